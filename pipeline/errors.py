@@ -1,0 +1,35 @@
+"""Error hierarchy. Library code raises these; only the CLI turns them into one-line messages and exit codes."""
+
+from __future__ import annotations
+
+
+class BilingualError(Exception):
+    """Base of every error a user may see as a one-line message."""
+
+    exit_code = 1
+
+
+class InputError(BilingualError):
+    """The article or another input file cannot be used (missing, empty, binary, wrong encoding...)."""
+
+
+class ConfigError(BilingualError):
+    """The configuration file or a command-line setting is invalid."""
+
+    exit_code = 2
+
+
+class BitextError(BilingualError):
+    """A bitext file is corrupt, truncated, of a newer schema or otherwise unreadable."""
+
+
+class ModelError(BilingualError):
+    """A translation or embedding model cannot be found, downloaded or loaded."""
+
+
+class AlignmentError(BilingualError):
+    """Alignment cannot be computed from the given inputs."""
+
+
+class ReviewError(BilingualError):
+    """A review edit cannot be applied (malformed review file, stale document...)."""

@@ -1,0 +1,61 @@
+"""Stage 1, segment: article text -> bitext document with blocks and source sentences.
+
+Why a separate stage: segmentation is cheap and deterministic, so it is always redone from the article,
+while the expensive translation already stored for unchanged sentences is carried over (see ``carry_over``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pipeline.config import Config
+from pipeline.document import Block, Document, Meta, Sentence, now_iso
+from pipeline.ingest import detect_format, parse_article
+from pipeline.splitter import load_abbreviations, sentence_spans
+
+
+def segment_text(text: str, *, source_file: str = "-", fmt: str = "auto", config: Config | None = None) -> Document:
+    config = config or Config()
+    kind = detect_format(source_file, text, fmt)
+    raw_blocks = parse_article(text, kind)
+    abbrevs = load_abbreviations(tuple(config.segment.abbreviations))
+    blocks: list[Block] = []
+    for i, rb in enumerate(raw_blocks, start=1):
+        bid = f"b{i}"
+        block = Block(id=bid, kind=rb.kind, text=rb.text, level=rb.level, marker=rb.marker, translate=rb.translate)
+        if rb.translate:
+            spans = sentence_spans(rb.text, abbrevs)
+            block.source = [
+                Sentence(id=f"{bid}.s{j}", text=rb.text[s:e], start=s, end=e) for j, (s, e) in enumerate(spans, start=1)
+            ]
+        blocks.append(block)
+    title = next((b.text for b in blocks if b.kind == "title"), Path(source_file).stem if source_file != "-" else "")
+    meta = Meta(
+        title=title,
+        source_file=source_file,
+        source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        settings={"segment": {"format": kind, "abbreviations": list(config.segment.abbreviations)}},
+    )
+    meta.stages["segment"] = now_iso()
+    return Document(meta=meta, blocks=blocks)
+
+
+def carry_over(new: Document, old: Document) -> int:
+    """Copy machine translations from ``old`` onto identical source sentences of ``new``.
+
+    Why: a rerun after a small edit of the article must not lose (or pay again for) finished work.
+    Returns how many sentences were carried over.
+    """
+    by_text: dict[str, list] = {}
+    for _, s in old.iter_source():
+        if s.mt is not None:
+            by_text.setdefault(s.text, []).append(s.mt)
+    n = 0
+    for _, s in new.iter_source():
+        if s.mt is None and by_text.get(s.text):
+            s.mt = by_text[s.text][0]
+            n += 1
+    if n:
+        new.meta.model = dict(old.meta.model)
+    return n
