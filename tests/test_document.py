@@ -91,3 +91,14 @@ def test_carry_over_keeps_translations_of_unchanged_sentences() -> None:
     new = segment_text(ARTICLE.replace("Dia senang.", "Dia sangat senang."), source_file="a.txt")
     assert carry_over(new, old) == 1
     assert new.blocks[1].source[0].mt is not None and new.blocks[1].source[1].mt is None
+
+
+def test_carry_over_keeps_reviewed_blocks_even_when_they_move() -> None:
+    old = _doc()
+    new = segment_text("Judul\n\nParagraf baru di depan.\n\n" + ARTICLE.split("\n\n", 1)[1], source_file="a.txt")
+    carry_over(new, old)
+    moved = new.blocks[2]
+    assert moved.id == "b3" and moved.text == old.blocks[1].text
+    assert [s.id for s in moved.source] == ["b3.s1", "b3.s2"]
+    assert moved.links == [Link(["b3.s1"], ["b3.t1"], 0.9, "confirmed")]
+    assert moved.source[0].mt is not None and new.blocks[1].source[0].mt is None
