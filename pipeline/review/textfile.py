@@ -40,13 +40,15 @@ _STATUS = re.compile(r"^@\s*(\S+)")
 
 
 def fingerprint(doc: Document) -> str:
-    """A short hash of what the review file shows, so a file from an older version of the document is refused."""
+    """A short hash of the document's sentence ids, so a file from a re-segmented document is refused.
+
+    Why ids only: after applying a file, a person may keep editing the same file and apply it again; texts and
+    statuses then legitimately differ from the file's first export.
+    """
     h = hashlib.sha256()
     for b in doc.blocks:
-        for link in b.links:
-            h.update(repr((b.id, link.src, link.tgt, link.status)).encode("utf-8"))
-        for s in [*b.source, *b.target]:
-            h.update(repr((s.id, clean_text(s.text))).encode("utf-8"))
+        if b.links:
+            h.update(repr((b.id, [s.id for s in b.source], [s.id for s in b.target])).encode("utf-8"))
     return h.hexdigest()[:16]
 
 
@@ -87,7 +89,7 @@ class _Para:
     tgt: list[str] = field(default_factory=list)
 
 
-def _parse(text: str, doc: Document) -> tuple[list[_Para], dict[str, str], str | None]:
+def _parse(text: str, doc: Document) -> tuple[list[_Para], dict[str, str]]:
     where: dict[str, tuple[Block, str]] = {}
     for block in doc.blocks:
         for link in block.links:
@@ -98,13 +100,9 @@ def _parse(text: str, doc: Document) -> tuple[list[_Para], dict[str, str], str |
     paras: list[_Para] = []
     texts: dict[str, str] = {}
     seen: dict[str, int] = {}
-    printed: str | None = None
     cur: _Para | None = None
     for no, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
-        if line.startswith(FINGERPRINT):
-            printed = line[len(FINGERPRINT):].strip()
-            continue
         if line.startswith("#"):
             continue
         if not line:
@@ -149,7 +147,7 @@ def _parse(text: str, doc: Document) -> tuple[list[_Para], dict[str, str], str |
     if missing:
         raise ReviewError(f"line {len(text.splitlines())}: sentence {missing[0]} is missing "
                           f"({len(missing)} missing); every sentence line must stay in the file")
-    return paras, texts, printed
+    return paras, texts
 
 
 def _check_order(paras: list[_Para], doc: Document) -> None:
@@ -172,10 +170,13 @@ def _check_order(paras: list[_Para], doc: Document) -> None:
 
 def apply_review_text(text: str, doc: Document) -> Document:
     """Return a new document with the review file's edits; raise ReviewError naming the line of a mistake."""
-    paras, texts, printed = _parse(text, doc)
-    if printed is not None and printed != fingerprint(doc):
-        raise ReviewError("the review file was written from another version of the document "
-                          f"(fingerprint {printed}, document {fingerprint(doc)}); export it again")
+    for no, line in enumerate(text.splitlines(), start=1):
+        if line.strip().startswith(FINGERPRINT):
+            printed = line.strip()[len(FINGERPRINT):].strip()
+            if printed != fingerprint(doc):
+                raise ReviewError(f"line {no}: the review file was written from another version of the document "
+                                  f"(fingerprint {printed}, document {fingerprint(doc)}); export it again")
+    paras, texts = _parse(text, doc)
     _check_order(paras, doc)
     new = copy.deepcopy(doc)
     originals = {(b.id, tuple(x.src), tuple(x.tgt)): x for b in doc.blocks for x in b.links}
