@@ -35,6 +35,8 @@
   function render() {
     document.getElementById("title").textContent = state.title || "bilingual review";
     document.getElementById("file").textContent = state.file;
+    document.getElementById("srchead").textContent = "source (" + state.source_lang + ")";
+    document.getElementById("tgthead").textContent = "translation (" + state.target_lang + ")";
     document.getElementById("counter").textContent =
       state.left + " of " + state.total + " links need review · " + state.confirmed + " confirmed";
     document.querySelector("[data-act=undo]").disabled = !state.can_undo;
@@ -60,7 +62,7 @@
     items.forEach(function (s) {
       if (isEditing && cell.dataset.sel === "1") {
         var ta = el("textarea");
-        ta.value = s.text; ta.dataset.sid = s.id; ta.setAttribute("aria-label", "Text of " + s.id);
+        ta.value = s.text; ta.dataset.sid = s.id; ta.rows = Math.max(2, Math.ceil(s.text.length / 55)); ta.setAttribute("aria-label", "Text of " + s.id);
         cell.appendChild(ta);
       } else {
         var span = el("span", "sent");
