@@ -83,7 +83,10 @@ class ReviewSession:
                     raise ReviewError(f"nothing to {op}")
                 target = self.history.states[self.history.position + (-1 if op == "undo" else 1)]
                 self.file.save(target)
-                self.history.undo() if op == "undo" else self.history.redo()
+                if op == "undo":
+                    self.history.undo()
+                else:
+                    self.history.redo()
                 message = f"{op} saved"
             elif op == "publish":
                 self.file.doc = doc
@@ -211,7 +214,10 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError as err:
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": f"cannot write: {err.strerror or err}"})
 
-    do_PUT = do_DELETE = do_PATCH = lambda self: self._send(HTTPStatus.METHOD_NOT_ALLOWED, {"error": "not allowed"})  # type: ignore[assignment]  # noqa: E731
+    def _not_allowed(self) -> None:
+        self._send(HTTPStatus.METHOD_NOT_ALLOWED, {"error": "method not allowed"})
+
+    do_PUT = do_DELETE = do_PATCH = _not_allowed
 
 
 class _Server(ThreadingHTTPServer):

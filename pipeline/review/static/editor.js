@@ -1,7 +1,6 @@
 (function () {
   "use strict";
   var token = new URLSearchParams(location.search).get("token") || "";
-  history.replaceState(null, "", "/?token=" + encodeURIComponent(token));
   var state = null, sel = null, editing = null, busy = false;
   var list = document.getElementById("links"), msg = document.getElementById("message");
 
@@ -83,7 +82,7 @@
   function row(b, l, i) {
     var r = el("div", "link " + l.status + (l.review ? " review" : ""));
     var isSel = sel && sel.block === b.id && sel.index === i;
-    if (isSel) r.classList.add("selected");
+    if (isSel) { r.classList.add("selected"); r.setAttribute("aria-current", "true"); }
     r.setAttribute("role", "listitem");
     r.tabIndex = isSel ? 0 : -1;
     r.dataset.block = b.id; r.dataset.index = String(i);
