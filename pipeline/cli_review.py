@@ -47,8 +47,15 @@ def apply_review(review_file: str, bitext: str) -> None:
     from pipeline.review.storage import BitextFile
     from pipeline.review.textfile import apply_review_text
 
+    from pipeline.errors import BitextError
+
     text = read_text_input(review_file, what="review file")
-    target = BitextFile(bitext)
+    try:
+        target = BitextFile(bitext)
+    except BitextError as err:
+        if text.lstrip().startswith("{"):
+            raise BitextError(f"{err} (the arguments are REVIEW_FILE then BITEXT; were they swapped?)") from None
+        raise
     try:
         new = apply_review_text(text, target.doc)
     except ReviewError as err:

@@ -105,6 +105,13 @@ def test_review_session_ends_up_exactly_in_the_file_and_the_page(editor: tuple[A
     assert page.locator('.link[data-block="b2"] .side.tgt').inner_text().endswith(NEW_B2)
     assert page.locator('.link[data-block="b2"] .side.tgt b').count() == 0  # shown as text, never as markup
 
+    _select(page, "b6", 0)
+    page.keyboard.press("Shift+E")  # fix a typo in the source
+    area = page.locator(".link.selected .side.src textarea")
+    area.fill(area.input_value().replace("lokalitas", "lokasi"))
+    page.locator(".link.selected [data-act=saveEdit]").click()
+    _done(page)
+
     _select(page, "b3", 0)
     page.locator("[data-act=confirm]").click()
     _done(page)
@@ -123,18 +130,22 @@ def test_review_session_ends_up_exactly_in_the_file_and_the_page(editor: tuple[A
     expected = ops.merge(expected, "b9", 0, "next")
     expected = ops.split(expected, "b4", 0)
     expected = ops.edit_texts(expected, {"b2.t1": NEW_B2})
+    expected = ops.edit_texts(expected, {"b6.s1": original.block("b6").source[0].text.replace("lokalitas", "lokasi")})
     expected = ops.set_confirmed(expected, "b3", 0, True)
     saved = load_document(path)
     saved.meta.updated = expected.meta.updated = ""
     assert saved.to_dict() == expected.to_dict()
     assert [x.status for b in saved.blocks for x in b.links if x.status in ("edited", "confirmed")] == \
-        ["edited", "confirmed", "edited", "edited", "edited"]
+        ["edited", "confirmed", "edited", "edited", "edited", "edited"]
+    b6 = saved.block("b6")
+    assert "lokasi Rusia" in b6.text and b6.text[b6.source[0].start:b6.source[0].end] == b6.source[0].text
     backup = load_document(path.with_name(path.name + ".bak"))
     assert backup.block("b5").links[0].status == "confirmed"  # the version before the undo
 
     html = path.with_name("belgorod.html").read_text(encoding="utf-8")
     english = text_in_lang(parse_page(html), "en")
     assert NEW_B2 in english and "border region of Belgorod" not in english
+    assert "lokasi Rusia" in text_in_lang(parse_page(html), "id")
     assert "<b>as</b>" not in html
 
 

@@ -46,3 +46,12 @@ def test_review_command_errors_are_one_line(tmp_path: Path) -> None:
     assert_one_line_error(run_cli("review", str(bare), "--no-browser", cwd=tmp_path), "no links yet")
     assert_one_line_error(run_cli("publish", str(bare), "--format", "review", cwd=tmp_path), "no links yet")
     assert_one_line_error(run_cli("apply-review", "nope.txt", str(bare), cwd=tmp_path), "nope.txt", "no such file")
+
+
+def test_swapped_arguments_get_a_hint(tmp_path: Path) -> None:
+    bitext = tmp_path / "doc.bitext.json"
+    save_document(belgorod_document(), bitext)
+    assert run_cli("publish", str(bitext), "--format", "review", cwd=tmp_path).returncode == 0
+    before = bitext.read_bytes()
+    assert_one_line_error(run_cli("apply-review", str(bitext), "doc.review.txt", cwd=tmp_path), "swapped")
+    assert bitext.read_bytes() == before

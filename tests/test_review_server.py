@@ -110,11 +110,15 @@ def test_every_change_is_saved_with_a_backup(served: tuple[Client, Path, Any]) -
     status, state = client.op(op="undo", version=1)
     assert status == 200 and state["can_redo"]
     assert load_document(path).block("b9").links == original.block("b9").links
+    status, state = client.op(op="redo", version=2)
+    assert status == 200 and not state["can_redo"]
+    assert load_document(path).block("b9").links == ops.merge(original, "b9", 0, "next").block("b9").links
+    assert client.op(op="redo", version=3) == (400, {"error": "nothing to redo"})
     status, state = client.op(op="confirm", block="b9", index=0, confirmed=True, version=1)
     assert status == 409 and "out of date" in state["error"]
-    status, state = client.op(op="merge", block="b2", index=0, direction="next", version=2)
+    status, state = client.op(op="merge", block="b2", index=0, direction="next", version=3)
     assert status == 400 and "cannot cross blocks" in state["error"]
-    status, state = client.op(op="publish", version=2)
+    status, state = client.op(op="publish", version=3)
     assert status == 200 and state["message"] == "wrote doc.html"
     assert "Russia" in path.with_name("doc.html").read_text(encoding="utf-8")
 
