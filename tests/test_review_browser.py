@@ -66,9 +66,11 @@ def _done(page: Any, text: str = "saved") -> None:
     page.evaluate("document.getElementById('message').textContent = ''")
 
 
-def _shot(page: Any, name: str) -> None:
+def _shot(page: Any, name: str, full: bool = False) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / name))
+    if full:
+        page.evaluate("window.scrollTo(0, 0)")  # a sticky header is drawn where the page is scrolled to
+    page.screenshot(path=str(SHOTS / name), full_page=full)
 
 
 def test_review_session_ends_up_exactly_in_the_file_and_the_page(editor: tuple[Any, Path, Document]) -> None:
@@ -124,7 +126,7 @@ def test_review_session_ends_up_exactly_in_the_file_and_the_page(editor: tuple[A
     assert counter.inner_text() == "1 of 24 links need review · 1 confirmed"
     page.locator("[data-act=publish]").click()
     _done(page, "wrote belgorod.html")
-    _shot(page, "03-after-edits.png")
+    _shot(page, "03-after-edits.png", full=True)
 
     expected = ops.move(original, "b9", 0, "src", "next")
     expected = ops.merge(expected, "b9", 0, "next")
