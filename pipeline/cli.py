@@ -154,10 +154,17 @@ def _publish(doc: Document, target: Path) -> None:
 @cli.command(epilog="\b\nExample:\n  bilingual publish doc.bitext.json -o page.html")
 @click.argument("bitext", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: BITEXT stem + .html).")
+@click.option("--format", "out_format", type=click.Choice(["html", "review"]), default="html", show_default=True,
+              help="html: the side-by-side page; review: a plain-text file to edit and apply with apply-review.")
 @config_option
-def publish(bitext: str, output: str | None, config_path: str | None) -> None:
+def publish(bitext: str, output: str | None, out_format: str, config_path: str | None) -> None:
     """Write the side-by-side HTML page of a bitext file."""
     _config(config_path)
+    if out_format == "review":
+        from pipeline.cli_review import write_review_file
+
+        click.echo(f"wrote {write_review_file(bitext, output)}", err=True)
+        return
     doc = load_document(bitext)
     base = bitext[: -len(".bitext.json")] if bitext.endswith(".bitext.json") else str(Path(bitext).with_suffix(""))
     target = Path(output or f"{base}.html")
@@ -198,6 +205,12 @@ def run(article: str, outdir: str, model: str | None, encoding: str, fmt: str, c
     html = folder / f"{stem}.html"
     _publish(doc, html)
     click.echo(str(html))
+
+
+from pipeline.cli_review import apply_review, review  # noqa: E402 - after cli exists
+
+cli.add_command(review)
+cli.add_command(apply_review)
 
 
 def main() -> None:
