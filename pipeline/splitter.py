@@ -298,6 +298,8 @@ def _decide(
     if nk == "lower":
         if english:
             return False
+    if nk == "upper" and abbrevs.classify(word + ".") == "end" and text.startswith(".", j + len(word)):
+        return False  # "Hyundai Merchant Marine. Co. Ltd.": a company suffix never opens a sentence
     cls = abbrevs.classify(core + ".")
     if cls is None and len(core) == 1 and core.isalpha():
         # an upper-case letter is an initial before a name (Susilo B. Yudhoyono, kata M. Yusuf) unless a
@@ -306,7 +308,7 @@ def _decide(
             return False
         if core.islower():
             return True
-        return starter or quoted or nk == "other" or _is_label(text, core)
+        return starter or quoted or nk == "other" or (not english and _is_label(text, core, ts))
     if cls is None and (_INITIALS.fullmatch(core) or _LETTER_RUN.fullmatch(core)):
         cls = "title"
     elif cls is None and _DEGREE.fullmatch(core):
@@ -320,14 +322,24 @@ def _decide(
     if nk == "digit" and core[-1:].isdigit():
         return False  # "2.904. 678", "v9. 1": a number broken by a space, not two sentences
     if nk == "lower":
+        if "." in core:
+            return False  # a code, number or address with inner periods ("No.XI.B.2. jangka")
         # a short capitalised word before a lower-case one is an unlisted abbreviation (Ingg. scale, Lat. squama)
         return not (speech or (len(core) <= 4 and core.istitle() and core.isalpha()))
     return True
 
 
-def _is_label(text: str, letter: str) -> bool:
-    """Whether ``letter`` stands alone elsewhere in the text ("kumpulan C", "B, C dan D"): a label, not an initial."""
-    return re.search(rf"(?<![\w.]){letter}(?![\w.'’])", text) is not None
+def _is_label(text: str, letter: str, ts: int) -> bool:
+    """Whether a letter is a label, not an initial: it stands alone elsewhere in the text ("kumpulan C"), or
+    another lone capital letter comes just before it ("kelompok A, B dan C.")."""
+    if letter == "I":
+        return False  # a Roman numeral (Perang Dunia I) says nothing about labels
+    if re.search(rf"(?<![\w.]){letter}(?![\w.'’])", text):
+        return True
+    return _LONE_CAPITAL.search(text, max(0, ts - 30), ts) is not None
+
+
+_LONE_CAPITAL = re.compile(r"(?<![\w.])[A-HJ-Z](?![\w.'’])")
 
 
 def split_sentences(text: str, abbreviations: Iterable[str] | None = None, *, lang: str = "id") -> list[str]:
