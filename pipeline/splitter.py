@@ -47,6 +47,7 @@ _ABBREV_AHEAD = re.compile(r"(?:[A-Za-z]{1,4}\.){2,4}(?=\s|,|$)")
 #: Line end that continues on the next line (a hard wrap), not a headline or a list line.
 _WRAP_END = re.compile(r"[,;(\-–/&+=]$")
 _LINE_END_MARK = re.compile(r"(?:[.!?‽…])[\"”’'»›)\]}]*$")
+_FILE_EXTENSIONS = frozenset("jpg jpeg png gif svg webp pdf doc docx xls xlsx ppt pptx txt html htm php mp3 mp4 zip".split())
 #: Lines shorter than this are not hard-wrapped prose even if the next word would not have fit.
 WRAP_MIN_CHARS = 40
 
@@ -201,6 +202,10 @@ def sentence_spans(
     english = lang == "en"
 
     line_cuts = _line_cuts(text) if "\n" in text else []
+    if not english:
+        run_on = _run_on_cuts(text)
+        if run_on:
+            line_cuts = sorted(set(line_cuts + run_on))
     cuts: list[int] = list(line_cuts)
     last_cut = 0
     n = len(text)
@@ -245,7 +250,7 @@ def sentence_spans(
         starter = nk == "upper" and word.lower() in starters
 
         if _decide(mark, closers, tok, ts == sent_start, text, ts, nk, word, starter, quoted, j,
-                   abbrevs, verbs, english):
+                   abbrevs, verbs, english) and not _inside_brackets(text, sent_start, m.end()):
             cuts.append(m.end())
             last_cut = m.end()
 
@@ -264,6 +269,41 @@ def sentence_spans(
             spans.append((s, e))
         start = cut
     return spans
+
+
+def _inside_brackets(text: str, start: int, end: int) -> bool:
+    """Whether ``end`` lies inside a bracket that closes before any other sentence mark: "(SSK. II)",
+    "(Ingg. scale, Lat. squama)". A sentence does not end inside a short parenthesis."""
+    seg = text[start:end]
+    if seg.count("(") <= seg.count(")"):
+        return False
+    close = text.find(")", end, end + 200)
+    if close < 0 or text.find("(", end, close) >= 0:
+        return False
+    return _CANDIDATE.search(text, end, close + 1) is None
+
+
+def _run_on_cuts(text: str) -> list[int]:
+    """Cuts before a capitalised sentence opener that follows a name or number without punctuation."""
+    openers = _word_list("run_on_openers_id.txt")
+    starters = _word_list("sentence_starters_id.txt")
+    cuts = []
+    for m in _RUN_ON.finditer(text):
+        if m.group(2).lower() not in openers:
+            continue
+        head = text[max(0, m.start() - 80) : m.start()].rsplit(None, 2)
+        if len(head) < 2:
+            continue  # the previous word opens the text: "Tetapi Mereka ..." is one sentence
+        before, prev = head[-2], head[-1]
+        if before[-1] in ".!?…:;\"”’'" or prev.lower() in starters:
+            continue  # the previous word opens a sentence itself
+        if prev[0].isupper() or prev[-1].isdigit():
+            cuts.append(m.start())
+    return cuts
+
+
+#: A space, then a capitalised word, then a comma or a lower-case word (the candidates of _run_on_cuts).
+_RUN_ON = re.compile(r"(?<=[^\W_])(\s+)([A-Z][a-z]+)(?=,|\s+[a-z])")
 
 
 def _decide(
@@ -322,6 +362,8 @@ def _decide(
     if nk == "digit" and core[-1:].isdigit():
         return False  # "2.904. 678", "v9. 1": a number broken by a space, not two sentences
     if nk == "lower":
+        if word.lower() in _FILE_EXTENSIONS and not text[j + len(word) : j + len(word) + 1].isalpha():
+            return False  # "Crowning 2009. jpg": a file name split by a space
         if "." in core:
             return False  # a code, number or address with inner periods ("No.XI.B.2. jangka")
         # a short capitalised word before a lower-case one is an unlisted abbreviation (Ingg. scale, Lat. squama)
