@@ -47,6 +47,8 @@ _ABBREV_AHEAD = re.compile(r"(?:[A-Za-z]{1,4}\.){2,4}(?=\s|,|$)")
 #: Line end that continues on the next line (a hard wrap), not a headline or a list line.
 _WRAP_END = re.compile(r"[,;(\-–/&+=]$")
 _LINE_END_MARK = re.compile(r"(?:[.!?‽…])[\"”’'»›)\]}]*$")
+_BROKEN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_THREE_DIGITS = re.compile(r"\d{3}(?![\d.,])")
 _FILE_EXTENSIONS = frozenset("jpg jpeg png gif svg webp pdf doc docx xls xlsx ppt pptx txt html htm php mp3 mp4 zip".split())
 #: Lines shorter than this are not hard-wrapped prose even if the next word would not have fit.
 WRAP_MIN_CHARS = 40
@@ -354,12 +356,13 @@ def _decide(
     elif cls is None and _DEGREE.fullmatch(core):
         cls = "end"
     if cls is not None:
-        if nk in ("lower", "digit"):
+        if nk in ("lower", "digit") or text[j] == "(":
             return False
         if cls == "end":
             return not (nk == "upper" and _ABBREV_AHEAD.match(text, j))
         return starter
-    if nk == "digit" and core[-1:].isdigit():
+    if nk == "digit" and (_BROKEN_THOUSANDS.fullmatch(core) and _THREE_DIGITS.match(text, j) or core[:1].isalpha()
+                          and core[-1:].isdigit()):
         return False  # "2.904. 678", "v9. 1": a number broken by a space, not two sentences
     if nk == "lower":
         if word.lower() in _FILE_EXTENSIONS and not text[j + len(word) : j + len(word) + 1].isalpha():
