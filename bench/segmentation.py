@@ -52,11 +52,11 @@ def boundaries(text: str, spans: Spans) -> set[int]:
 # --- systems ---------------------------------------------------------------------------------------
 
 
-def _ours() -> Segmenter:
+def _ours(lang: str = "id") -> Segmenter:
     from pipeline.splitter import load_abbreviations, sentence_spans
 
-    abbrevs = load_abbreviations()
-    return lambda text: sentence_spans(text, abbrevs)
+    abbrevs = load_abbreviations(lang=lang)
+    return lambda text: sentence_spans(text, abbrevs, lang=lang)
 
 
 def _blingfire() -> Segmenter:
@@ -100,9 +100,9 @@ def _punkt(texts: Sequence[str]) -> Segmenter:
     return lambda text: list(tokenizer.span_tokenize(text))
 
 
-def systems(texts: Sequence[str]) -> list[tuple[str, Callable[[], Segmenter]]]:
+def systems(texts: Sequence[str], lang: str = "id") -> list[tuple[str, Callable[[], Segmenter]]]:
     return [
-        ("ours (pipeline.splitter)", _ours),
+        ("ours (pipeline.splitter)", lambda: _ours(lang)),
         ("blingfire", _blingfire),
         ("syntok", _syntok),
         ("pysbd (en rules)", _pysbd),
@@ -160,6 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="gold JSONL (fields text, spans)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="show our first N wrong paragraphs")
+    ap.add_argument("--lang", choices=("id", "en"), default="id", help="language of the data (our splitter's rules)")
     ap.add_argument("--time-budget", type=float, default=1.0, metavar="S", help="seconds of timing per system")
     args = ap.parse_args(argv)
 
@@ -172,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(header)
     print("|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|")
     ours_wrong: list = []
-    for name, factory in systems(texts):
+    for name, factory in systems(texts, args.lang):
         try:
             seg = factory()
         except ImportError:
