@@ -173,20 +173,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(header)
     print("|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|")
     ours_wrong: list = []
+    ours: dict[str, float] = {}
+    best_other = {"F1": 0.0, "exact": 0.0}
     for name, factory in systems(texts, args.lang):
         try:
             seg = factory()
         except ImportError:
-            print(f"| {name:<28} | {'not installed':<63} |")
+            print(f"| {name:<28} | {'not installed':<{len(header) - 35}} |")
             continue
         m, wrong = score(seg, gold)
         sps = speed(seg, texts, n_sent, args.time_budget)
         if name.startswith("ours"):
-            ours_wrong = wrong
+            ours_wrong, ours = wrong, m
+        else:
+            best_other["F1"] = max(best_other["F1"], m["F1"])
+            best_other["exact"] = max(best_other["exact"], m["exact"])
         print(
             f"| {name:<28} | {m['P']:6.4f} | {m['R']:6.4f} | {m['F1']:6.4f} | {m['exact']:6.4f} "
             f"| {m['fp']:>4} | {m['fn']:>4} | {sps:>9,.0f} |"
         )
+    if ours:
+        beats = ours["F1"] > best_other["F1"] and ours["exact"] > best_other["exact"]
+        print(f"ours vs best baseline: F1 {ours['F1']:.4f} vs {best_other['F1']:.4f}, "
+              f"exact {ours['exact']:.4f} vs {best_other['exact']:.4f}: {'better' if beats else 'NOT better'} on both")
     if args.errors:
         show_errors(ours_wrong, args.errors)
     return 0

@@ -26,7 +26,7 @@ from pipeline.errors import ConfigError
 LANGS = ("id", "en")
 
 #: A sentence mark (. ! ? and the ellipses ... … . . .), then closing quotes or brackets, then a space.
-_CANDIDATE = re.compile(r"(?:\.(?:[ \t]\.){2,}|\.{2,}|…|[.!?‽])+([\"”’'»›)\]}]*)(?=\s|$)")
+_CANDIDATE = re.compile(r"[.!?…‽](?:[.!?…‽]|[ \t]\.)*([\"”’'»›)\]}]*)(?=\s|$)")
 _OPENERS = frozenset("\"“‘'«‹([{`„‚")
 _QUOTE_OPENERS = frozenset("\"“‘'«‹`„‚")
 _CLOSERS = frozenset("\"”’'»›)]}")
@@ -287,12 +287,9 @@ def _inside_brackets(text: str, start: int, end: int) -> bool:
 
 def _run_on_cuts(text: str) -> list[int]:
     """Cuts before a capitalised sentence opener that follows a name or number without punctuation."""
-    openers = _word_list("run_on_openers_id.txt")
     starters = _word_list("sentence_starters_id.txt")
     cuts = []
-    for m in _RUN_ON.finditer(text):
-        if m.group(2).lower() not in openers:
-            continue
+    for m in _run_on_pattern().finditer(text):
         head = text[max(0, m.start() - 80) : m.start()].rsplit(None, 2)
         if len(head) < 2:
             continue  # the previous word opens the text: "Tetapi Mereka ..." is one sentence
@@ -304,8 +301,11 @@ def _run_on_cuts(text: str) -> list[int]:
     return cuts
 
 
-#: A space, then a capitalised word, then a comma or a lower-case word (the candidates of _run_on_cuts).
-_RUN_ON = re.compile(r"(?<=[^\W_])(\s+)([A-Z][a-z]+)(?=,|\s+[a-z])")
+@lru_cache(maxsize=1)
+def _run_on_pattern() -> re.Pattern[str]:
+    """A space after a letter or digit, a capitalised opener, then a comma or a lower-case word."""
+    words = sorted((w.capitalize() for w in _word_list("run_on_openers_id.txt")), key=len, reverse=True)
+    return re.compile(rf"(?<=[^\W_])\s+(?:{'|'.join(map(re.escape, words))})(?=,|\s+[a-z])")
 
 
 def _decide(
