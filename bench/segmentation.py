@@ -169,7 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     n_sent = sum(len(g["spans"]) for g in gold)
     n_bound = sum(len(g["spans"]) - 1 for g in gold)
     print(f"data: {args.data.name}: {len(gold)} paragraphs, {n_sent} sentences, {n_bound} boundaries")
-    header = f"| {'system':<28} | {'P':>6} | {'R':>6} | {'F1':>6} | {'exact':>6} | {'FP':>4} | {'FN':>4} | {'sent/s':>9} |"
+    header = (f"| {'system':<28} | {'P':>6} | {'R':>6} | {'F1':>6} | {'exact':>6} | {'FP':>4} | {'FN':>4} "
+              f"| {'sent/s':>9} |")
     print(header)
     print("|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|")
     ours_wrong: list = []

@@ -49,7 +49,9 @@ _WRAP_END = re.compile(r"[,;(\-–/&+=]$")
 _LINE_END_MARK = re.compile(r"(?:[.!?‽…])[\"”’'»›)\]}]*$")
 _BROKEN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _THREE_DIGITS = re.compile(r"\d{3}(?![\d.,])")
-_FILE_EXTENSIONS = frozenset("jpg jpeg png gif svg webp pdf doc docx xls xlsx ppt pptx txt html htm php mp3 mp4 zip".split())
+_FILE_EXTENSIONS = frozenset(
+    "jpg jpeg png gif svg webp pdf doc docx xls xlsx ppt pptx txt html htm php mp3 mp4 zip".split()
+)
 #: Lines shorter than this are not hard-wrapped prose even if the next word would not have fit.
 WRAP_MIN_CHARS = 40
 

@@ -202,7 +202,8 @@ GOLDEN_ID: list[tuple[str, str, list[str]]] = [
      "wilayah Aceh pada Selasa pagi. Sebagian rumah rusak ringan dan kantor\n"
      "Pemerintah Daerah mengirim bantuan ke lokasi pengungsian warga di sana.",
      ["Ribuan warga mengungsi setelah gempa berkekuatan 6,5 SR mengguncang\nwilayah Aceh pada Selasa pagi.",
-      "Sebagian rumah rusak ringan dan kantor\nPemerintah Daerah mengirim bantuan ke lokasi pengungsian warga di sana."]),
+      "Sebagian rumah rusak ringan dan kantor\n"
+      "Pemerintah Daerah mengirim bantuan ke lokasi pengungsian warga di sana."]),
     ("bullet-lines",
      "Bantuan yang dikirim:\n- beras 10 ton\n- air minum\n• selimut",
      ["Bantuan yang dikirim:", "- beras 10 ton", "- air minum", "• selimut"]),
@@ -383,7 +384,8 @@ from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = [
     "Dr.", "dr.", "H.", "B.", "A.A.", "S.H.,", "dkk.", "dll.", "Tbk.", "Inc.", "Jl.", "No.", "81.", "3,5", "120.000",
-    "14.30", "17.8.1945.", "1960-an.", "...", "…", ". . .", "“", "”", "‘", "’", '"', "'", "``", "''", "?", "!", "?!",
+    "14.30", "17.8.1945.", "1960-an.", "...", "…", ". . .", "“", "”", "‘", "’", '"', "'", "``", "''",
+    "?", "!", "?!",
     "(", ")", "(?)", "-", "•", ":", ";", ",", "www.kompas.com.", "a@b.co.id", "Yahoo!", "tanya", "Kata", "Ia", "dia",
     "Budi", "iPhone", "ひ", "pergi", "Pada", "15", "\n", "\n\n", " ", "  ", "\t", ".", "Rp15.850",
 ]
