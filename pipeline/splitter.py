@@ -378,12 +378,16 @@ def _decide(
 
 def _is_label(text: str, letter: str, ts: int) -> bool:
     """Whether a letter is a label, not an initial: it stands alone elsewhere in the text ("kumpulan C"), or
-    another lone capital letter comes just before it ("kelompok A, B dan C.")."""
+    another lone capital letter is near ("kelompok A, B dan C.", "kelompok A. Kelompok B ...")."""
     if letter == "I":
         return False  # a Roman numeral (Perang Dunia I) says nothing about labels
     if re.search(rf"(?<![\w.]){letter}(?![\w.'’])", text):
         return True
-    return _LONE_CAPITAL.search(text, max(0, ts - 30), ts) is not None
+    for lo, hi in ((max(0, ts - 30), ts), (ts + 2, ts + 32)):
+        m = _LONE_CAPITAL.search(text, lo)  # no endpos: it would make "Tb" at the window's edge a lone "T"
+        if m and m.start() < hi:
+            return True
+    return False
 
 
 _LONE_CAPITAL = re.compile(r"(?<![\w.])[A-HJ-Z](?![\w.'’])")
