@@ -350,8 +350,8 @@ def _decide(
         # common sentence opener follows; a lower-case one is a unit or a label (1000 Mbit/s.)
         if nk in ("lower", "digit"):
             return False
-        if core.islower():
-            return True
+        if core.islower() or core in "IVX" and _ROMAN_AFTER_NAME.search(text, 0, ts):
+            return True  # "1000 Mbit/s.", "Sri Sultan Hamengku Buwono X." (a regnal number, not an initial)
         return starter or quoted or nk == "other" or (not english and _is_label(text, core, ts))
     if cls is None and (_INITIALS.fullmatch(core) or _LETTER_RUN.fullmatch(core)):
         cls = "title"
@@ -390,6 +390,7 @@ def _is_label(text: str, letter: str, ts: int) -> bool:
     return False
 
 
+_ROMAN_AFTER_NAME = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+$")
 _LONE_CAPITAL = re.compile(r"(?<![\w.])[A-HJ-Z](?![\w.'’])")
 
 
