@@ -357,6 +357,8 @@ def _decide(
         cls = "title"
     elif cls is None and _DEGREE.fullmatch(core):
         cls = "end"
+    if cls == "title" and "." in core and text[:ts].rstrip().endswith(","):
+        cls = "end"  # "Budi Santoso, S.H." is a degree after a name, not initials before one (S.H. Mintardja)
     if cls is not None:
         if nk in ("lower", "digit") or text[j] == "(":
             return False
