@@ -158,6 +158,9 @@ def _line_cuts(text: str) -> list[int]:
         start = m.end()
     lines.append((start, len(text)))
     width = max(len(text[s:e].rstrip()) for s, e in lines)
+    # one sentence per line (most lines end with a sentence mark): an unpunctuated line is a headline too
+    ended = sum(1 for s, e in lines[:-1] if _LINE_END_MARK.search(text[s:e].rstrip()))
+    per_line = ended >= 2 and ended >= 0.6 * (len(lines) - 1)
     cuts = []
     for (s, e), (ns, ne) in zip(lines, lines[1:]):
         line = text[s:e].strip()
@@ -176,7 +179,7 @@ def _line_cuts(text: str) -> list[int]:
         if last_word in _CONTINUATION:
             continue
         first_word = nxt.split(None, 1)[0]
-        if len(line) >= WRAP_MIN_CHARS and len(line) + 1 + len(first_word) > width:
+        if not per_line and len(line) >= WRAP_MIN_CHARS and len(line) + 1 + len(first_word) > width:
             continue  # the line was full: a hard wrap
         cuts.append(e)
     return cuts

@@ -225,6 +225,11 @@ GOLDEN_ID: list[tuple[str, str, list[str]]] = [
      ["Ribuan warga mengungsi setelah gempa berkekuatan 6,5 SR mengguncang\nwilayah Aceh pada Selasa pagi.",
       "Sebagian rumah rusak ringan dan kantor\n"
       "Pemerintah Daerah mengirim bantuan ke lokasi pengungsian warga di sana."]),
+    ("one-sentence-per-line-with-a-long-unpunctuated-line",
+     "Rapat dimulai pukul sembilan pagi.\nSemua anggota hadir tepat waktu.\n"
+     "Pusat Pengkajian dan Pengembangan Sistem Informasi Kearsipan Nasional\nKegiatan itu dibuka menteri.",
+     ["Rapat dimulai pukul sembilan pagi.", "Semua anggota hadir tepat waktu.",
+      "Pusat Pengkajian dan Pengembangan Sistem Informasi Kearsipan Nasional", "Kegiatan itu dibuka menteri."]),
     ("bullet-lines",
      "Bantuan yang dikirim:\n- beras 10 ton\n- air minum\n• selimut",
      ["Bantuan yang dikirim:", "- beras 10 ton", "- air minum", "• selimut"]),
