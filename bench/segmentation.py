@@ -8,8 +8,9 @@ one at the end of the paragraph is not counted), as in the data set's README.
 
 Run from the repository root:
 
-    PYTHONPATH=. python bench/segmentation.py            # table for all systems
-    PYTHONPATH=. python bench/segmentation.py --errors 30  # plus our first 30 wrong paragraphs
+    python bench/segmentation.py              # one table: ours and every installed baseline
+    python bench/segmentation.py --errors 30  # plus our first 30 wrong paragraphs
+    python bench/segmentation.py --data other.jsonl --lang en   # any JSONL with text and spans
 
 Baselines are optional (the ``bench`` extra); a missing package prints "not installed" in its row.
 NLTK Punkt is trained, unsupervised, on the dev text itself, which favours it.
@@ -25,6 +26,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # run from a checkout without installing the package
 DEFAULT_DATA = ROOT / ".." / "shared" / "data" / "seg-dev" / "seg-dev.jsonl"
 
 Spans = list[tuple[int, int]]
