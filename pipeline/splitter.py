@@ -357,14 +357,14 @@ def _decide(
         # common sentence opener follows; a lower-case one is a unit or a label (1000 Mbit/s.)
         if nk in ("lower", "digit"):
             return False
-        if core.islower() or core in "IVX" and _ROMAN_AFTER_NAME.search(text, 0, ts):
+        if core.islower() or core in "IVX" and _ROMAN_AFTER_NAME.search(text, max(0, ts - 80), ts):
             return True  # "1000 Mbit/s.", "Sri Sultan Hamengku Buwono X." (a regnal number, not an initial)
         return starter or quoted or nk == "other" or (not english and _is_label(text, core, ts))
     if cls is None and (_INITIALS.fullmatch(core) or _LETTER_RUN.fullmatch(core)):
         cls = "title"
     elif cls is None and _DEGREE.fullmatch(core):
         cls = "end"
-    if cls == "title" and "." in core and text[:ts].rstrip().endswith(","):
+    if cls == "title" and "." in core and text[max(0, ts - 8) : ts].rstrip().endswith(","):
         cls = "end"  # "Budi Santoso, S.H." is a degree after a name, not initials before one (S.H. Mintardja)
     if cls is not None:
         if nk in ("lower", "digit") or text[j] == "(":
@@ -390,13 +390,18 @@ def _is_label(text: str, letter: str, ts: int) -> bool:
     another lone capital letter is near ("kelompok A, B dan C.", "kelompok A. Kelompok B ...")."""
     if letter == "I":
         return False  # a Roman numeral (Perang Dunia I) says nothing about labels
-    if re.search(rf"(?<![\w.]){letter}(?![\w.'’])", text):
+    letters, positions = _lone_capitals(text)
+    if letter in letters:
         return True
-    for lo, hi in ((max(0, ts - 30), ts), (ts + 2, ts + 32)):
-        m = _LONE_CAPITAL.search(text, lo)  # no endpos: it would make "Tb" at the window's edge a lone "T"
-        if m and m.start() < hi:
-            return True
-    return False
+    k = bisect_right(positions, ts - 31)
+    return k < len(positions) and positions[k] < ts + 32
+
+
+@lru_cache(maxsize=4)
+def _lone_capitals(text: str) -> tuple[frozenset[str], list[int]]:
+    """Capital letters standing alone in ``text`` (not initials, not "I"), and where they are; once per text."""
+    found = [(m.group(0), m.start()) for m in _LONE_CAPITAL.finditer(text)]
+    return frozenset(ch for ch, _ in found), [pos for _, pos in found]
 
 
 _ROMAN_AFTER_NAME = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+$")
