@@ -1,71 +1,413 @@
-"""Indonesian sentence splitter (first version): rules over a block's text.
+"""Indonesian (and English) sentence splitter: rules over a block's text, word lists in data files.
 
 Why spans and not strings: the invariant that sentences are exact, ordered, non-overlapping substrings of
 the block is what lets every later stage (and a reviewer) trust that nothing was lost or reordered.
+
+Why rules: every cut is decided at a candidate (a sentence mark followed by a space, or a line end) by
+looking at the word before it and the word after it. Indonesian news breaks general splitters on a few
+classes: titles before names (``Dr.``, ``Jl.``, ``PT.``), the same abbreviations closing a sentence
+(``dkk. Mereka``), initials (``Susilo B. Yudhoyono``), numbered list items (``81. selama``), quotations
+with a speech tag (``"Apa?" tanya dia.``) and new sentences that open in lower case. Each class is one
+rule below; the words the rules need (abbreviations, common sentence openers, speech verbs) live in
+``pipeline/data/*.txt`` so that a user can extend them without touching code.
+
+Two kinds of cut need no sentence mark: a line end that closes a headline or a list line (``_line_cuts``),
+and a capitalised function word right after a name or number (``_run_on_cuts``: a joined headline).
+No cut is made inside a short parenthesis. ``bench/segmentation.py`` measures all of it on gold data.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from pipeline.errors import ConfigError
 
-_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’»)\]]*(?=\s+|$)")
+LANGS = ("id", "en")
+
+#: A sentence mark (. ! ? and the ellipses ... … . . .), then closing quotes or brackets, then a space.
+_CANDIDATE = re.compile(r"[.!?…‽](?:[.!?…‽]|[ \t]\.)*([\"”’'»›)\]}]*)(?=\s|$)")
+_OPENERS = frozenset("\"“‘'«‹([{`„‚")
+_QUOTE_OPENERS = frozenset("\"“‘'«‹`„‚")
+_CLOSERS = frozenset("\"”’'»›)]}")
+#: Characters that start a list line or a dash-introduced sentence.
+_BULLETS = frozenset("-–—•·*▪►‣◦")
+_SPACE = re.compile(r"\s*")
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+#: A list marker standing alone at the start of a sentence: "81.", "b.", "IV.".
+_LIST_TOKEN = re.compile(r"\d{1,3}|[A-Za-z]|[IVXivx]{1,5}")
+_LIST_LINE = re.compile(r"(?:[-–—•·*▪►‣◦]|\d{1,3}[.)]|[A-Za-z][.)])\s")
+#: Initials written together: "A.M." "R.A." (upper case only: they stand before a name).
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+#: Lower-case letter runs (a.n., s.d., e.g.) and academic degrees (S.Kom., M.Si., A.Md.).
+_LETTER_RUN = re.compile(r"(?:[a-z]\.)+[a-z]")
+_DEGREE = re.compile(r"(?:[A-Z][a-z]{0,2}\.)+[A-Z][a-z]{1,3}")
+#: The next word looks like an abbreviation itself ("M.H.", "Dr."), so the previous one did not end a sentence.
+_ABBREV_AHEAD = re.compile(r"(?:[A-Za-z]{1,4}\.){2,4}(?=\s|,|$)")
+#: Line end that continues on the next line (a hard wrap), not a headline or a list line.
+_WRAP_END = re.compile(r"[,;(\-–/&+=]$")
+_LINE_END_MARK = re.compile(r"(?:[.!?‽…])[\"”’'»›)\]}]*$")
+_BROKEN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_THREE_DIGITS = re.compile(r"\d{3}(?![\d.,])")
+_FILE_EXTENSIONS = frozenset(
+    "jpg jpeg png gif svg webp pdf doc docx xls xlsx ppt pptx txt html htm php mp3 mp4 zip".split()
+)
+#: Lines shorter than this are not hard-wrapped prose even if the next word would not have fit.
+WRAP_MIN_CHARS = 40
+
+
+class Abbreviations(frozenset):  # type: ignore[type-arg]
+    """A frozenset of abbreviations (``"Dr."``) that also knows which ones often end a sentence.
+
+    Why a frozenset: callers (and older code) pass plain sets of strings; this type adds the ``final``
+    class and a case-folded index so that ``JL.`` finds ``Jl.`` while ``kol.`` (cabbage) is not ``Kol.``.
+    """
+
+    final: frozenset[str]
+    _fold: dict[str, str]
+
+    def __new__(cls, words: Iterable[str] = (), final: Iterable[str] = ()) -> Abbreviations:
+        obj = super().__new__(cls, words)
+        obj.final = frozenset(final) & obj
+        obj._fold = {w.lower(): w for w in obj}
+        return obj
+
+    def classify(self, key: str) -> str | None:
+        """``"end"``, ``"title"`` or None for a token that includes its final mark."""
+        if key not in self:
+            if key == key.lower():
+                return None
+            key = self._fold.get(key.lower(), "")
+            if not key:
+                return None
+        return "end" if key in self.final else "title"
+
+
+def _data_text(name: str) -> str:
+    return resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _parse_abbreviations(text: str, words: set[str], final: set[str]) -> None:
+    for line in text.splitlines():
+        parts = line.split("#", 1)[0].split() if not line.lstrip().startswith("#") else []
+        if not parts:
+            continue
+        words.add(parts[0])
+        if len(parts) > 1:
+            if parts[1] != "end":
+                raise ConfigError(f"abbreviation list: unknown tag {parts[1]!r} after {parts[0]!r} (only 'end')")
+            final.add(parts[0])
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise ConfigError(f"unknown splitter language {lang!r}; use one of {', '.join(LANGS)}")
 
 
 @lru_cache(maxsize=8)
-def load_abbreviations(extra: tuple[str, ...] = ()) -> frozenset[str]:
-    """Built-in list plus user files (one abbreviation per line, '#' starts a comment)."""
+def load_abbreviations(extra: tuple[str, ...] = (), lang: str = "id") -> Abbreviations:
+    """Built-in list for ``lang`` plus user files (one abbreviation per line, '#' starts a comment).
+
+    A line may add the tag ``end`` for words that often close a sentence (``dkk.  end``).
+    """
+    _check_lang(lang)
     words: set[str] = set()
-    texts = [resources.files("pipeline.data").joinpath("abbreviations_id.txt").read_text(encoding="utf-8")]
+    final: set[str] = set()
+    _parse_abbreviations(_data_text(f"abbreviations_{lang}.txt"), words, final)
     for path in extra:
         p = Path(path)
         if not p.is_file():
             raise ConfigError(f"abbreviation file not found: {p}")
-        texts.append(p.read_text(encoding="utf-8"))
-    for text in texts:
-        for line in text.splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                words.add(line)
-    return frozenset(words)
+        try:
+            text = p.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read abbreviation file {p}: {exc}") from exc
+        _parse_abbreviations(text, words, final)
+    return Abbreviations(words, final)
 
 
-def sentence_spans(text: str, abbreviations: frozenset[str] | None = None) -> list[tuple[int, int]]:
-    """Return [start, end) spans of the sentences of ``text``, stripped of surrounding whitespace."""
-    abbrevs = abbreviations if abbreviations is not None else load_abbreviations()
-    cuts: list[int] = []
+@lru_cache(maxsize=8)
+def _word_list(name: str) -> frozenset[str]:
+    out = set()
+    for line in _data_text(name).splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            out.add(line)
+    return frozenset(out)
+
+
+def _is_speech_verb(word: str, verbs: frozenset[str]) -> bool:
+    w = word.lower()
+    return w in verbs or (w.endswith("nya") and w[:-3] in verbs)
+
+
+def _line_cuts(text: str) -> list[int]:
+    """Cuts at line ends that close a headline or a list line; hard-wrapped lines are joined.
+
+    Why "would the next word have fit": a writer who wraps by hand breaks only when the line is full,
+    so a line that still had room for the next word ends where the writer meant it to.
+    """
+    lines: list[tuple[int, int]] = []  # [start, end) of each line, without the newline
+    start = 0
+    for m in re.finditer("\n", text):
+        lines.append((start, m.start()))
+        start = m.end()
+    lines.append((start, len(text)))
+    width = max(len(text[s:e].rstrip()) for s, e in lines)
+    # one sentence per line (most lines end with a sentence mark): an unpunctuated line is a headline too
+    ended = sum(1 for s, e in lines[:-1] if _LINE_END_MARK.search(text[s:e].rstrip()))
+    per_line = ended >= 2 and ended >= 0.6 * (len(lines) - 1)
+    cuts = []
+    for (s, e), (ns, ne) in zip(lines, lines[1:]):
+        line = text[s:e].strip()
+        nxt = text[ns:ne].strip()
+        if not line or not nxt:
+            cuts.append(e)  # an empty line inside the block: always a break
+            continue
+        if _LIST_LINE.match(nxt):
+            cuts.append(e)
+            continue
+        if _LINE_END_MARK.search(line):
+            continue  # ends with a sentence mark: the sentence rules decide
+        if _WRAP_END.search(line) or nxt[0].islower():
+            continue
+        last_word = line.rsplit(None, 1)[-1].lower()
+        if last_word in _CONTINUATION:
+            continue
+        first_word = nxt.split(None, 1)[0]
+        if not per_line and len(line) >= WRAP_MIN_CHARS and len(line) + 1 + len(first_word) > width:
+            continue  # the line was full: a hard wrap
+        cuts.append(e)
+    return cuts
+
+
+#: Words that cannot end a headline or a list line: a line ending in one of them was wrapped.
+_CONTINUATION = frozenset(
+    "dan atau yang di ke dari untuk dengan pada oleh bagi dalam serta tetapi namun karena bahwa sebagai "
+    "para sang si the a an of and or to in on at for with by from that".split()
+)
+
+
+def sentence_spans(
+    text: str, abbreviations: Iterable[str] | None = None, *, lang: str = "id"
+) -> list[tuple[int, int]]:
+    """Return [start, end) spans of the sentences of ``text``, stripped of surrounding whitespace.
+
+    ``abbreviations``: from :func:`load_abbreviations` (a plain set of strings also works); default: the
+    built-in list for ``lang``. ``lang="en"`` splits English (e.g. machine translations): there a
+    period followed by a lower-case word never ends a sentence.
+    """
+    _check_lang(lang)
+    if abbreviations is None:
+        abbrevs = load_abbreviations(lang=lang)
+    elif isinstance(abbreviations, Abbreviations):
+        abbrevs = abbreviations
+    else:
+        abbrevs = Abbreviations(abbreviations)
+    starters = _word_list(f"sentence_starters_{lang}.txt")
+    verbs = _word_list(f"speech_verbs_{lang}.txt")
+    english = lang == "en"
+
+    line_cuts = _line_cuts(text) if "\n" in text else []
+    if not english:
+        run_on = _run_on_cuts(text)
+        if run_on:
+            line_cuts = sorted(set(line_cuts + run_on))
+    cuts: list[int] = list(line_cuts)
+    last_cut = 0
+    n = len(text)
     for m in _CANDIDATE.finditer(text):
-        end = m.end()
-        rest = text[end:].lstrip()
-        if not rest:
-            continue
-        punct = m.group(0)
-        if punct.startswith(".") and not punct.startswith("..."):
-            word_start = text.rfind(" ", 0, m.start()) + 1
-            token = text[word_start : m.start() + 1]
-            if token in abbrevs or token.lower() in abbrevs or re.fullmatch(r"[A-Z]\.", token):
-                continue
-            if re.fullmatch(r"\d+\.", token) and word_start == 0:
-                continue  # "81. selama satu hari": a number opening the block is not a sentence
-        nxt = rest[0]
-        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'«(["):
-            continue
-        cuts.append(end)
+        j = _SPACE.match(text, m.end()).end()
+        if j >= n:
+            break
+        mark_start = m.start()
+        closers = m.group(1)
+        mark = text[mark_start : m.end() - len(closers)]
+        # the token before the mark, from the previous space
+        ts = mark_start
+        while ts > 0 and not text[ts - 1].isspace():
+            ts -= 1
+        tok = text[ts:mark_start]
+        # where the current sentence starts (for list markers)
+        k = bisect_right(line_cuts, mark_start)
+        sent_start = max(last_cut, line_cuts[k - 1] if k else 0)
+        sent_start = _SPACE.match(text, sent_start).end()
+        # what follows
+        c = text[j]
+        q = j
+        while q < n and text[q] in _OPENERS:
+            q += 1
+        quoted = any(ch in _QUOTE_OPENERS for ch in text[j:q])
+        if c in _BULLETS and (j + 1 >= n or text[j + 1].isspace() or text[j + 1] in _BULLETS):
+            nk = "bullet"
+        elif q >= n:
+            nk = "other"
+        else:
+            ch = text[q]
+            if ch.islower():
+                nk = "lower"
+            elif ch.isdigit():
+                nk = "digit"
+            elif ch.isalpha():
+                nk = "upper"  # upper case, or a script without case
+            else:
+                nk = "other"
+        wm = _WORD.match(text, q) if nk in ("upper", "lower") else None
+        word = wm.group(0) if wm else ""
+        starter = nk == "upper" and word.lower() in starters
+
+        if _decide(mark, closers, tok, ts == sent_start, text, ts, nk, word, starter, quoted, j,
+                   abbrevs, verbs, english) and not _inside_brackets(text, sent_start, m.end()):
+            cuts.append(m.end())
+            last_cut = m.end()
+
+    if not cuts:
+        s = _SPACE.match(text).end()
+        e = len(text.rstrip())
+        return [(s, e)] if e > s else []
     spans: list[tuple[int, int]] = []
     start = 0
-    for cut in [*cuts, len(text)]:
-        seg = text[start:cut]
-        s = start + (len(seg) - len(seg.lstrip()))
-        e = start + len(seg.rstrip())
+    for cut in sorted(set(cuts)) + [n]:
+        s = _SPACE.match(text, start).end()
+        e = cut
+        while e > s and text[e - 1].isspace():
+            e -= 1
         if e > s:
             spans.append((s, e))
         start = cut
     return spans
 
 
-def split_sentences(text: str, abbreviations: frozenset[str] | None = None) -> list[str]:
-    return [text[s:e] for s, e in sentence_spans(text, abbreviations)]
+def _inside_brackets(text: str, start: int, end: int) -> bool:
+    """Whether ``end`` lies inside a bracket that closes before any other sentence mark: "(SSK. II)",
+    "(Ingg. scale, Lat. squama)". A sentence does not end inside a short parenthesis."""
+    seg = text[start:end]
+    if seg.count("(") <= seg.count(")"):
+        return False
+    close = text.find(")", end, end + 200)
+    if close < 0 or text.find("(", end, close) >= 0:
+        return False
+    return _CANDIDATE.search(text, end, close + 1) is None
+
+
+def _run_on_cuts(text: str) -> list[int]:
+    """Cuts before a capitalised sentence opener that follows a name or number without punctuation."""
+    starters = _word_list("sentence_starters_id.txt")
+    cuts = []
+    for m in _run_on_pattern().finditer(text):
+        head = text[max(0, m.start() - 80) : m.start()].rsplit(None, 2)
+        if len(head) < 2:
+            continue  # the previous word opens the text: "Tetapi Mereka ..." is one sentence
+        before, prev = head[-2], head[-1]
+        if before[-1] in ".!?…:;\"”’'" or prev.lower() in starters:
+            continue  # the previous word opens a sentence itself
+        if prev[0].isupper() or prev[-1].isdigit():
+            cuts.append(m.start())
+    return cuts
+
+
+@lru_cache(maxsize=1)
+def _run_on_pattern() -> re.Pattern[str]:
+    """A space after a letter or digit, a capitalised opener, then a comma or a lower-case word."""
+    words = sorted((w.capitalize() for w in _word_list("run_on_openers_id.txt")), key=len, reverse=True)
+    return re.compile(rf"(?<=[^\W_])\s+(?:{'|'.join(map(re.escape, words))})(?=,|\s+[a-z])")
+
+
+def _decide(
+    mark: str, closers: str, tok: str, at_start: bool, text: str, ts: int, nk: str, word: str, starter: bool,
+    quoted: bool, j: int, abbrevs: Abbreviations, verbs: frozenset[str], english: bool,
+) -> bool:
+    """Is the candidate after ``tok + mark + closers`` a sentence boundary? One branch per error class."""
+    if tok and tok[-1] in "([{":
+        return False  # "(?)", "(!)": a mark in brackets is a comment, not an ending
+    core = tok.lstrip("\"“‘'«‹([{`„‚")
+    if nk == "bullet":
+        return True
+    speech = bool(word) and _is_speech_verb(word, verbs)
+    if closers and any(ch in "\"”’'»›" for ch in closers) and (nk == "lower" or speech):
+        return False  # "Apa?" tanya dia.  /  “Saya pergi.” katanya.
+    if "?" in mark or "!" in mark or "‽" in mark:
+        if not closers and abbrevs.classify(core + mark) is not None:
+            return starter  # Yahoo! Jeopardy!
+        if nk == "lower":
+            return not (english or speech)
+        return True
+    if mark != ".":  # an ellipsis
+        if nk in ("lower", "digit"):
+            return False  # "tunggu... dia datang", "tunggu… 5 menit"
+        return True
+    # --- a single period ---
+    if closers or (core and core[-1] in _CLOSERS):
+        # "(lihat hlm. 5.)" / "Seoul). pada": the token is closed, no abbreviation can be inside
+        return nk != "lower" or not english
+    if at_start and _LIST_TOKEN.fullmatch(core):
+        return False  # "81. selama satu hari": a numbered list item
+    if nk == "lower":
+        if english:
+            return False
+    if nk == "upper" and abbrevs.classify(word + ".") == "end" and text.startswith(".", j + len(word)):
+        return False  # "Hyundai Merchant Marine. Co. Ltd.": a company suffix never opens a sentence
+    cls = abbrevs.classify(core + ".")
+    if cls is None and len(core) == 1 and core.isalpha():
+        # an upper-case letter is an initial before a name (Susilo B. Yudhoyono, kata M. Yusuf) unless a
+        # common sentence opener follows; a lower-case one is a unit or a label (1000 Mbit/s.)
+        if nk in ("lower", "digit"):
+            return False
+        if core.islower() or core in "IVX" and _ROMAN_AFTER_NAME.search(text, max(0, ts - 80), ts):
+            return True  # "1000 Mbit/s.", "Sri Sultan Hamengku Buwono X." (a regnal number, not an initial)
+        return starter or quoted or nk == "other" or (not english and _is_label(text, core, ts))
+    if cls is None and (_INITIALS.fullmatch(core) or _LETTER_RUN.fullmatch(core)):
+        cls = "title"
+    elif cls is None and _DEGREE.fullmatch(core):
+        cls = "end"
+    if cls == "title" and "." in core and text[max(0, ts - 8) : ts].rstrip().endswith(","):
+        cls = "end"  # "Budi Santoso, S.H." is a degree after a name, not initials before one (S.H. Mintardja)
+    if cls is not None:
+        if nk in ("lower", "digit") or text[j] == "(":
+            return False
+        if cls == "end":
+            return not (nk == "upper" and _ABBREV_AHEAD.match(text, j))
+        return starter
+    if nk == "digit" and (_BROKEN_THOUSANDS.fullmatch(core) and _THREE_DIGITS.match(text, j) or core[:1].isalpha()
+                          and core[-1:].isdigit()):
+        return False  # "2.904. 678", "v9. 1": a number broken by a space, not two sentences
+    if nk == "lower":
+        if word.lower() in _FILE_EXTENSIONS and not text[j + len(word) : j + len(word) + 1].isalpha():
+            return False  # "Crowning 2009. jpg": a file name split by a space
+        if "." in core:
+            return False  # a code, number or address with inner periods ("No.XI.B.2. jangka")
+        # a short capitalised word before a lower-case one is an unlisted abbreviation (Ingg. scale, Lat. squama)
+        return not (speech or (len(core) <= 4 and core.istitle() and core.isalpha()))
+    return True
+
+
+def _is_label(text: str, letter: str, ts: int) -> bool:
+    """Whether a letter is a label, not an initial: it stands alone elsewhere in the text ("kumpulan C"), or
+    another lone capital letter is near ("kelompok A, B dan C.", "kelompok A. Kelompok B ...")."""
+    if letter == "I":
+        return False  # a Roman numeral (Perang Dunia I) says nothing about labels
+    letters, positions = _lone_capitals(text)
+    if letter in letters:
+        return True
+    k = bisect_right(positions, ts - 31)
+    return k < len(positions) and positions[k] < ts + 32
+
+
+@lru_cache(maxsize=4)
+def _lone_capitals(text: str) -> tuple[frozenset[str], list[int]]:
+    """Capital letters standing alone in ``text`` (not initials, not "I"), and where they are; once per text."""
+    found = [(m.group(0), m.start()) for m in _LONE_CAPITAL.finditer(text)]
+    return frozenset(ch for ch, _ in found), [pos for _, pos in found]
+
+
+_ROMAN_AFTER_NAME = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+$")
+_LONE_CAPITAL = re.compile(r"(?<![\w.])[A-HJ-Z](?![\w.'’])")
+
+
+def split_sentences(text: str, abbreviations: Iterable[str] | None = None, *, lang: str = "id") -> list[str]:
+    """The sentences of ``text`` as strings (see :func:`sentence_spans`)."""
+    return [text[s:e] for s, e in sentence_spans(text, abbreviations, lang=lang)]
