@@ -40,7 +40,7 @@ def align_machine_translation(doc: Document, config: Config) -> None:
         links: list[Link] = []
         for src in block.source:
             assert src.mt is not None
-            spans = sentence_spans(src.mt.text) or [(0, len(src.mt.text))]
+            spans = sentence_spans(src.mt.text, lang="en") or [(0, len(src.mt.text))]
             ids = []
             for s, e in spans:
                 tid = f"{block.id}.t{len(target) + 1}"
