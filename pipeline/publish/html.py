@@ -65,9 +65,9 @@ h4,h5,h6{font-size:1.05rem}
 blockquote{margin-left:0;padding-left:1rem;border-left:3px solid var(--line);font-style:italic}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--soft);padding:.6rem .8rem;border-radius:.35rem;font-size:.88rem;line-height:1.45}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-.li{padding-left:calc(var(--lv,1) * 1.3rem);text-indent:-1.3rem}
-.li .mk{display:inline-block;min-width:1.3rem;text-indent:0;color:var(--muted)}
-.s{border-radius:.2em;cursor:pointer;-webkit-box-decoration-break:clone;box-decoration-break:clone;transition:background-color .1s}
+.side>.li{margin:.25rem 0;padding-left:calc(var(--lv,1) * 1.4rem);text-indent:-1.4rem}
+.li .mk{display:inline-block;min-width:1.4rem;padding-right:.3rem;text-indent:0;color:var(--muted)}
+.s{border-radius:.2em;cursor:pointer;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 .s:focus{outline:none}
 .s:focus-visible{outline:2px solid var(--accent);outline-offset:1px}
 .s.hl{background:var(--hl)}
@@ -266,7 +266,7 @@ def _block_inner(block: Block, side: str, first_link: int) -> str:
         return f"<h{level}>{inner}</h{level}>"
     if block.kind == "list_item":
         level = min(max(block.level or 1, 1), 8)
-        marker = f'<span class="mk">{_e(block.marker)}</span> ' if block.marker else ""
+        marker = f'<span class="mk">{_e(block.marker)}</span>' if block.marker else ""
         return f'<p class="li" style="--lv:{level}">{marker}{inner}</p>'
     if block.kind == "quote":
         return f"<blockquote><p>{inner}</p></blockquote>"
