@@ -330,7 +330,7 @@ def render_html(doc: Document, layout: str = DEFAULT_LAYOUT) -> str:
         layout = DEFAULT_LAYOUT
     info = _meta(doc)
     m = doc.meta
-    head_meta = "".join(
+    head_meta = "\n".join(
         f'<meta name="{name}" content="{_e(value)}">'
         for name, value in (
             ("generator", f"bilingual {info['version']}"),
