@@ -167,7 +167,8 @@ function showPop(el){
  var r=el.getBoundingClientRect(),vw=document.documentElement.clientWidth;
  var left=Math.max(8,Math.min(r.left,vw-pop.offsetWidth-8));
  pop.style.left=(left+window.scrollX)+"px";
- pop.style.top=(r.bottom+window.scrollY+6)+"px";
+ var h=pop.offsetHeight,below=r.bottom+6+h<=window.innerHeight||r.top<h+6;
+ pop.style.top=((below?r.bottom+6:r.top-h-6)+window.scrollY)+"px";
 }
 function show(el){
  if(el===cur)return;
