@@ -26,6 +26,8 @@ class BitextError(BilingualError):
 class ModelError(BilingualError):
     """A translation or embedding model cannot be found, downloaded or loaded."""
 
+    exit_code = 3  # distinct, so scripts (and `make demo`) can tell "no model" from other failures
+
 
 class AlignmentError(BilingualError):
     """Alignment cannot be computed from the given inputs."""

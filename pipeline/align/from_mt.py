@@ -7,6 +7,8 @@ Links a person confirmed or edited are kept as they are.
 
 from __future__ import annotations
 
+import math
+
 from pipeline.config import Config
 from pipeline.document import Block, Document, Link, Sentence, now_iso
 from pipeline.errors import AlignmentError
@@ -14,6 +16,13 @@ from pipeline.splitter import sentence_spans
 
 #: Flags that make a machine link doubtful enough for a person to look at.
 REVIEW_FLAGS = frozenset({"repetition", "empty", "too_short", "too_long", "untranslated", "numbers_missing"})
+
+
+def _confidence(logprob: float | None) -> float | None:
+    """The model's length-normalised log-probability as a 0..1 per-token probability: an honest link score."""
+    if logprob is None:
+        return None
+    return round(math.exp(min(0.0, logprob)), 4)
 
 
 def _keep_reviewed(block: Block) -> bool:
@@ -39,6 +48,6 @@ def align_machine_translation(doc: Document, config: Config) -> None:
                 ids.append(tid)
             flags = list(src.mt.flags)
             status = "needs_review" if REVIEW_FLAGS.intersection(flags) else "auto"
-            links.append(Link(src=[src.id], tgt=ids, score=1.0 if status == "auto" else 0.3, status=status, flags=flags))
+            links.append(Link(src=[src.id], tgt=ids, score=_confidence(src.mt.score), status=status, flags=flags))
         block.target, block.links = target, links
     doc.meta.stages["align"] = now_iso()

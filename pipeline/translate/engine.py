@@ -30,6 +30,7 @@ class TransformersEngine:
         from transformers.utils import logging as hf_logging
 
         hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
         threads = config.threads or (os.cpu_count() or 1)
         torch.set_num_threads(threads)
         self.config = config
@@ -90,7 +91,11 @@ class TransformersEngine:
                     **enc, num_beams=cfg.beam_size, max_new_tokens=cfg.max_new_tokens,
                     return_dict_in_generate=True, output_scores=True, **self.gen_kwargs,
                 )
-            decoded = self.tokenizer.batch_decode(gen.sequences, skip_special_tokens=True)
+            seqs = gen.sequences
+            forced = self.gen_kwargs.get("forced_bos_token_id")
+            if forced is not None:  # M2M100 does not count its language tokens as special: drop them here
+                seqs = [[t for t in row.tolist() if t != forced] for row in seqs]
+            decoded = self.tokenizer.batch_decode(seqs, skip_special_tokens=True)
             scores = getattr(gen, "sequences_scores", None)
             for k, i in enumerate(batch):
                 out[i] = Hypothesis(decoded[k].strip(), None if scores is None else float(scores[k]))

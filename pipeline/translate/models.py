@@ -12,7 +12,11 @@ from pathlib import Path
 
 from pipeline.errors import ModelError
 
-MODELS_DIR = Path(os.environ.get("BILINGUAL_MODELS_DIR", Path.cwd() / "models"))
+
+
+def default_models_dir() -> Path:
+    """``$BILINGUAL_MODELS_DIR`` or ``./models``: read at call time so tests and users can point elsewhere."""
+    return Path(os.environ.get("BILINGUAL_MODELS_DIR") or Path.cwd() / "models")
 
 
 @dataclass
@@ -24,7 +28,7 @@ class ResolvedModel:
 
 
 def store_dir(name: str, models_dir: Path | None = None) -> Path:
-    return (models_dir or MODELS_DIR) / name.replace("/", "__")
+    return (models_dir or default_models_dir()) / name.replace("/", "__")
 
 
 def _offline() -> bool:

@@ -1,0 +1,57 @@
+"""Shared fixtures: the tiny random models are built once per test session, not per test."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import make_tiny_model  # noqa: E402
+
+
+def _build(tmp_path_factory: pytest.TempPathFactory, arch: str) -> Path:
+    import torch
+
+    out = tmp_path_factory.mktemp(f"tiny-{arch}")
+    torch.manual_seed(0)
+    make_tiny_model.BUILDERS[arch](out, make_tiny_model.corpus())
+    return out
+
+
+@pytest.fixture(scope="session")
+def tiny_marian(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory, "marian")
+
+
+@pytest.fixture(scope="session")
+def tiny_m2m100(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory, "m2m100")
+
+
+@pytest.fixture(scope="session")
+def tiny_nllb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory, "nllb")
+
+
+@pytest.fixture(scope="session")
+def fast_config_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Short outputs keep random-weight generation fast; the code path is the same."""
+    p = tmp_path_factory.mktemp("cfg") / "fast.toml"
+    p.write_text("[translate]\nbeam_size = 2\nmax_new_tokens = 24\n", encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in an empty directory with no network and a private cache, as a user offline would."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("BILINGUAL_MODELS_DIR", str(tmp_path / "models"))
+    return tmp_path
