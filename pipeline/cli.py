@@ -225,7 +225,7 @@ def run(article: str, outdir: str, model: str | None, encoding: str, fmt: str, c
     align_machine_translation(doc, config)
     save_document(doc, bitext)
     html = folder / f"{stem}.html"
-    _publish(doc, html)
+    _publish(doc, html, config.publish.layout)
     click.echo(str(html))
 
 

@@ -205,3 +205,26 @@ def test_a_later_format_plugs_in() -> None:
         assert FORMATS["demo"].render(sample_document(), PublishOptions(layout="sentences")) == "23 sentences\n"
     finally:
         del FORMATS["demo"]
+
+
+def test_hand_edited_ids_and_markers_cannot_inject_markup() -> None:
+    doc = markdown_document()
+    item = next(b for b in doc.blocks if b.kind == "list_item")
+    item.marker = "<img src=x onerror=alert(1)>"
+    out = render_markdown(doc)
+    assert "<img" not in out
+    from markdown_it import MarkdownIt
+
+    assert "<img" not in MarkdownIt("commonmark").render(out)
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "txt", "tmx", "xliff", "tsv", "jsonl"])
+def test_a_document_without_translation_still_publishes(fmt: str) -> None:
+    from pipeline.segment import segment_text
+    from publish_samples import SEEDS
+
+    doc = segment_text((SEEDS / "belgorod.id.txt").read_text(encoding="utf-8"), source_file="x.txt")
+    out = FORMATS[fmt].render(doc, PublishOptions())
+    assert out.endswith("\n") or (fmt == "jsonl" and out == "")
+    if fmt in ("html", "md"):
+        assert "Belgorod" in out

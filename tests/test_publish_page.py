@@ -95,6 +95,20 @@ def test_hostile_text_is_escaped_everywhere() -> None:
     assert 'content="&quot;&gt;&lt;script&gt;window.__pwned=11' in page
 
 
+def test_hand_edited_ids_and_markers_stay_inert() -> None:
+    doc = markdown_document()
+    block = doc.blocks[1]
+    block.id = 'b2" onmouseover="alert(1)'
+    hostile_id = "x' autofocus onfocus='alert(2)"
+    block.links[0].src = [hostile_id if i == block.source[0].id else i for i in block.links[0].src]
+    block.source[0].id = hostile_id
+    block.kind = "list_item"
+    block.marker = "<script>alert(3)</script>"
+    tree = _parse(render_html(doc))
+    assert all(not k.startswith("on") and k != "autofocus" for e in tree.iter() for k in e.attrib)
+    assert len([e for e in tree.iter(f"{XHTML}script")]) == 1
+
+
 @pytest.mark.parametrize("layout", list(LAYOUTS))
 def test_layout_sets_the_default(layout: str) -> None:
     page = render_html(sample_document(), layout)

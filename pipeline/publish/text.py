@@ -19,6 +19,10 @@ _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
 
+#: List markers Markdown understands; anything else in a (hand-edited) bitext becomes a plain bullet.
+_MD_MARKER = re.compile(r"^(?:[-*+]|\d{1,9}[.)])$")
+
+
 def md_escape(text: str) -> str:
     text = _MD_INLINE.sub(r"\\\1", text)
     text = _MD_ENTITY.sub(r"\\&", text)
@@ -49,7 +53,7 @@ def _md_block(block: Block, text: str) -> str:
         return f"{'#' * min(max(block.level or 2, 1), 6)} {body}"
     if block.kind == "list_item":
         indent = "    " * max((block.level or 1) - 1, 0)
-        marker = block.marker or "-"
+        marker = block.marker if block.marker and _MD_MARKER.match(block.marker) else "-"
         return indent + f"{marker} " + body.replace("\n", "\n" + indent + " " * (len(marker) + 1))
     if block.kind == "quote":
         return "\n".join(">" * max(block.level or 1, 1) + " " + line for line in body.split("\n"))
