@@ -187,6 +187,11 @@ def test_structure_is_kept(open_page) -> None:
     assert page.evaluate("document.querySelectorAll('#b7 blockquote').length") == 2
     code = page.evaluate("[...document.querySelectorAll('#b8 pre code')].map(e => e.textContent)")
     assert code == ['print("kode tidak diterjemahkan")'] * 2
+    _set_layout(page, "sentences")
+    box = lambda sel: page.locator(sel).bounding_box()  # noqa: E731
+    assert abs(box("#b4 .src .mk")["y"] - box('[id="b4.s1"]')["y"]) < 8, "a list marker stays on its item's line"
+    assert box('[id="b7.s1"]')["y"] < box('[id="b7.t1"]')["y"] < box('[id="b7.s2"]')["y"], "quotes interleave too"
+    assert page.locator("#b8 pre").count() == 2 and page.locator("#b8 .tgt pre").is_hidden(), "code shown once"
 
 
 def test_hostile_article_runs_nothing(open_page) -> None:

@@ -92,10 +92,12 @@ main[data-layout="paragraphs"] .nt .tgt,main[data-layout="sentences"] .nt .tgt,m
 main[data-layout="translation"] .side.tgt{border:0;padding:0}
 main[data-layout="translation"] .tgt .s{cursor:help}
 main[data-layout="sentences"] .blk{display:flex;flex-direction:column}
-main[data-layout="sentences"] .blk:not(.nt) .side,main[data-layout="sentences"] .blk:not(.nt) .side>*{display:contents}
-main[data-layout="sentences"] .blk:not(.nt) .s{display:block;order:var(--o,0);margin:.35rem 0 0}
-main[data-layout="sentences"] .blk:not(.nt) .tgt .s{margin:.1rem 0 .5rem;padding-left:.8rem;border-left:3px solid var(--line)}
-main[data-layout="sentences"] .blk:not(.nt) .side.tgt{border:0;padding:0}
+main[data-layout="sentences"] .il .side,main[data-layout="sentences"] .il .side>*,main[data-layout="sentences"] .il blockquote>p{display:contents}
+main[data-layout="sentences"] .il .s{display:block;order:var(--o,0);margin:.35rem 0 0}
+main[data-layout="sentences"] .il .tgt .s{margin:.1rem 0 .5rem;padding-left:.8rem;border-left:3px solid var(--line)}
+main[data-layout="sentences"] .side.tgt{border:0;padding:0}
+main[data-layout="sentences"] .list_item .side.tgt{padding-left:.8rem;border-left:3px solid var(--line)}
+main[data-layout="sentences"] .list_item .side>.li{margin:.1rem 0}
 main[data-layout="sentences"] .title .s,main[data-layout="sentences"] .heading .s{margin-top:.8rem}
 @media (max-width:40rem){
 body{font-size:1rem}
@@ -278,7 +280,9 @@ def _blocks(doc: Document) -> str:
     src_lang, tgt_lang = _e(doc.meta.source_lang), _e(doc.meta.target_lang)
     rows, first_link = [], 0
     for b in doc.blocks:
-        nt = "" if b.translate else " nt"
+        # nt: not translated (code, raw HTML); il: interleaved sentence by sentence in the sentences
+        # layout (a list item keeps its marker line whole, so it is stacked like a paragraph instead)
+        nt = " nt" if not b.translate else ("" if b.kind == "list_item" else " il")
         rows.append(
             f'<div class="blk {_e(b.kind)}{nt}" id="{_e(b.id)}">'
             f'<div class="side src" lang="{src_lang}">{_block_inner(b, "src", first_link)}</div>'
