@@ -302,7 +302,7 @@ def _switcher(layout: str) -> str:
 
 
 _LEGEND = (
-    '<ul class="legend" aria-label="Marks">'
+    '<ul class="legend">'
     '<li><span class="sw">highlight</span> linked sentences (point, focus or tap one)</li>'
     '<li><span class="s rv">wavy underline</span> link needs review</li>'
     '<li><span class="s fl">dotted underline</span> flagged by a quality check</li>'
