@@ -160,6 +160,7 @@ Formats (--format, comma-separated, several at once):
   xliff  XLIFF 2.1, segment state from the link status               <base>.xlf
   tsv    source, target, score, status, flags, ids per line          <base>.tsv
   jsonl  one JSON object per link                                    <base>.jsonl
+  review plain-text review file to edit and apply with apply-review  <base>.review.txt
 <base> is BITEXT without .bitext.json. With one format, -o is the output file; with several, -o is a
 directory (created if needed) that receives <base name>.<suffix> for each format.
 
@@ -177,7 +178,7 @@ Examples:
 @click.option("-o", "--output", type=click.Path(),
               help="Output file for one format; output directory for several (default: next to BITEXT).")
 @click.option("-f", "--format", "formats", metavar="LIST",
-              help="Comma-separated formats: html, md, txt, tmx, xliff, tsv, jsonl (default: [publish] formats).")
+              help="Comma-separated formats: html, md, txt, tmx, xliff, tsv, jsonl, review (default: [publish] formats).")
 @click.option("--layout", type=click.Choice(["side-by-side", "paragraphs", "sentences", "translation"]),
               help="Layout the page opens with (default: [publish] layout); readers can switch in the page.")
 @config_option
@@ -189,7 +190,8 @@ def publish(bitext: str, output: str | None, formats: str | None, layout: str | 
     names = parse_formats(formats if formats is not None else config.publish.formats)
     doc = load_document(bitext)
     base = bitext[: -len(".bitext.json")] if bitext.endswith(".bitext.json") else str(Path(bitext).with_suffix(""))
-    written = publish_document(doc, names, output, base=base, layout=config.publish.layout, protect=[bitext])
+    written = publish_document(doc, names, output, base=base, layout=config.publish.layout, protect=[bitext],
+                               bitext_name=Path(bitext).name)
     for path in written.values():
         click.echo(f"wrote {path}", err=True)
 
@@ -227,6 +229,12 @@ def run(article: str, outdir: str, model: str | None, encoding: str, fmt: str, c
     html = folder / f"{stem}.html"
     _publish(doc, html, config.publish.layout)
     click.echo(str(html))
+
+
+from pipeline.cli_review import apply_review, review  # noqa: E402 - after cli exists
+
+cli.add_command(review)
+cli.add_command(apply_review)
 
 
 def main() -> None:

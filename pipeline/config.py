@@ -57,7 +57,7 @@ class AlignConfig:
 class PublishConfig:
     #: Layout the reading page opens with; the reader can switch in the page.
     layout: str = "side-by-side"  # side-by-side | paragraphs | sentences | translation
-    #: Formats ``bilingual publish`` writes when --format is not given: html md txt tmx xliff tsv jsonl.
+    #: Formats ``bilingual publish`` writes when --format is not given: html md txt tmx xliff tsv jsonl review.
     formats: list[str] = field(default_factory=lambda: ["html"])
 
 

@@ -192,6 +192,7 @@ def test_text_is_the_translation_alone() -> None:
 def test_parse_formats() -> None:
     assert parse_formats("html, TMX,md,html") == ["html", "tmx", "md"]
     assert parse_formats(["jsonl"]) == ["jsonl"]
+    assert parse_formats("review") == ["review"]  # the review file is a format like the others
     with pytest.raises(ConfigError, match="unknown output format 'pdf'"):
         parse_formats("html,pdf")
     with pytest.raises(ConfigError, match="no output format"):

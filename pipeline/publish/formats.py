@@ -1,9 +1,9 @@
 """The registry of output formats and the one entry point that writes them.
 
 Why a registry: the CLI, the config check and ``run`` all ask "which formats exist and where does each
-go?" in one place, and a later format (e.g. the review page) is one ``register_format`` call away::
+go?" in one place, and a later format (as the review file is) is one ``register_format`` call away::
 
-    register_format(OutputFormat("review", ".review.html", render_review, "page for reviewing links"))
+    register_format(OutputFormat("name", ".suffix", render_function, "what it holds"))
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from pipeline.fileio import atomic_write_text
 @dataclass(frozen=True)
 class PublishOptions:
     layout: str = "side-by-side"
+    #: File name of the bitext the document came from, for formats that name it (the review file).
+    bitext_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,15 @@ def register_format(fmt: OutputFormat) -> None:
     FORMATS[fmt.name] = fmt
 
 
+def _render_review(doc: Document, options: PublishOptions) -> str:
+    from pipeline.errors import ReviewError
+    from pipeline.review.textfile import write_review_text
+
+    if not any(b.links for b in doc.blocks):
+        raise ReviewError(f"{options.bitext_name or 'the document'} has no links yet; run align (or translate) first")
+    return write_review_text(doc, options.bitext_name)
+
+
 def _builtin() -> None:
     from pipeline.publish.html import render_html
     from pipeline.publish.tabular import render_jsonl, render_tsv
@@ -57,6 +68,7 @@ def _builtin() -> None:
         OutputFormat("xliff", ".xlf", lambda d, o: render_xliff(d), "XLIFF 2.1, segment states from link statuses"),
         OutputFormat("tsv", ".tsv", lambda d, o: render_tsv(d), "source, target, score, status, flags, ids"),
         OutputFormat("jsonl", ".jsonl", lambda d, o: render_jsonl(d), "one JSON object per link"),
+        OutputFormat("review", ".review.txt", _render_review, "plain-text review file for apply-review"),
     ):
         register_format(fmt)
 
@@ -109,6 +121,7 @@ def publish_document(
     base: str | Path | None = None,
     layout: str = "side-by-side",
     protect: Iterable[str | Path] = (),
+    bitext_name: str = "",
 ) -> dict[str, Path]:
     """Render every requested format and write each atomically; returns format -> path written.
 
@@ -130,7 +143,7 @@ def publish_document(
         for g in guarded:
             if path.exists() and g.exists() and _same_file(path, g):
                 raise InputError(f"{path}: refusing to overwrite the input file; choose another output with -o")
-    options = PublishOptions(layout=layout)
+    options = PublishOptions(layout=layout, bitext_name=bitext_name)
     rendered = {name: FORMATS[name].render(doc, options) for name in names}  # render all before writing any
     for name, path in targets.items():
         atomic_write_text(path, rendered[name])

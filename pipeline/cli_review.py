@@ -1,0 +1,83 @@
+"""Review commands: ``review`` (browser editor) and ``apply-review`` (plain-text round trip).
+
+Kept apart from cli.py so the review feature stays in one place; cli.py registers these commands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pipeline.errors import ReviewError
+
+
+@click.command(epilog="\b\nExample:\n  bilingual review output/belgorod.id/belgorod.id.bitext.json\n"
+                      "  bilingual review doc.bitext.json --port 8765 --no-browser")
+@click.argument("bitext", type=click.Path(dir_okay=False))
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="Port on 127.0.0.1 (0 = any free port).")
+@click.option("--no-browser", is_flag=True, help="Only print the URL; do not open a browser.")
+def review(bitext: str, port: int, no_browser: bool) -> None:
+    """Check and fix links and translations in a local browser editor; every change is saved at once."""
+    import webbrowser
+
+    from pipeline.review.server import make_server
+
+    server, url = make_server(bitext, port)
+    click.echo(f"reviewing {bitext}; open {url}", err=True)
+    click.echo("press Ctrl+C to stop (every change is already saved)", err=True)
+    if not no_browser:
+        webbrowser.open(url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("review stopped", err=True)
+    finally:
+        server.server_close()
+
+
+@click.command("apply-review", epilog="\b\nExample:\n  bilingual publish doc.bitext.json --format review -o doc.review.txt\n"
+                                      "  (edit doc.review.txt)\n  bilingual apply-review doc.review.txt doc.bitext.json")
+@click.argument("review_file", type=click.Path(dir_okay=False))
+@click.argument("bitext", type=click.Path(dir_okay=False))
+def apply_review(review_file: str, bitext: str) -> None:
+    """Apply an edited review file to its bitext; on any mistake nothing is changed."""
+    from pipeline.fileio import read_text_input
+    from pipeline.review.storage import BitextFile
+    from pipeline.review.textfile import apply_review_text
+
+    from pipeline.errors import BitextError
+
+    text = read_text_input(review_file, what="review file")
+    try:
+        target = BitextFile(bitext)
+    except BitextError as err:
+        if text.lstrip().startswith("{"):
+            raise BitextError(f"{err} (the arguments are REVIEW_FILE then BITEXT; were they swapped?)") from None
+        raise
+    try:
+        new = apply_review_text(text, target.doc)
+    except ReviewError as err:
+        raise ReviewError(f"{review_file}: {err}") from None
+    if new.to_dict() == target.doc.to_dict():
+        click.echo(f"no changes in {review_file}; {bitext} left as it was", err=True)
+        return
+    target.save(new)
+    click.echo(f"applied {review_file} to {bitext} (backup in {target.backup_path.name})", err=True)
+
+
+def write_review_file(bitext: str, output: str | None) -> Path:
+    """``publish --format review``: the plain-text review file (default ``<stem>.review.txt``)."""
+    from pipeline.document import load_document
+    from pipeline.fileio import atomic_write_text
+    from pipeline.review.storage import html_path_for
+    from pipeline.review.textfile import write_review_text
+
+    doc = load_document(bitext)
+    if not any(b.links for b in doc.blocks):
+        raise ReviewError(f"{bitext} has no links yet; run align (or translate) first")
+    html = html_path_for(Path(bitext))
+    target = Path(output) if output else html.with_name(html.stem + ".review.txt")
+    atomic_write_text(target, write_review_text(doc, Path(bitext).name))
+    return target

@@ -1,0 +1,212 @@
+"""Plain-text review file: the alignment as one paragraph per link, for people who live in their editor.
+
+Why a line format and not JSON: merging is deleting a blank line, splitting is adding one, moving a sentence
+is moving its line. Applying is all or nothing: the first mistake is reported with its line number and the
+document is left as it was.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from pipeline.document import LINK_STATUSES, Block, Document, Link
+from pipeline.errors import ReviewError
+from pipeline.review.ops import clean_text, edit_texts
+
+HEADER = """\
+# bilingual review file{name}
+#
+# One paragraph per link: the source sentences ("src") and their translation ("tgt"),
+# with the link's status on its "@" line. Lines starting with "#" are comments.
+#   @ STATUS (score, flags)   STATUS is one of: {statuses}
+#   src ID | source sentence  (fix typos after the "|")
+#   tgt ID | target sentence  (edit the translation after the "|")
+# How to edit:
+#   confirm  write "@ confirmed" instead of "@ auto" or "@ needs_review"
+#   merge    delete the blank line and the "@" line between two links of the same block
+#   split    insert a blank line between the sentence lines of a link
+#   move     move a "src" or "tgt" line to the end of the link above or the start of the link below
+# Keep every sentence line exactly once and in order, and keep the ID before the "|".
+# Links cannot cross blocks ("# == b3" lines). A link you merge, split, move or edit becomes
+# "edited" unless you write another status. Apply with:
+#   bilingual apply-review THIS_FILE BITEXT
+"""
+FINGERPRINT = "# fingerprint:"
+_SENTENCE = re.compile(r"^(src|tgt)\s+(\S+)\s*\|(.*)$")
+_STATUS = re.compile(r"^@\s*(\S+)")
+
+
+def fingerprint(doc: Document) -> str:
+    """A short hash of the document's sentence ids, so a file from a re-segmented document is refused.
+
+    Why ids only: after applying a file, a person may keep editing the same file and apply it again; texts and
+    statuses then legitimately differ from the file's first export.
+    """
+    h = hashlib.sha256()
+    for b in doc.blocks:
+        if b.links:
+            h.update(repr((b.id, [s.id for s in b.source], [s.id for s in b.target])).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def _status_line(link: Link) -> str:
+    extra = []
+    if link.score is not None:
+        extra.append(f"score {link.score:.2f}")
+    if link.flags:
+        extra.append("flags: " + ", ".join(link.flags))
+    return f"@ {link.status}" + (f"   ({'; '.join(extra)})" if extra else "")
+
+
+def write_review_text(doc: Document, name: str = "") -> str:
+    """Render the review file; applying it unchanged changes nothing."""
+    out = [HEADER.format(name=f" for {name}" if name else "", statuses=", ".join(LINK_STATUSES)).rstrip("\n"),
+           f"{FINGERPRINT} {fingerprint(doc)}"]
+    for block in doc.blocks:
+        if not block.links:
+            continue
+        out.append("")
+        out.append(f"# == {block.id} ({block.kind})")
+        texts = {s.id: clean_text(s.text) for s in [*block.source, *block.target]}
+        for link in block.links:
+            out.append("")
+            out.append(_status_line(link))
+            out.extend(f"src {sid} | {texts[sid]}" for sid in link.src)
+            out.extend(f"tgt {tid} | {texts[tid]}" for tid in link.tgt)
+    return "\n".join(out) + "\n"
+
+
+@dataclass
+class _Para:
+    line: int
+    block: str = ""
+    status: str | None = None
+    status_line: int = 0
+    src: list[str] = field(default_factory=list)
+    tgt: list[str] = field(default_factory=list)
+
+
+def _parse(text: str, doc: Document) -> tuple[list[_Para], dict[str, str]]:
+    where: dict[str, tuple[Block, str]] = {}
+    for block in doc.blocks:
+        for link in block.links:
+            for sid in link.src:
+                where[sid] = (block, "src")
+            for tid in link.tgt:
+                where[tid] = (block, "tgt")
+    paras: list[_Para] = []
+    texts: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    cur: _Para | None = None
+    for no, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith("#"):
+            continue
+        if not line:
+            cur = None
+            continue
+        if cur is None:
+            cur = _Para(no)
+            paras.append(cur)
+        if m := _STATUS.match(line):
+            if cur.status is not None:
+                raise ReviewError(f"line {no}: a second '@' line in one link (line {cur.status_line}); "
+                                  "to merge two links delete the blank line and the second '@' line")
+            if m.group(1) not in LINK_STATUSES:
+                raise ReviewError(f"line {no}: unknown status {m.group(1)!r}; use one of {', '.join(LINK_STATUSES)}")
+            cur.status, cur.status_line = m.group(1), no
+            continue
+        m = _SENTENCE.match(line)
+        if not m:
+            raise ReviewError(f"line {no}: expected 'src ID | text', 'tgt ID | text', '@ STATUS' or a blank line")
+        side, sid, body = m.group(1), m.group(2), m.group(3).strip()
+        if sid not in where:
+            raise ReviewError(f"line {no}: unknown sentence id {sid!r}")
+        block, real_side = where[sid]
+        if side != real_side:
+            raise ReviewError(f"line {no}: {sid} is a {'source' if real_side == 'src' else 'target'} sentence; "
+                              f"write '{real_side} {sid} | ...'")
+        if sid in seen:
+            raise ReviewError(f"line {no}: {sid} appears twice (first on line {seen[sid]})")
+        if not body:
+            raise ReviewError(f"line {no}: the text of {sid} is empty; merge its link instead of deleting the text")
+        if cur.block and cur.block != block.id:
+            raise ReviewError(f"line {no}: {sid} belongs to block {block.id} but its link to block {cur.block}; "
+                              "links cannot cross blocks")
+        cur.block = block.id
+        seen[sid] = no
+        texts[sid] = body
+        getattr(cur, side).append(sid)
+    for p in paras:
+        if not p.block:
+            raise ReviewError(f"line {p.line}: a link without sentences; delete this '@' line")
+    missing = [sid for sid in where if sid not in seen]
+    if missing:
+        raise ReviewError(f"line {len(text.splitlines())}: sentence {missing[0]} is missing "
+                          f"({len(missing)} missing); every sentence line must stay in the file")
+    return paras, texts
+
+
+def _check_order(paras: list[_Para], doc: Document) -> None:
+    order = {b.id: i for i, b in enumerate(doc.blocks)}
+    rank = {s.id: i for b in doc.blocks for i, s in enumerate([*b.source, *b.target])}
+    last_block = -1
+    last: dict[tuple[str, str], str] = {}
+    for p in paras:
+        if order[p.block] < last_block:
+            raise ReviewError(f"line {p.line}: a link of block {p.block} after a later block; keep blocks in order")
+        last_block = order[p.block]
+        for side in ("src", "tgt"):
+            for sid in getattr(p, side):
+                prev = last.get((p.block, side))
+                if prev is not None and rank[sid] < rank[prev]:
+                    raise ReviewError(f"line {p.line}: {sid} comes after {prev}; sentences must stay in reading "
+                                      "order (move a line only to the neighbouring link)")
+                last[(p.block, side)] = sid
+
+
+def apply_review_text(text: str, doc: Document) -> Document:
+    """Return a new document with the review file's edits; raise ReviewError naming the line of a mistake."""
+    for no, line in enumerate(text.splitlines(), start=1):
+        if line.strip().startswith(FINGERPRINT):
+            printed = line.strip()[len(FINGERPRINT):].strip()
+            if printed != fingerprint(doc):
+                raise ReviewError(f"line {no}: the review file was written from another version of the document "
+                                  f"(fingerprint {printed}, document {fingerprint(doc)}); export it again")
+    paras, texts = _parse(text, doc)
+    _check_order(paras, doc)
+    new = copy.deepcopy(doc)
+    originals = {(b.id, tuple(x.src), tuple(x.tgt)): x for b in doc.blocks for x in b.links}
+    owner = {sid: x for b in doc.blocks for x in b.links for sid in [*x.src, *x.tgt]}
+    by_block: dict[str, list[Link]] = {}
+    written: list[str | None] = []
+    for p in paras:
+        old = originals.get((p.block, tuple(p.src), tuple(p.tgt)))
+        flags = sorted({f for sid in p.src + p.tgt for f in owner[sid].flags})
+        link = copy.deepcopy(old) if old else Link(list(p.src), list(p.tgt), None, "edited", flags)
+        by_block.setdefault(p.block, []).append(link)
+        # The status word counts when the person changed it from what was exported for this link (or, for a
+        # merged/split link, for the link its first sentence came from).
+        base = old or owner[(p.src or p.tgt)[0]]
+        written.append(p.status if p.status is not None and p.status != base.status else None)
+    for block in new.blocks:
+        if block.id in by_block:
+            block.links = by_block[block.id]
+    changed = {sid: body for sid, body in texts.items() if body != clean_text(_text(doc, sid))}
+    new = edit_texts(new, changed)
+    final = [link for b in new.blocks if b.id in by_block for link in b.links]
+    for link, status in zip(final, written, strict=True):
+        if status is not None:
+            link.status = status
+    return new
+
+
+def _text(doc: Document, sid: str) -> str:
+    for b in doc.blocks:
+        for s in [*b.source, *b.target]:
+            if s.id == sid:
+                return s.text
+    raise KeyError(sid)
