@@ -144,32 +144,56 @@ def align(bitext: str, output: str | None, config_path: str | None) -> None:
     click.echo(f"aligned {output or bitext}", err=True)
 
 
-def _publish(doc: Document, target: Path) -> None:
-    from pipeline.fileio import atomic_write_text
-    from pipeline.publish import render_html
+def _publish(doc: Document, target: Path, layout: str | None = None) -> None:
+    """Write the reading page of ``doc`` to ``target`` (used by ``run``)."""
+    from pipeline.publish import publish_document
 
-    atomic_write_text(target, render_html(doc))
+    publish_document(doc, ["html"], target, layout=layout or "side-by-side")
 
 
-@cli.command(epilog="\b\nExample:\n  bilingual publish doc.bitext.json -o page.html")
+EPILOG_PUBLISH = """\b
+Formats (--format, comma-separated, several at once):
+  html   interactive reading page (layouts, sentence highlighting)  <base>.html
+  md     bilingual Markdown, each block's source then translation    <base>.bilingual.md
+  txt    the translation alone, structure kept                      <base>.en.txt
+  tmx    TMX 1.4b translation memory, one unit per link              <base>.tmx
+  xliff  XLIFF 2.1, segment state from the link status               <base>.xlf
+  tsv    source, target, score, status, flags, ids per line          <base>.tsv
+  jsonl  one JSON object per link                                    <base>.jsonl
+  review plain-text review file to edit and apply with apply-review  <base>.review.txt
+<base> is BITEXT without .bitext.json. With one format, -o is the output file; with several, -o is a
+directory (created if needed) that receives <base name>.<suffix> for each format.
+
+\b
+Examples:
+  bilingual publish doc.bitext.json                        # doc.html
+  bilingual publish doc.bitext.json --format tmx -o memory.tmx
+  bilingual publish doc.bitext.json --format html,tmx,md -o site/
+  bilingual publish doc.bitext.json --layout sentences
+"""
+
+
+@cli.command(epilog=EPILOG_PUBLISH)
 @click.argument("bitext", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: BITEXT stem + .html).")
-@click.option("--format", "out_format", type=click.Choice(["html", "review"]), default="html", show_default=True,
-              help="html: the side-by-side page; review: a plain-text file to edit and apply with apply-review.")
+@click.option("-o", "--output", type=click.Path(),
+              help="Output file for one format; output directory for several (default: next to BITEXT).")
+@click.option("-f", "--format", "formats", metavar="LIST",
+              help="Comma-separated formats: html, md, txt, tmx, xliff, tsv, jsonl, review (default: [publish] formats).")
+@click.option("--layout", type=click.Choice(["side-by-side", "paragraphs", "sentences", "translation"]),
+              help="Layout the page opens with (default: [publish] layout); readers can switch in the page.")
 @config_option
-def publish(bitext: str, output: str | None, out_format: str, config_path: str | None) -> None:
-    """Write the side-by-side HTML page of a bitext file."""
-    _config(config_path)
-    if out_format == "review":
-        from pipeline.cli_review import write_review_file
+def publish(bitext: str, output: str | None, formats: str | None, layout: str | None, config_path: str | None) -> None:
+    """Write the bilingual reading page and/or exchange formats of a bitext file."""
+    from pipeline.publish import parse_formats, publish_document
 
-        click.echo(f"wrote {write_review_file(bitext, output)}", err=True)
-        return
+    config = _config(config_path, publish__layout=layout)
+    names = parse_formats(formats if formats is not None else config.publish.formats)
     doc = load_document(bitext)
     base = bitext[: -len(".bitext.json")] if bitext.endswith(".bitext.json") else str(Path(bitext).with_suffix(""))
-    target = Path(output or f"{base}.html")
-    _publish(doc, target)
-    click.echo(f"wrote {target}", err=True)
+    written = publish_document(doc, names, output, base=base, layout=config.publish.layout, protect=[bitext],
+                               bitext_name=Path(bitext).name)
+    for path in written.values():
+        click.echo(f"wrote {path}", err=True)
 
 
 @cli.command(epilog=EPILOG_RUN)
@@ -203,7 +227,7 @@ def run(article: str, outdir: str, model: str | None, encoding: str, fmt: str, c
     align_machine_translation(doc, config)
     save_document(doc, bitext)
     html = folder / f"{stem}.html"
-    _publish(doc, html)
+    _publish(doc, html, config.publish.layout)
     click.echo(str(html))
 
 

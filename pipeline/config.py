@@ -55,7 +55,9 @@ class AlignConfig:
 
 @dataclass
 class PublishConfig:
+    #: Layout the reading page opens with; the reader can switch in the page.
     layout: str = "side-by-side"  # side-by-side | paragraphs | sentences | translation
+    #: Formats ``bilingual publish`` writes when --format is not given: html md txt tmx xliff tsv jsonl review.
     formats: list[str] = field(default_factory=lambda: ["html"])
 
 
@@ -127,6 +129,12 @@ def validate(config: Config, origin: str = "config") -> None:
     layouts = ("side-by-side", "paragraphs", "sentences", "translation")
     if config.publish.layout not in layouts:
         raise ConfigError(f"{origin}: [publish] layout must be one of {', '.join(layouts)}")
+    from pipeline.publish.formats import parse_formats  # lazy: config must stay cheap to import
+
+    try:
+        parse_formats(config.publish.formats)
+    except ConfigError as err:
+        raise ConfigError(f"{origin}: [publish] formats: {err}") from err
 
 
 def load_config(path: str | Path | None = None) -> Config:
