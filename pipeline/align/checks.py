@@ -48,13 +48,14 @@ def guess_language(text: str) -> str | None:
     return None
 
 
-def check_pair(source: str, target: str, source_name: str = "source", target_name: str = "translation") -> None:
+def check_pair(source: str, target: str, source_name: str = "source", target_name: str = "translation",
+               languages: bool = True) -> None:
     """Raise a one-line error when the inputs cannot be an Indonesian text and its English translation."""
     if not source.strip():
         raise InputError(f"{source_name}: has no text to align")
     if not target.strip():
         raise InputError(f"{target_name}: has no text to align")
-    src_lang, tgt_lang = guess_language(source), guess_language(target)
+    src_lang, tgt_lang = (guess_language(source), guess_language(target)) if languages else (None, None)
     if src_lang == "en" and tgt_lang == "id":
         raise AlignmentError(
             f"{source_name} looks English and {target_name} Indonesian; give the Indonesian text first"

@@ -104,9 +104,10 @@ def align_human_translation(source: Document, target: Document, config: Config,
     if not tgt.sents:
         raise InputError(f"{target.meta.source_file or 'translation'}: has no text to align")
     check_pair(" ".join(s.text for s in src.sents), " ".join(s.text for s in tgt.sents),
-               source.meta.source_file or "source", target.meta.source_file or "translation")
+               source.meta.source_file or "source", target.meta.source_file or "translation",
+               config.align.check_language)
     enc = encoder or CachedEncoder(get_encoder(config.align.encoder))
-    beads = align_sides(src, tgt, enc, BeadParams())
+    beads = align_sides(src, tgt, enc, BeadParams(deletion=config.align.deletion_cost))
 
     # where each target sentence goes: the block of its first source sentence, else its neighbour's
     home: list[int | None] = [None] * len(tgt.sents)

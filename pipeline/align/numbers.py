@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 #: A number token: digits with optional . , separators; currency letters and % around it are ignored.
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
 #: Thousands groups: 1.234.567 / 1,234,567 (at least one group of exactly three digits).
 _GROUPED = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
 

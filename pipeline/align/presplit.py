@@ -26,6 +26,6 @@ def align_presplit(src_text: str, tgt_text: str, config: Config, src_name: str =
                    tgt_name: str = "translation") -> list[Scored]:
     """Beads over 0-based line indices of the non-blank lines of each file."""
     src, tgt = read_lines(src_text, src_name), read_lines(tgt_text, tgt_name)
-    check_pair(" ".join(src), " ".join(tgt), src_name, tgt_name)
+    check_pair(" ".join(src), " ".join(tgt), src_name, tgt_name, config.align.check_language)
     encoder = CachedEncoder(get_encoder(config.align.encoder))
-    return align_sentences(src, tgt, encoder, BeadParams())
+    return align_sentences(src, tgt, encoder, BeadParams(deletion=config.align.deletion_cost))
