@@ -38,5 +38,5 @@ class FakeEncoder:
 
 
 def sentence(k: int, n_words: int = 8) -> str:
-    """A distinct sentence made of words nobody else uses: w{k}a w{k}b ..."""
-    return " ".join(f"w{k}x{i}" for i in range(n_words)) + "."
+    """A distinct sentence made of words nobody else uses: Wkx0 wkx1 ... (capitalised so the splitter sees it)."""
+    return " ".join(f"w{k}x{i}" for i in range(n_words)).capitalize() + "."
