@@ -172,7 +172,8 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
     from pipeline.fileio import read_text_input
 
     source, translation = inputs
-    src_text = read_text_input(source, encoding)
+    src_is_bitext = source.endswith(".json") and not presplit
+    src_text = "" if src_is_bitext else read_text_input(source, encoding)
     tgt_text = read_text_input(translation, encoding, what="translation")
     if presplit:
         from pipeline.align.presplit import align_presplit
@@ -188,10 +189,12 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
     from pipeline.align.human import align_human_translation
     from pipeline.segment import segment_text
 
-    src_doc = segment_text(src_text, source_file=source, fmt=fmt, config=config)
+    # a bitext file as SOURCE keeps its segmentation (and any reviewed source text); its targets are replaced
+    src_doc = load_document(source) if src_is_bitext else segment_text(src_text, source_file=source, fmt=fmt,
+                                                                        config=config)
     tgt_doc = segment_text(tgt_text, source_file=translation, fmt=fmt, config=config)
     doc = align_human_translation(src_doc, tgt_doc, config)
-    stem = _stem(source)
+    stem = _stem(source[: -len(".bitext.json")] if source.endswith(".bitext.json") else source)
     bitext = Path(output) if output else Path("output") / stem / f"{stem}.bitext.json"
     save_document(doc, bitext)
     base = str(bitext)[: -len(".bitext.json")] if str(bitext).endswith(".bitext.json") else str(bitext.with_suffix(""))
