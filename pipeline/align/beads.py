@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from pipeline.align.signals import Units, crossing, log_tail, window_embeddings, window_sums
+from pipeline.errors import AlignmentError
 
 Bead = tuple[list[int], list[int]]
 
@@ -112,12 +113,25 @@ def cost_matrices(src: Units, tgt: Units, params: BeadParams,
         gc = log_tail(delta)
         sa = window_sums(src.anchors, a)
         ta = window_sums(tgt.anchors, b)
-        unmatched = np.abs(sa[:, None, :] - ta[None, :, :]).sum(axis=2)
+        unmatched = _unmatched(sa, ta)
         cost = (a + b) * emb + params.w_len * gc + params.w_anchor * unmatched + params.priors.get((a, b), 1.0)
         cross = crossing(src, a)[:, None] | crossing(tgt, b)[None, :]
         cost[cross] = np.inf
         out[(a, b)] = cost
     return out
+
+
+def _unmatched(sa: np.ndarray, ta: np.ndarray) -> np.ndarray:
+    """sum_k |sa[i, k] - ta[j, k]| for all i, j, one anchor column at a time (memory n*m, not n*m*K)."""
+    out = sa.sum(axis=1)[:, None] + ta.sum(axis=1)[None, :]
+    shared = np.flatnonzero((sa.sum(axis=0) > 0) & (ta.sum(axis=0) > 0))
+    for k in shared:
+        out -= 2.0 * np.minimum.outer(sa[:, k], ta[:, k])
+    return np.maximum(out, 0.0)
+
+
+#: Above this many DP cells, only a band around the diagonal is searched (long one-block inputs).
+BAND_CELLS = 40_000
 
 
 def best_path(n: int, m: int, costs: dict[tuple[int, int], np.ndarray]) -> list[tuple[int, int, int, int, float]]:
@@ -128,9 +142,11 @@ def best_path(n: int, m: int, costs: dict[tuple[int, int], np.ndarray]) -> list[
     shapes = [(a, b, c.tolist()) for (a, b), c in costs.items()]
     dpl = dp.tolist()
     backl = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    band = max(30, (n + m) // 10) if (n + 1) * (m + 1) > BAND_CELLS else n + m
     for i in range(n + 1):
         row = dpl[i]
-        for j in range(m + 1):
+        centre = i * m / n if n else 0
+        for j in range(max(0, int(centre) - band), min(m, int(centre) + band) + 1):
             if i == 0 and j == 0:
                 continue
             best, arg = inf, (0, 0)
@@ -165,6 +181,8 @@ def align_units(src: Units, tgt: Units, params: BeadParams | None = None,
         ]
     costs = cost_matrices(src, tgt, params, shapes, baseline, ratio)
     path = best_path(src.n, tgt.n, costs)
+    if not path:
+        raise AlignmentError(f"no alignment found between {src.n} and {tgt.n} units")
     out = []
     for i, a, j, b, c in path:
         out.append(Scored(list(range(i, i + a)), list(range(j, j + b)), c, confidence(a, b, c, params)))
