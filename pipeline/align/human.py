@@ -40,7 +40,7 @@ class _Side:
     block_of: list[int]  # index into blocks, per sentence
 
 
-def _side(doc: Document, which: str) -> _Side:
+def _side(doc: Document) -> _Side:
     blocks = [b for b in doc.blocks if b.translate and b.source]
     sents, block_of = [], []
     for k, b in enumerate(blocks):
@@ -98,7 +98,7 @@ def align_sides(src: _Side, tgt: _Side, encoder: Encoder, params: BeadParams) ->
 def align_human_translation(source: Document, target: Document, config: Config,
                             encoder: Encoder | None = None) -> Document:
     """Fill ``source`` (a segmented Indonesian article) with the sentences of ``target`` and links between them."""
-    src, tgt = _side(source, "source"), _side(target, "target")
+    src, tgt = _side(source), _side(target)
     if not src.sents:
         raise InputError(f"{source.meta.source_file or 'source'}: has no text to align")
     if not tgt.sents:
