@@ -8,7 +8,9 @@ Cost of a bead covering ``a`` source and ``b`` target units (a, b >= 1)::
 
     (a + b) * emb + w_len * gale_church + w_anchor * unmatched anchors + prior(a, b)
 
-where ``emb = (1 - cos) / (1 - baseline)`` is about 0 for a translation and about 1 for an unrelated pair.
+where ``emb = (1 - cos) / d`` is about 0 for a translation and about 1 for an unrelated pair; ``d`` is the
+mean distance of the bead's two windows to all units of the other side (Vecalign's normaliser, which keeps
+"hub" sentences that resemble everything from attracting links).
 A deletion (1:0 or 0:1) costs ``deletion`` plus its unmatched anchors. Every unit is paid once per bead, so
 the total is comparable across paths with different bead counts.
 """
@@ -43,6 +45,9 @@ class BeadParams:
         default_factory=lambda: {(1, 1): 0.0, (1, 2): 0.6, (2, 1): 0.6, (1, 3): 1.1, (3, 1): 1.1,
                                  (2, 2): 4.0, (1, 4): 1.6, (4, 1): 1.6}
     )
+    #: Normalise each bead's distance by its windows' mean distance to the other side (vecalign) instead of
+    #: by one document-wide baseline.
+    per_unit_norm: bool = True
     #: Gale–Church variance per character (the paper's 6.8).
     gc_variance: float = 6.8
 
@@ -106,7 +111,14 @@ def cost_matrices(src: Units, tgt: Units, params: BeadParams,
         if ("t", b) not in emb_cache:
             emb_cache[("t", b)] = window_embeddings(tgt, b)
         sim = emb_cache[("s", a)] @ emb_cache[("t", b)].T
-        emb = np.clip((1.0 - sim) / (1.0 - base), 0.0, 2.0)
+        if params.per_unit_norm and src.n > 1 and tgt.n > 1:
+            # vecalign's normaliser: how far each window is, on average, from every unit of the other side
+            row = np.mean(1.0 - emb_cache[("s", a)] @ tgt.emb.T, axis=1)
+            col = np.mean(1.0 - src.emb @ emb_cache[("t", b)].T, axis=0)
+            denom = np.maximum((row[:, None] + col[None, :]) / 2.0, 1e-3)
+            emb = np.clip((1.0 - sim) / denom, 0.0, 2.0)
+        else:
+            emb = np.clip((1.0 - sim) / (1.0 - base), 0.0, 2.0)
         ls = window_sums(src.length, a)[:, None]
         lt = window_sums(tgt.length, b)[None, :]
         delta = (lt - ratio * ls) / np.sqrt(params.gc_variance * np.maximum((ls * ratio + lt) / 2.0, 1.0))
