@@ -80,12 +80,11 @@ def score(golds: list[Align], tests: list[Align]) -> dict[str, float]:
 
 
 def diagonal(src: list[str], tgt: list[str]) -> Align:
-    """Line k of the source with line floor(k * m / n) of the target; leftovers joined to the last bead."""
+    """Line k with line k; the lines past the shorter side stay unaligned (the README's reference baseline)."""
     n, m = len(src), len(tgt)
-    out: dict[int, list[int]] = {}
-    for j in range(m):
-        out.setdefault(min(n - 1, math.floor(j * n / m)), []).append(j)
-    return [((i,), tuple(out.get(i, []))) for i in range(n)]
+    k = min(n, m)
+    return ([((i,), (i,)) for i in range(k)] + [((i,), ()) for i in range(k, n)]
+            + [((), (j,)) for j in range(k, m)])
 
 
 _GC_PRIORS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2,
