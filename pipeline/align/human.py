@@ -1,0 +1,143 @@
+"""Align an Indonesian article with an existing (human) English translation: blocks first, then sentences.
+
+Why two levels: paragraphs are long and distinctive, so matching them first is reliable even when the
+translator merged, split or dropped paragraphs; the sentence DP then only searches inside matched block
+groups, which keeps it exact, fast, and unable to link a sentence to a far-away paragraph.
+
+Every target sentence ends up in the source block of the sentences it is linked to; a target sentence with
+no source (0:1) joins the block of its neighbour, and a source sentence with no translation (1:0) gets a
+link with no target, marked for review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from pipeline.align.beads import (
+    BLOCK_BEADS,
+    DELETION_SCORE,
+    BeadParams,
+    Scored,
+    align_units,
+    assign_scores,
+    baseline_similarity,
+    length_ratio,
+)
+from pipeline.align.checks import check_pair
+from pipeline.align.encoders import CachedEncoder, Encoder, get_encoder
+from pipeline.align.signals import Units, anchor_matrices
+from pipeline.config import Config
+from pipeline.document import Block, Document, Link, Sentence, now_iso
+from pipeline.errors import InputError
+
+
+@dataclass
+class _Side:
+    blocks: list[Block]  # translatable blocks that have sentences
+    sents: list[Sentence]
+    block_of: list[int]  # index into blocks, per sentence
+
+
+def _side(doc: Document) -> _Side:
+    blocks = [b for b in doc.blocks if b.translate and b.source]
+    sents, block_of = [], []
+    for k, b in enumerate(blocks):
+        for s in b.source:  # a segmented target document keeps its sentences in .source too
+            sents.append(s)
+            block_of.append(k)
+    return _Side(blocks, sents, block_of)
+
+
+def _block_units(u: Units, block_of: list[int], n_blocks: int) -> Units:
+    """Blocks as units: length-weighted sums of their sentence embeddings, summed lengths and anchors."""
+    idx = np.array(block_of)
+    w = np.sqrt(np.maximum(u.length, 1.0))[:, None]
+    emb = np.zeros((n_blocks, u.emb.shape[1]))
+    np.add.at(emb, idx, u.emb * w)
+    emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-9)
+    length = np.bincount(idx, weights=u.length, minlength=n_blocks)
+    anchors = np.zeros((n_blocks, u.anchors.shape[1]), dtype=np.float32)
+    np.add.at(anchors, idx, u.anchors)
+    return Units(emb.astype(np.float32), length, anchors, np.zeros(n_blocks, dtype=bool))
+
+
+def _subset(u: Units, rows: list[int], block_of: list[int]) -> Units:
+    breaks = [k == 0 or block_of[rows[k]] != block_of[rows[k - 1]] for k in range(len(rows))]
+    return Units(u.emb[rows], u.length[rows], u.anchors[rows], np.array(breaks, dtype=bool))
+
+
+def align_sides(src: _Side, tgt: _Side, encoder: Encoder, params: BeadParams) -> list[Scored]:
+    """Sentence beads (indices into src.sents / tgt.sents) for the whole document."""
+    s_text = [" ".join(s.text.split()) for s in src.sents]
+    t_text = [" ".join(s.text.split()) for s in tgt.sents]
+    vecs = encoder.embed(s_text + t_text)
+    sa, ta = anchor_matrices(s_text, t_text)
+    su = Units(vecs[: len(s_text)], np.array([len(t) for t in s_text], float), sa, np.zeros(len(s_text), bool))
+    tu = Units(vecs[len(s_text):], np.array([len(t) for t in t_text], float), ta, np.zeros(len(t_text), bool))
+    base, ratio = baseline_similarity(su, tu), length_ratio(su, tu)
+    sb, tb = _block_units(su, src.block_of, len(src.blocks)), _block_units(tu, tgt.block_of, len(tgt.blocks))
+    block_beads = align_units(sb, tb, params, BLOCK_BEADS, baseline=baseline_similarity(sb, tb), ratio=ratio)
+    out: list[Scored] = []
+    for bead in block_beads:
+        s_rows = [i for i, k in enumerate(src.block_of) if k in bead.src]
+        t_rows = [j for j, k in enumerate(tgt.block_of) if k in bead.tgt]
+        if not s_rows or not t_rows:
+            out += [Scored([i], [], params.deletion, DELETION_SCORE) for i in s_rows]
+            out += [Scored([], [j], params.deletion, DELETION_SCORE) for j in t_rows]
+            continue
+        sub = align_units(_subset(su, s_rows, src.block_of), _subset(tu, t_rows, tgt.block_of), params,
+                          baseline=base, ratio=ratio)
+        for s in sub:
+            out.append(Scored([s_rows[i] for i in s.src], [t_rows[j] for j in s.tgt], s.cost, s.score))
+    assign_scores(out, su, tu)
+    return out
+
+
+def align_human_translation(source: Document, target: Document, config: Config,
+                            encoder: Encoder | None = None) -> Document:
+    """Fill ``source`` (a segmented Indonesian article) with the sentences of ``target`` and links between them."""
+    src, tgt = _side(source), _side(target)
+    if not src.sents:
+        raise InputError(f"{source.meta.source_file or 'source'}: has no text to align")
+    if not tgt.sents:
+        raise InputError(f"{target.meta.source_file or 'translation'}: has no text to align")
+    check_pair(" ".join(s.text for s in src.sents), " ".join(s.text for s in tgt.sents),
+               source.meta.source_file or "source", target.meta.source_file or "translation",
+               config.align.check_language)
+    enc = encoder or CachedEncoder(get_encoder(config.align.encoder))
+    beads = align_sides(src, tgt, enc, BeadParams(deletion=config.align.deletion_cost))
+
+    # where each target sentence goes: the block of its first source sentence, else its neighbour's
+    home: list[int | None] = [None] * len(tgt.sents)
+    for b in beads:
+        if b.src:
+            for j in b.tgt:
+                home[j] = src.block_of[b.src[0]]
+    last = 0
+    for j in range(len(home)):
+        if home[j] is None:
+            nxt = next((h for h in home[j + 1:] if h is not None), None)
+            home[j] = last if j > 0 or nxt is None else nxt
+        last = home[j] or 0
+    for b in src.blocks:
+        b.target, b.links = [], []
+    new_id: dict[int, str] = {}
+    for j, s in enumerate(tgt.sents):
+        blk = src.blocks[home[j] or 0]
+        sid = f"{blk.id}.t{len(blk.target) + 1}"
+        blk.target.append(Sentence(id=sid, text=s.text))
+        new_id[j] = sid
+    threshold = config.align.review_threshold
+    for b in beads:
+        blk = src.blocks[src.block_of[b.src[0]]] if b.src else src.blocks[home[b.tgt[0]] or 0]
+        flags = ["dropped"] if not b.tgt else ["added"] if not b.src else []
+        status = "needs_review" if b.score < threshold or flags else "auto"
+        blk.links.append(Link(src=[src.sents[i].id for i in b.src], tgt=[new_id[j] for j in b.tgt],
+                              score=round(b.score, 3), status=status, flags=flags))
+    source.meta.target_origin = "human"
+    source.meta.target_file = target.meta.source_file
+    source.meta.settings["align"] = {"encoder": enc.name, "review_threshold": threshold, "method": "blocks+beads.v1"}
+    source.meta.stages["align"] = now_iso()
+    return source

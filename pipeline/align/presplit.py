@@ -1,0 +1,31 @@
+"""``--presplit``: align two files that already hold one sentence per line (benchmark and pipeline use).
+
+Why blank lines are dropped, not kept: vecalign-format indices count sentences, and an empty line is not a
+sentence; a file whose lines are all blank is an input error.
+"""
+
+from __future__ import annotations
+
+from pipeline.align.beads import BeadParams, Scored
+from pipeline.align.checks import check_pair
+from pipeline.align.encoders import CachedEncoder, get_encoder
+from pipeline.align.sentences import align_sentences
+from pipeline.config import Config
+from pipeline.errors import InputError
+
+
+def read_lines(text: str, name: str) -> list[str]:
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    out = [line for line in lines if line]
+    if not out:
+        raise InputError(f"{name}: has no sentences (expected one sentence per line)")
+    return out
+
+
+def align_presplit(src_text: str, tgt_text: str, config: Config, src_name: str = "source",
+                   tgt_name: str = "translation") -> list[Scored]:
+    """Beads over 0-based line indices of the non-blank lines of each file."""
+    src, tgt = read_lines(src_text, src_name), read_lines(tgt_text, tgt_name)
+    check_pair(" ".join(src), " ".join(tgt), src_name, tgt_name, config.align.check_language)
+    encoder = CachedEncoder(get_encoder(config.align.encoder))
+    return align_sentences(src, tgt, encoder, BeadParams(deletion=config.align.deletion_cost))
