@@ -192,7 +192,7 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
     # a bitext file as SOURCE keeps its segmentation (and any reviewed source text); its targets are replaced
     src_doc = load_document(source) if src_is_bitext else segment_text(src_text, source_file=source, fmt=fmt,
                                                                         config=config)
-    tgt_doc = segment_text(tgt_text, source_file=translation, fmt=fmt, config=config)
+    tgt_doc = segment_text(tgt_text, source_file=translation, fmt=fmt, config=config, lang="en")
     doc = align_human_translation(src_doc, tgt_doc, config)
     stem = _stem(source[: -len(".bitext.json")] if source.endswith(".bitext.json") else source)
     bitext = Path(output) if output else Path("output") / stem / f"{stem}.bitext.json"

@@ -15,17 +15,20 @@ from pipeline.ingest import detect_format, parse_article
 from pipeline.splitter import load_abbreviations, sentence_spans
 
 
-def segment_text(text: str, *, source_file: str = "-", fmt: str = "auto", config: Config | None = None) -> Document:
+def segment_text(
+    text: str, *, source_file: str = "-", fmt: str = "auto", config: Config | None = None, lang: str = "id"
+) -> Document:
+    """Parse and split an article; ``lang="en"`` is used for the English side of a human translation."""
     config = config or Config()
     kind = detect_format(source_file, text, fmt)
     raw_blocks = parse_article(text, kind)
-    abbrevs = load_abbreviations(tuple(config.segment.abbreviations))
+    abbrevs = load_abbreviations(tuple(config.segment.abbreviations) if lang == "id" else (), lang=lang)
     blocks: list[Block] = []
     for i, rb in enumerate(raw_blocks, start=1):
         bid = f"b{i}"
         block = Block(id=bid, kind=rb.kind, text=rb.text, level=rb.level, marker=rb.marker, translate=rb.translate)
         if rb.translate:
-            spans = sentence_spans(rb.text, abbrevs)
+            spans = sentence_spans(rb.text, abbrevs, lang=lang)
             block.source = [
                 Sentence(id=f"{bid}.s{j}", text=rb.text[s:e], start=s, end=e) for j, (s, e) in enumerate(spans, start=1)
             ]
