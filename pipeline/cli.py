@@ -164,8 +164,11 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
 
         doc = load_document(inputs[0])
         align_machine_translation(doc, config)
-        save_document(doc, output or inputs[0])
-        click.echo(f"aligned {output or inputs[0]}", err=True)
+        target = Path(output or inputs[0])
+        save_document(doc, target)
+        html = _html_beside(target)
+        _publish(doc, html, config.publish.layout)
+        click.echo(f"aligned {target}; wrote {html}", err=True)
         return
     if len(inputs) != 2:
         raise click.UsageError("give one bitext file, or SOURCE and TRANSLATION")
@@ -197,13 +200,19 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
     stem = _stem(source[: -len(".bitext.json")] if source.endswith(".bitext.json") else source)
     bitext = Path(output) if output else Path("output") / stem / f"{stem}.bitext.json"
     save_document(doc, bitext)
-    base = str(bitext)[: -len(".bitext.json")] if str(bitext).endswith(".bitext.json") else str(bitext.with_suffix(""))
-    html = Path(f"{base}.html")
-    _publish(doc, html)
+    html = _html_beside(bitext)
+    _publish(doc, html, config.publish.layout)
     review = sum(1 for b in doc.blocks for link in b.links if link.status == "needs_review")
     click.echo(f"aligned {source} with {translation}: {sum(len(b.links) for b in doc.blocks)} links, "
                f"{review} to review; wrote {bitext}", err=True)
     click.echo(str(html))
+
+
+def _html_beside(bitext: Path) -> Path:
+    """``x.bitext.json`` -> ``x.html``: the page lives next to the file it was made from."""
+    name = bitext.name
+    base = name[: -len(".bitext.json")] if name.endswith(".bitext.json") else bitext.stem
+    return bitext.with_name(f"{base}.html")
 
 
 def _publish(doc: Document, target: Path, layout: str | None = None) -> None:

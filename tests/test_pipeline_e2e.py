@@ -94,6 +94,7 @@ def test_stages_one_by_one(isolated: Path, tiny_marian: Path, fast_config_file: 
     assert p.returncode == 0, p.stderr
     doc = load_document(isolated / "doc.bitext.json")
     assert all(b.links for b in doc.blocks)
+    assert "Kementerian Pertahanan Rusia" in text_in_lang(parse_page((isolated / "doc.html").read_text("utf-8")), "id")
 
     p = run_cli("publish", "doc.bitext.json", "-o", "page.html", cwd=isolated)
     assert p.returncode == 0, p.stderr
