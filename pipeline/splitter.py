@@ -341,6 +341,8 @@ def _decide(
             return False  # "tunggu... dia datang", "tunggu… 5 menit"
         return True
     # --- a single period ---
+    if closers == ")" and tok.startswith("(") and abbrevs.classify(core + ".") == "title":
+        return starter  # "Jenderal TNI (Purn.) Moeldoko": a bracketed title stands before the name
     if closers or (core and core[-1] in _CLOSERS):
         # "(lihat hlm. 5.)" / "Seoul). pada": the token is closed, no abbreviation can be inside
         return nk != "lower" or not english
