@@ -145,6 +145,41 @@ def _is_speech_verb(word: str, verbs: frozenset[str]) -> bool:
     return w in verbs or (w.endswith("nya") and w[:-3] in verbs)
 
 
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+#: Verb prefixes and suffixes, with the consonant a nasal prefix swallows ("menegaskan" = meN- + tegas + -kan).
+_PREFIXES = (("menge", ""), ("meny", "s"), ("meng", "k"), ("meng", ""), ("mem", "p"), ("mem", ""), ("men", "t"),
+             ("men", ""), ("me", ""), ("ber", ""), ("be", ""))
+
+
+def _is_prefixed_speech_verb(word: str, verbs: frozenset[str]) -> bool:
+    """``berteriak``, ``menjawab``, ``menegaskan``: a speech verb (``teriak``, ``jawab``, ``tegas``) with the
+    active prefix, which follows its subject ("Budi berteriak") where the bare form precedes it ("teriak Budi")."""
+    w = word.lower()
+    for suffix in ("kan", "i", ""):
+        if suffix and not w.endswith(suffix):
+            continue
+        stem = w[: len(w) - len(suffix)] if suffix else w
+        for prefix, restore in _PREFIXES:
+            if stem.startswith(prefix) and len(stem) > len(prefix) + 2 and restore + stem[len(prefix):] in verbs:
+                return True
+    return False
+
+
+def _named_speaker(text: str, j: int, verbs: frozenset[str]) -> bool:
+    """Whether ``text[j:]`` is a speech tag with its subject first: one to three capitalised words (a name or
+    a title and a name), then a prefixed speech verb."""
+    pos = j
+    for _ in range(3):
+        m = _NAME_WORD.match(text, pos)
+        if not m:
+            return False
+        pos = _SPACE.match(text, m.end()).end()
+        w = _WORD.match(text, pos)
+        if w and w.group(0)[0].islower():
+            return _is_prefixed_speech_verb(w.group(0), verbs)
+    return False
+
+
 def _line_cuts(text: str) -> list[int]:
     """Cuts at line ends that close a headline or a list line; hard-wrapped lines are joined.
 
@@ -330,6 +365,9 @@ def _decide(
     speech = bool(word) and _is_speech_verb(word, verbs)
     if closers and any(ch in "\"”’'»›" for ch in closers) and (nk == "lower" or speech):
         return False  # "Apa?" tanya dia.  /  “Saya pergi.” katanya.
+    if (mark in "?!" and nk == "upper" and not starter and any(ch in "\"”’'»›" for ch in closers)
+            and _named_speaker(text, j, verbs)):
+        return False  # “Jangan!” Budi berteriak.  /  “Siapa?” Kapten Andi bertanya.
     if "?" in mark or "!" in mark or "‽" in mark:
         if not closers and abbrevs.classify(core + mark) is not None:
             return starter  # Yahoo! Jeopardy!
