@@ -7,7 +7,7 @@ Why rules: every cut is decided at a candidate (a sentence mark followed by a sp
 looking at the word before it and the word after it. Indonesian news breaks general splitters on a few
 classes: titles before names (``Dr.``, ``Jl.``, ``PT.``), the same abbreviations closing a sentence
 (``dkk. Mereka``), initials (``Susilo B. Yudhoyono``), numbered list items (``81. selama``), quotations
-with a speech tag (``"Apa?" tanya dia.``) and new sentences that open in lower case. Each class is one
+with a speech tag (``"Apa?" tanya dia.``, ``“Jangan!” Budi berteriak.``) and new sentences that open in lower case. Each class is one
 rule below; the words the rules need (abbreviations, common sentence openers, speech verbs) live in
 ``pipeline/data/*.txt`` so that a user can extend them without touching code.
 
