@@ -7,7 +7,6 @@ batch, so an interrupted run keeps every finished batch and the next run resumes
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 import sys
@@ -21,7 +20,7 @@ from pipeline.document import Document, MachineTranslation, Sentence, now_iso
 from pipeline.translate.batching import plan_batches
 from pipeline.translate.engine import CTranslate2Engine, Decoding, Engine, Hypothesis, TransformersEngine
 from pipeline.translate.memory import Entry, TranslationMemory, default_cache_dir
-from pipeline.translate.models import ResolvedModel, resolve_model
+from pipeline.translate.models import ResolvedModel, exact_revision, resolve_model
 from pipeline.translate.quality import better, quality_flags, review_count
 from pipeline.translate.split import split_to_fit
 
@@ -62,26 +61,10 @@ def resolve_for_engine(t: TranslateConfig) -> LoadedModel:
         marker = read_ct2_marker(resolved.path)
         quant = "int8" if t.quantize == "int8" else str(marker.get("quantization") or "default")
         positions = marker.get("max_position_embeddings")
-        return LoadedModel(resolved, _exact_revision(resolved), quant,
+        return LoadedModel(resolved, exact_revision(resolved), quant,
                            int(positions) if isinstance(positions, int) else None)
     resolved = resolve_model(t.model, t.revision)
-    return LoadedModel(resolved, _exact_revision(resolved), t.quantize)
-
-
-def _exact_revision(resolved: ResolvedModel) -> str:
-    """A hub commit, or for a local directory without one a fingerprint of its files.
-
-    Why: the translation memory must never serve translations of another model that happens to live at the
-    same path.
-    """
-    if resolved.revision != "local":
-        return resolved.revision
-    h = hashlib.sha256()
-    for f in sorted(resolved.path.iterdir()):
-        if f.is_file():
-            st = f.stat()
-            h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-    return "local-" + h.hexdigest()[:12]
+    return LoadedModel(resolved, exact_revision(resolved), t.quantize)
 
 
 def settings_signature(t: TranslateConfig, quantization: str) -> str:

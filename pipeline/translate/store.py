@@ -19,6 +19,7 @@ from pipeline.translate.models import (
     _offline,
     _read_revision,
     default_models_dir,
+    exact_revision,
     resolve_model,
     store_dir,
 )
@@ -122,10 +123,11 @@ def convert_model(name: str, revision: str = "main", quantization: str = "int8",
     tokenizer = _load_tokenizer(resolved.path)
     tokenizer.save_pretrained(str(tmp))
     hf_config = json.loads((resolved.path / "config.json").read_text(encoding="utf-8"))
-    marker = {"source": resolved.name, "revision": resolved.revision, "quantization": quantization,
+    revision = exact_revision(resolved)
+    marker = {"source": resolved.name, "revision": revision, "quantization": quantization,
               "max_position_embeddings": hf_config.get("max_position_embeddings")}
     (tmp / CT2_MARKER).write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
-    (tmp / REVISION_MARKER).write_text(resolved.revision + "\n", encoding="utf-8")
+    (tmp / REVISION_MARKER).write_text(revision + "\n", encoding="utf-8")
     if out.exists():
         shutil.rmtree(out)
     tmp.rename(out)
