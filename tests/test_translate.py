@@ -293,11 +293,13 @@ def test_long_sentence_is_split_and_joined(tmp_path: Path, tiny_marian: Path) ->
 # ---------------------------------------------------------------- real engines on the tiny model
 
 
-def test_both_engines_identical_on_tiny_model(isolated: Path, tiny_marian: Path) -> None:
+def test_both_engines_identical_on_tiny_model(isolated: Path, tiny_marian: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
     from pipeline.translate.engine import CTranslate2Engine, TransformersEngine
-    from pipeline.translate.store import convert_model
+    from pipeline.translate.store import ct2_dir, describe
 
-    stored = convert_model(str(tiny_marian), quantization="float32")
+    assert _main(["models", "convert", str(tiny_marian), "--quantization", "float32"], monkeypatch) == 0
+    stored = describe(ct2_dir(str(tiny_marian)))
     assert stored.kind == "ctranslate2 float32"
     config = _config(isolated, tiny_marian, max_new_tokens=12)
     lines = [ln for ln in (ROOT / "seeds" / "belgorod.id.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]
@@ -326,6 +328,24 @@ def test_transformers_int8_and_bitext_records_revision(isolated: Path, tiny_mari
     assert doc.meta.model["revision"] == "0123456789abcdef0123456789abcdef01234567"
     mt = doc.iter_source()[0][1].mt
     assert mt is not None and mt.text and "q:int8" in mt.model
+
+
+def test_progress_only_on_a_terminal() -> None:
+    import io
+
+    from pipeline.translate.stage import TerminalProgress
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    pipe, tty = io.StringIO(), Tty()
+    for stream in (pipe, tty):
+        bar = TerminalProgress(stream)
+        for done in (0, 5, 10):
+            bar(done, 10)
+    assert pipe.getvalue() == ""
+    assert "0/10" in tty.getvalue() and "sent/s" in tty.getvalue()
 
 
 # ---------------------------------------------------------------- models command group and offline error

@@ -207,6 +207,18 @@ def _mean_finite(values: list[float]) -> float:
     return sum(finite) / len(finite) if finite else float("-inf")
 
 
+def _chunks(items: Sequence[str], k: int) -> list[Sequence[str]]:
+    """``items`` in at most ``k`` contiguous, non-empty, nearly equal parts."""
+    k = max(1, min(k, len(items)))
+    size, extra = divmod(len(items), k)
+    parts, start = [], 0
+    for i in range(k):
+        end = start + size + (i < extra)
+        parts.append(items[start:end])
+        start = end
+    return parts
+
+
 def ct2_threads(threads: int) -> tuple[int, int]:
     """(inter_threads, intra_threads): several one-thread translators beat one translator on many threads."""
     inter = threads if threads <= 4 else max(4, threads // 2)
@@ -273,6 +285,13 @@ class CTranslate2Engine:
         return out
 
     def translate_batches(self, batches: Sequence[Sequence[str]], decoding: Decoding) -> Iterator[list[Hypothesis]]:
+        if len(batches) < self.inter:
+            # fewer batches than translator replicas (a short article, a retry): split them so that no
+            # replica, and so no core, sits idle
+            for batch in batches:
+                jobs = [self._submit(part, decoding) for part in _chunks(batch, self.inter)]
+                yield [h for job in jobs for h in self._collect(*job)]
+            return
         # Keep a few batches in flight so every translator replica (inter_threads) has work, but not all of
         # them: an interrupted run should not have to wait for a long queue to drain.
         window = max(2, 2 * self.inter)
