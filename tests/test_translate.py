@@ -394,3 +394,22 @@ def test_offline_missing_model_is_one_line(isolated: Path, monkeypatch: pytest.M
                  monkeypatch)
     err = capsys.readouterr().err
     assert code != 0 and len(err.strip().splitlines()) == 1 and "models convert" in err
+
+
+def test_offline_model_from_the_hub_cache(isolated: Path, tiny_marian: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    import huggingface_hub.constants
+
+    from pipeline.translate.models import resolve_model
+
+    # huggingface_hub reads HF_HOME once, at import: point its cache at the sandbox directly
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(isolated / "hf-home" / "hub"))
+
+    sha = "89abcdef0123456789abcdef0123456789abcdef"
+    repo = isolated / "hf-home" / "hub" / "models--tiny--cached-mt"
+    shutil.copytree(tiny_marian, repo / "snapshots" / sha)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(sha, encoding="utf-8")
+    resolved = resolve_model("tiny/cached-mt")
+    assert resolved.source == "cache" and resolved.revision == sha
