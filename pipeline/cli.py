@@ -49,9 +49,42 @@ def _stem(article: str) -> str:
 
 
 def _progress(quiet: bool):  # type: ignore[no-untyped-def]
-    from pipeline.translate.stage import stderr_progress
+    from pipeline.translate.stage import TerminalProgress
 
-    return None if quiet else stderr_progress
+    return None if quiet else TerminalProgress()
+
+
+def _translate_saving(doc: Document, config: Config, path: str | Path, quiet: bool) -> None:
+    """Translate; on Ctrl-C save the finished sentences (atomically) before giving up, so a rerun resumes."""
+    from pipeline.translate import translate_document
+
+    try:
+        report = translate_document(doc, config, progress=_progress(quiet))
+    except KeyboardInterrupt:
+        save_document(doc, path)
+        raise
+    if not quiet:
+        extra = [f"{report.from_memory} from translation memory"] if report.from_memory else []
+        extra += [f"{report.split} split to fit the model"] if report.split else []
+        extra += [f"{report.flagged} flagged for review"] if report.flagged else []
+        click.echo(f"translated {report.translated} sentences" + (f" ({', '.join(extra)})" if extra else ""), err=True)
+
+
+def translate_options(f):  # type: ignore[no-untyped-def]
+    """The translate options shared by `translate` and `run`."""
+    f = click.option("--no-memory", "no_memory", is_flag=True, default=None,
+                     help="Do not read or write the translation memory.")(f)
+    f = click.option("--beam-size", type=click.IntRange(1, 64), help="Beam size (1 = greedy).")(f)
+    f = click.option("--quantize", type=click.Choice(["none", "int8"]), help="int8: faster on a CPU.")(f)
+    f = click.option("--engine", type=click.Choice(["transformers", "ctranslate2"]),
+                     help="ctranslate2 needs `bilingual models convert MODEL` once.")(f)
+    return f
+
+
+def _translate_overrides(engine: str | None, quantize: str | None, beam_size: int | None,
+                         no_memory: bool | None) -> dict[str, object]:
+    return {"translate__engine": engine, "translate__quantize": quantize, "translate__beam_size": beam_size,
+            "translate__use_memory": False if no_memory else None}
 
 
 config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML config file.")
@@ -114,19 +147,22 @@ def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: s
 @click.argument("bitext", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of updating BITEXT in place.")
 @model_option
+@translate_options
 @config_option
 @quiet_option
-def translate(bitext: str, output: str | None, model: str | None, config_path: str | None, quiet: bool) -> None:
+def translate(bitext: str, output: str | None, model: str | None, engine: str | None, quantize: str | None,
+              beam_size: int | None, no_memory: bool | None, config_path: str | None, quiet: bool) -> None:
     """Machine-translate the sentences of a bitext file that have no translation yet."""
     from pipeline.align import align_machine_translation
-    from pipeline.translate import translate_document
 
-    config = _config(config_path, translate__model=model)
+    config = _config(config_path, translate__model=model,
+                     **_translate_overrides(engine, quantize, beam_size, no_memory))
     doc = load_document(bitext)
-    n = translate_document(doc, config, progress=_progress(quiet))
+    _translate_saving(doc, config, output or bitext, quiet)
     align_machine_translation(doc, config)
     save_document(doc, output or bitext)
-    click.echo(f"translated {n} sentences into {output or bitext}", err=True)
+    if not quiet:
+        click.echo(f"wrote {output or bitext}", err=True)
 
 
 EPILOG_ALIGN = """\b
@@ -272,18 +308,21 @@ def publish(bitext: str, output: str | None, formats: str | None, layout: str | 
 @click.option("-o", "--outdir", default="output", show_default=True, type=click.Path(file_okay=False),
               help="Results go to OUTDIR/<stem>/.")
 @model_option
+@translate_options
 @encoding_option
 @format_option
 @config_option
 @quiet_option
-def run(article: str, outdir: str, model: str | None, encoding: str, fmt: str, config_path: str | None, quiet: bool) -> None:
+def run(article: str, outdir: str, model: str | None, engine: str | None, quantize: str | None,
+        beam_size: int | None, no_memory: bool | None, encoding: str, fmt: str, config_path: str | None,
+        quiet: bool) -> None:
     """Segment, translate, align and publish an article in one go; reruns reuse finished work."""
     from pipeline.align import align_machine_translation
     from pipeline.fileio import read_text_input
     from pipeline.segment import carry_over, segment_text
-    from pipeline.translate import translate_document
 
-    config = _config(config_path, translate__model=model)
+    config = _config(config_path, translate__model=model,
+                     **_translate_overrides(engine, quantize, beam_size, no_memory))
     text = read_text_input(article, encoding)
     stem = _stem(article)
     folder = Path(outdir) / stem
@@ -294,7 +333,7 @@ def run(article: str, outdir: str, model: str | None, encoding: str, fmt: str, c
         reused = carry_over(doc, old)
         if not quiet and reused:
             click.echo(f"reusing {reused} translated sentences from {bitext}", err=True)
-    translate_document(doc, config, progress=_progress(quiet))
+    _translate_saving(doc, config, bitext, quiet)
     align_machine_translation(doc, config)
     save_document(doc, bitext)
     html = folder / f"{stem}.html"
@@ -302,10 +341,12 @@ def run(article: str, outdir: str, model: str | None, encoding: str, fmt: str, c
     click.echo(str(html))
 
 
-from pipeline.cli_review import apply_review, review  # noqa: E402 - after cli exists
+from pipeline.cli_models import models as _models  # noqa: E402 - after cli exists
+from pipeline.cli_review import apply_review, review  # noqa: E402
 
 cli.add_command(review)
 cli.add_command(apply_review)
+cli.add_command(_models)
 
 
 def main() -> None:

@@ -34,6 +34,9 @@ class TranslateConfig:
     beam_size: int = 4
     max_input_tokens: int = 400
     max_new_tokens: int = 256
+    #: A batch may generate at most this many target tokens per source token of its longest sentence (and at
+    #: least 16, at most max_new_tokens): a model caught in a repetition loop stops early.
+    max_output_ratio: float = 3.0
     #: Batches hold at most this many source tokens (sorted by length), and at most max_batch_size sentences.
     batch_tokens: int = 1024
     max_batch_size: int = 16
@@ -128,6 +131,8 @@ def validate(config: Config, origin: str = "config") -> None:
     for key in ("beam_size", "max_input_tokens", "max_new_tokens", "batch_tokens", "max_batch_size"):
         if getattr(t, key) < 1:
             raise ConfigError(f"{origin}: [translate] {key} must be at least 1")
+    if t.max_output_ratio <= 0:
+        raise ConfigError(f"{origin}: [translate] max_output_ratio must be more than 0")
     if t.threads < 0:
         raise ConfigError(f"{origin}: [translate] threads must be 0 (auto) or more")
     if not 0.0 <= config.align.review_threshold <= 1.0:

@@ -60,11 +60,13 @@ def make_marian(out: Path, lines: list[str]) -> None:
     import sentencepiece as spm
 
     proc = spm.SentencePieceProcessor(model_proto=sp)
-    vocab = {"</s>": 0, "<unk>": 1, "<pad>": 2}
+    # Like the real opus-mt models, <pad> is the last id: CTranslate2's Marian converter drops that last entry.
+    vocab = {"</s>": 0, "<unk>": 1}
     for i in range(proc.get_piece_size()):
         piece = proc.id_to_piece(i)
         if piece not in vocab:
             vocab[piece] = len(vocab)
+    vocab["<pad>"] = len(vocab)
     (tmp / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     tok = MarianTokenizer(str(tmp / "source.spm"), str(tmp / "target.spm"), str(tmp / "vocab.json"),
                           source_lang="id", target_lang="en")
@@ -76,6 +78,7 @@ def make_marian(out: Path, lines: list[str]) -> None:
         share_encoder_decoder_embeddings=True,
     )
     model = MarianMTModel(config)
+    model.generation_config.bad_words_ids = [[vocab["<pad>"]]]  # as in the real opus-mt generation config
     model.save_pretrained(out)
     tok.save_pretrained(out)
     for f in tmp.iterdir():

@@ -15,7 +15,8 @@ from pipeline.errors import AlignmentError
 from pipeline.splitter import sentence_spans
 
 #: Flags that make a machine link doubtful enough for a person to look at.
-REVIEW_FLAGS = frozenset({"repetition", "empty", "too_short", "too_long", "untranslated", "numbers_missing"})
+REVIEW_FLAGS = frozenset({"repetition", "empty", "too_short", "too_long", "untranslated", "numbers_missing",
+                          "truncated"})
 
 
 def _confidence(logprob: float | None) -> float | None:

@@ -1,115 +1,309 @@
-"""The transformers engine: AutoTokenizer + AutoModelForSeq2SeqLM on torch.
+"""Translation engines: transformers (torch) and CTranslate2, behind one small interface.
 
-Why batches sorted by length: padding costs as much as real tokens, so grouping sentences of similar length
-is the cheapest large speed-up; results are put back in input order before they are returned.
+Why two: transformers runs every model on the hub as it is; CTranslate2 runs converted models several
+times faster on a CPU. Both reuse the model's own tokenizer, take batches the stage has already sorted by
+length, and yield results batch by batch so the stage can store each finished batch at once.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, Protocol
 
 from pipeline.config import TranslateConfig
 from pipeline.errors import ModelError
+from pipeline.translate.batching import output_cap
+
+#: Beyond this many input tokens the position embeddings of most MT models end (Marian: 512).
+DEFAULT_INPUT_LIMIT = 512
 
 
 @dataclass
 class Hypothesis:
     text: str
     score: float | None = None
+    tokens: int = 0
+    hit_cap: bool = False  # stopped by the length cap, not by the end-of-sentence token
+
+
+@dataclass(frozen=True)
+class Decoding:
+    beam_size: int = 4
+    max_new_tokens: int = 256
+    output_ratio: float = 3.0
+    no_repeat_ngram_size: int = 0
+    repetition_penalty: float = 1.0
+
+    @classmethod
+    def from_config(cls, t: TranslateConfig) -> Decoding:
+        return cls(beam_size=t.beam_size, max_new_tokens=t.max_new_tokens, output_ratio=t.max_output_ratio)
+
+    def safer(self) -> Decoding:
+        """Decoding for a retry: no repeated trigrams and a penalty on repeated tokens breaks loops."""
+        return replace(self, no_repeat_ngram_size=3, repetition_penalty=1.3, beam_size=max(self.beam_size, 2))
+
+    def cap(self, longest_source_tokens: int) -> int:
+        return output_cap(longest_source_tokens, self.output_ratio, self.max_new_tokens)
+
+
+class Engine(Protocol):
+    name: str
+    input_limit: int
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]: ...
+
+    def translate_batches(self, batches: Sequence[Sequence[str]], decoding: Decoding) -> Iterator[list[Hypothesis]]:
+        """Yield the hypotheses of each batch, in the order of ``batches``."""
+        ...
+
+
+def machine_threads(configured: int = 0) -> int:
+    """The cores this process may use (cgroup/affinity aware), unless the config names a number."""
+    if configured > 0:
+        return configured
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
+
+
+def _quiet_transformers() -> None:
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+
+
+def _load_tokenizer(path: Path) -> Any:
+    from transformers import AutoTokenizer
+
+    try:
+        return AutoTokenizer.from_pretrained(str(path))
+    except Exception as err:  # noqa: BLE001 - missing or corrupt tokenizer files
+        raise ModelError(f"{path}: cannot load the tokenizer ({type(err).__name__}: {_first_line(err)})") from err
+
+
+def _first_line(err: BaseException) -> str:
+    return (str(err).splitlines() or [""])[0][:200]
+
+
+def _lang_token(tokenizer: Any, code: str) -> tuple[int, str]:
+    if hasattr(tokenizer, "get_lang_id"):  # M2M100
+        try:
+            tid = int(tokenizer.get_lang_id(code))
+        except KeyError as err:
+            raise ModelError(f"unknown target language code {code!r} for this model") from err
+        return tid, tokenizer.convert_ids_to_tokens(tid)
+    tid = tokenizer.convert_tokens_to_ids(code)
+    if tid is None or tid == tokenizer.unk_token_id:
+        raise ModelError(f"unknown target language code {code!r} for this model")
+    return int(tid), code
+
+
+def _set_source_lang(tokenizer: Any, path: Path, code: str) -> None:
+    if code:
+        if not hasattr(tokenizer, "src_lang"):
+            raise ModelError(f"{path}: this tokenizer takes no language codes; leave source_lang_code empty")
+        tokenizer.src_lang = code
+
+
+def _input_limit(tokenizer: Any, configured: int, positions: int | None) -> int:
+    limits = [configured]
+    tml = getattr(tokenizer, "model_max_length", None)
+    if isinstance(tml, int) and 0 < tml < 100_000:
+        limits.append(tml)
+    if positions:
+        limits.append(positions)
+    return max(8, min(limits))
 
 
 class TransformersEngine:
+    """AutoModelForSeq2SeqLM on torch, in inference mode, optionally with dynamic int8 Linear layers."""
+
     name = "transformers"
 
     def __init__(self, path: Path, config: TranslateConfig) -> None:
         import torch
-        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
-        from transformers.utils import logging as hf_logging
+        from transformers import AutoModelForSeq2SeqLM
 
-        hf_logging.set_verbosity_error()
-        hf_logging.disable_progress_bar()
-        threads = config.threads or (os.cpu_count() or 1)
-        torch.set_num_threads(threads)
+        _quiet_transformers()
+        torch.set_num_threads(machine_threads(config.threads))
         self.config = config
+        self.tokenizer = _load_tokenizer(path)
         try:
-            self.tokenizer = AutoTokenizer.from_pretrained(str(path))
             self.model = AutoModelForSeq2SeqLM.from_pretrained(str(path))
         except Exception as err:  # noqa: BLE001 - corrupt or incompatible model files
-            raise ModelError(f"{path}: cannot load model ({type(err).__name__}: {str(err).splitlines()[0][:200]})") from err
+            raise ModelError(f"{path}: cannot load model ({type(err).__name__}: {_first_line(err)})") from err
         self.model.eval()
         self.device = "cuda" if config.device in ("cuda", "auto") and torch.cuda.is_available() else "cpu"
         if config.device == "cuda" and self.device != "cuda":
             raise ModelError("device 'cuda' was asked for but torch sees no GPU; use --device cpu")
         self.model.to(self.device)
         if config.quantize == "int8" and self.device == "cpu":
-            self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
-        self.gen_kwargs: dict[str, object] = {}
-        if config.source_lang_code:
-            if not hasattr(self.tokenizer, "src_lang"):
-                raise ModelError(f"{path}: this tokenizer takes no language codes; leave source_lang_code empty")
-            self.tokenizer.src_lang = config.source_lang_code
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
+        _set_source_lang(self.tokenizer, path, config.source_lang_code)
+        self.forced_bos: int | None = None
         if config.target_lang_code:
-            self.gen_kwargs["forced_bos_token_id"] = self._lang_token_id(config.target_lang_code)
-
-    def _lang_token_id(self, code: str) -> int:
-        tok = self.tokenizer
-        if hasattr(tok, "get_lang_id"):  # M2M100
-            try:
-                return int(tok.get_lang_id(code))
-            except KeyError as err:
-                raise ModelError(f"unknown target language code {code!r} for this model") from err
-        tid = tok.convert_tokens_to_ids(code)
-        if tid is None or tid == tok.unk_token_id:
-            raise ModelError(f"unknown target language code {code!r} for this model")
-        return int(tid)
+            self.forced_bos = _lang_token(self.tokenizer, config.target_lang_code)[0]
+        positions = getattr(self.model.config, "max_position_embeddings", None)
+        self.input_limit = _input_limit(self.tokenizer, config.max_input_tokens, positions)
+        self.eos = self.model.generation_config.eos_token_id
+        self.pad = self.model.generation_config.pad_token_id
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         return [len(ids) for ids in self.tokenizer(list(texts), add_special_tokens=True)["input_ids"]]
 
-    def translate(
-        self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None
-    ) -> list[Hypothesis]:
+    def translate_batches(self, batches: Sequence[Sequence[str]], decoding: Decoding) -> Iterator[list[Hypothesis]]:
+        for batch in batches:
+            yield self.translate_batch(batch, decoding)
+
+    def translate_batch(self, texts: Sequence[str], decoding: Decoding) -> list[Hypothesis]:
         import torch
 
-        cfg = self.config
-        lengths = self.count_tokens(texts)
-        order = sorted(range(len(texts)), key=lambda i: lengths[i], reverse=True)
-        out: list[Hypothesis | None] = [None] * len(texts)
-        batch: list[int] = []
-        longest = 0
-
-        def flush() -> None:
-            if not batch:
-                return
-            enc = self.tokenizer([texts[i] for i in batch], return_tensors="pt", padding=True,
-                                 truncation=True, max_length=cfg.max_input_tokens).to(self.device)
-            with torch.inference_mode():
-                gen = self.model.generate(
-                    **enc, num_beams=cfg.beam_size, max_new_tokens=cfg.max_new_tokens,
-                    return_dict_in_generate=True, output_scores=True, **self.gen_kwargs,
-                )
-            seqs = gen.sequences
-            forced = self.gen_kwargs.get("forced_bos_token_id")
-            if forced is not None:  # M2M100 does not count its language tokens as special: drop them here
-                seqs = [[t for t in row.tolist() if t != forced] for row in seqs]
-            decoded = self.tokenizer.batch_decode(seqs, skip_special_tokens=True)
+        # No truncation here: the stage splits long sentences so that every input fits.
+        enc = self.tokenizer(list(texts), return_tensors="pt", padding=True).to(self.device)
+        cap = decoding.cap(int(enc["input_ids"].shape[1]))
+        kwargs: dict[str, Any] = {
+            "num_beams": decoding.beam_size, "max_new_tokens": cap, "do_sample": False,
+            # the length cap ends a runaway output; forcing </s> there would hide that it was cut (and differ
+            # from CTranslate2, which never forces it)
+            "forced_eos_token_id": None,
+            "return_dict_in_generate": True, "output_scores": True,
+        }
+        if decoding.no_repeat_ngram_size:
+            kwargs["no_repeat_ngram_size"] = decoding.no_repeat_ngram_size
+        if decoding.repetition_penalty != 1.0:
+            kwargs["repetition_penalty"] = decoding.repetition_penalty
+        if self.forced_bos is not None:
+            kwargs["forced_bos_token_id"] = self.forced_bos
+        with torch.inference_mode():
+            gen = self.model.generate(**enc, **kwargs)
             scores = getattr(gen, "sequences_scores", None)
-            for k, i in enumerate(batch):
-                out[i] = Hypothesis(decoded[k].strip(), None if scores is None else float(scores[k]))
-            if progress:
-                progress(len(batch))
-            batch.clear()
+            if scores is None and gen.scores:  # greedy: mean log-probability of the chosen tokens
+                steps = self.model.compute_transition_scores(gen.sequences, gen.scores, normalize_logits=True)
+                scores = [_mean_finite(row) for row in steps.tolist()]
+            elif scores is not None:
+                scores = scores.tolist()
+        eos = {self.eos} if isinstance(self.eos, int) else set(self.eos or [])
+        out = []
+        for k, row in enumerate(gen.sequences.tolist()):
+            generated = row[1:]  # the decoder start token is not output
+            finished = any(t in eos for t in generated)
+            ids = [t for t in generated if t != self.forced_bos]
+            n = len([t for t in generated if t != self.pad and t not in eos])
+            text = self.tokenizer.decode(ids, skip_special_tokens=True).strip()
+            out.append(Hypothesis(text, None if scores is None else float(scores[k]), n, not finished))
+        return out
 
-        for i in order:
-            n = lengths[i]
-            new_longest = max(longest, n)
-            if batch and (new_longest * (len(batch) + 1) > cfg.batch_tokens or len(batch) >= cfg.max_batch_size):
-                flush()
-                new_longest = n
-            batch.append(i)
-            longest = new_longest
-        flush()
-        return [h for h in out if h is not None]
+
+def _mean_finite(values: list[float]) -> float:
+    finite = [v for v in values if v > float("-inf")]
+    return sum(finite) / len(finite) if finite else float("-inf")
+
+
+def _chunks(items: Sequence[str], k: int) -> list[Sequence[str]]:
+    """``items`` in at most ``k`` contiguous, non-empty, nearly equal parts."""
+    k = max(1, min(k, len(items)))
+    size, extra = divmod(len(items), k)
+    parts, start = [], 0
+    for i in range(k):
+        end = start + size + (i < extra)
+        parts.append(items[start:end])
+        start = end
+    return parts
+
+
+def ct2_threads(threads: int) -> tuple[int, int]:
+    """(inter_threads, intra_threads): several one-thread translators beat one translator on many threads."""
+    inter = threads if threads <= 4 else max(4, threads // 2)
+    return inter, max(1, threads // inter)
+
+
+class CTranslate2Engine:
+    """A model converted by ``bilingual models convert``, run by CTranslate2 with the model's tokenizer."""
+
+    name = "ctranslate2"
+
+    def __init__(self, path: Path, config: TranslateConfig, *, input_positions: int | None = None) -> None:
+        try:
+            import ctranslate2
+        except ImportError as err:
+            raise ModelError("the ctranslate2 engine needs the optional extra: pip install 'bilingual[ct2]'") from err
+        _quiet_transformers()
+        self.config = config
+        self.tokenizer = _load_tokenizer(path)
+        threads = machine_threads(config.threads)
+        self.inter, intra = ct2_threads(threads)
+        device = "cuda" if config.device in ("cuda", "auto") and ctranslate2.get_cuda_device_count() else "cpu"
+        if config.device == "cuda" and device != "cuda":
+            raise ModelError("device 'cuda' was asked for but CTranslate2 sees no GPU; use --device cpu")
+        compute = "int8" if config.quantize == "int8" else "default"
+        try:
+            self.translator = ctranslate2.Translator(
+                str(path), device=device, compute_type=compute, inter_threads=self.inter, intra_threads=intra,
+            )
+        except Exception as err:  # noqa: BLE001 - not a converted model, or converted by another version
+            raise ModelError(f"{path}: cannot load the CTranslate2 model ({_first_line(err)})") from err
+        _set_source_lang(self.tokenizer, path, config.source_lang_code)
+        self.prefix: str | None = None
+        if config.target_lang_code:
+            self.prefix = _lang_token(self.tokenizer, config.target_lang_code)[1]
+        self.input_limit = _input_limit(self.tokenizer, config.max_input_tokens, input_positions)
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        return [len(ids) for ids in self.tokenizer(list(texts), add_special_tokens=True)["input_ids"]]
+
+    def _submit(self, texts: Sequence[str], decoding: Decoding) -> tuple[list[Any], int]:
+        ids = self.tokenizer(list(texts), add_special_tokens=True)["input_ids"]
+        source = [self.tokenizer.convert_ids_to_tokens(row) for row in ids]
+        cap = decoding.cap(max(len(row) for row in ids))
+        pending = self.translator.translate_batch(
+            source, beam_size=decoding.beam_size, max_decoding_length=cap, return_scores=True,
+            no_repeat_ngram_size=decoding.no_repeat_ngram_size, repetition_penalty=decoding.repetition_penalty,
+            target_prefix=[[self.prefix]] * len(source) if self.prefix else None, asynchronous=True,
+        )
+        return pending, cap
+
+    def _collect(self, pending: list[Any], cap: int) -> list[Hypothesis]:
+        out = []
+        for job in pending:
+            res = job.result()
+            tokens = list(res.hypotheses[0])
+            n = len(tokens)
+            if self.prefix and tokens and tokens[0] == self.prefix:
+                tokens = tokens[1:]
+            ids = self.tokenizer.convert_tokens_to_ids(tokens)
+            text = self.tokenizer.decode(ids, skip_special_tokens=True).strip()
+            score = float(res.scores[0]) if res.scores else None
+            out.append(Hypothesis(text, score, len(tokens), n >= cap))
+        return out
+
+    def translate_batches(self, batches: Sequence[Sequence[str]], decoding: Decoding) -> Iterator[list[Hypothesis]]:
+        if len(batches) < self.inter:
+            # fewer batches than translator replicas (a short article, a retry): split them so that no
+            # replica, and so no core, sits idle
+            for batch in batches:
+                jobs = [self._submit(part, decoding) for part in _chunks(batch, self.inter)]
+                yield [h for job in jobs for h in self._collect(*job)]
+            return
+        # Keep a few batches in flight so every translator replica (inter_threads) has work, but not all of
+        # them: an interrupted run should not have to wait for a long queue to drain.
+        window = max(2, 2 * self.inter)
+        queue: list[tuple[list[Any], int]] = []
+        it = iter(batches)
+        for batch in it:
+            queue.append(self._submit(batch, decoding))
+            if len(queue) >= window:
+                break
+        while queue:
+            head = queue.pop(0)
+            nxt = next(it, None)
+            if nxt is not None:
+                queue.append(self._submit(nxt, decoding))
+            yield self._collect(*head)

@@ -6,12 +6,12 @@ download with a pinned revision that is recorded in the bitext file.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import ModelError
-
 
 
 def default_models_dir() -> Path:
@@ -83,3 +83,19 @@ def _commit_of(path: str | Path, fallback: str) -> str:
     if p.parent.name == "snapshots" and len(p.name) == 40:
         return p.name
     return fallback
+
+
+def exact_revision(resolved: ResolvedModel) -> str:
+    """A hub commit, or for a local directory without a recorded one a fingerprint of its files.
+
+    Why: the translation memory must never serve translations of another model that happens to live at the
+    same path.
+    """
+    if resolved.revision != "local":
+        return resolved.revision
+    h = hashlib.sha256()
+    for f in sorted(resolved.path.iterdir()):
+        if f.is_file() and not f.name.startswith(".bilingual"):
+            st = f.stat()
+            h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return "local-" + h.hexdigest()[:12]

@@ -1,57 +1,251 @@
-"""Translate every source sentence that has no machine translation yet, then derive the target side.
+"""Translate every source sentence that has no machine translation from this model and these settings yet.
 
-Why "no translation yet" and not "everything": reruns resume where the last one stopped, and a changed
-article only pays for its changed sentences.
+Why this shape: sentences already translated (in the bitext file or in the translation memory) cost
+nothing; the rest are split to fit the model, batched by length, translated, checked and stored batch by
+batch, so an interrupted run keeps every finished batch and the next run resumes from there.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-from pipeline.config import Config
-from pipeline.document import Document, MachineTranslation, now_iso
-from pipeline.translate.engine import TransformersEngine
-from pipeline.translate.models import resolve_model
+from pipeline.config import Config, TranslateConfig
+from pipeline.document import Document, MachineTranslation, Sentence, now_iso
+from pipeline.translate.batching import plan_batches
+from pipeline.translate.engine import CTranslate2Engine, Decoding, Engine, Hypothesis, TransformersEngine
+from pipeline.translate.memory import Entry, TranslationMemory, default_cache_dir
+from pipeline.translate.models import ResolvedModel, exact_revision, resolve_model
+from pipeline.translate.quality import better, quality_flags, review_count
+from pipeline.translate.split import split_to_fit
 
 _WS = re.compile(r"\s+")
+Progress = Callable[[int, int], None]
 
 
-def model_signature(config: Config, revision: str) -> str:
+@dataclass
+class TranslateReport:
+    """What a run did; ``translated`` counts sentences that went through the engine."""
+
+    sentences: int = 0
+    translated: int = 0
+    from_memory: int = 0
+    split: int = 0
+    retried: int = 0
+    flagged: int = 0
+    flags: dict[str, int] = field(default_factory=dict)
+
+    def __int__(self) -> int:
+        return self.translated
+
+
+@dataclass
+class LoadedModel:
+    resolved: ResolvedModel
+    revision: str
+    quantization: str
+    input_positions: int | None = None
+
+
+def resolve_for_engine(t: TranslateConfig) -> LoadedModel:
+    """Find the model files for the chosen engine without loading any weights."""
+    if t.engine == "ctranslate2":
+        from pipeline.translate.store import read_ct2_marker, resolve_ct2
+
+        resolved = resolve_ct2(t.model, t.revision)
+        marker = read_ct2_marker(resolved.path)
+        quant = "int8" if t.quantize == "int8" else str(marker.get("quantization") or "default")
+        positions = marker.get("max_position_embeddings")
+        return LoadedModel(resolved, exact_revision(resolved), quant,
+                           int(positions) if isinstance(positions, int) else None)
+    resolved = resolve_model(t.model, t.revision)
+    return LoadedModel(resolved, exact_revision(resolved), t.quantize)
+
+
+def settings_signature(t: TranslateConfig, quantization: str) -> str:
+    """Everything besides the model that changes the output, in a compact, stable form."""
+    parts = [f"engine:{t.engine}", f"q:{quantization}", f"beam:{t.beam_size}", f"max:{t.max_new_tokens}",
+             f"ratio:{t.max_output_ratio:g}", f"retry:{int(t.retry_flagged)}"]
+    if t.source_lang_code or t.target_lang_code:
+        parts.append(f"lang:{t.source_lang_code}>{t.target_lang_code}")
+    return "|".join(parts)
+
+
+def model_signature(config: Config, revision: str, quantization: str | None = None) -> str:
     t = config.translate
-    return f"{t.model}@{revision}|engine:{t.engine}|beam:{t.beam_size}|q:{t.quantize}"
+    return f"{t.model}@{revision}|{settings_signature(t, quantization or t.quantize)}"
+
+
+def memory_dir(t: TranslateConfig) -> Path:
+    return Path(t.memory_dir).expanduser() if t.memory_dir else default_cache_dir()
+
+
+def load_engine(t: TranslateConfig, model: LoadedModel) -> Engine:
+    if t.engine == "ctranslate2":
+        return CTranslate2Engine(model.resolved.path, t, input_positions=model.input_positions)
+    return TransformersEngine(model.resolved.path, t)
 
 
 def translate_document(
-    doc: Document, config: Config, *, progress: Callable[[int, int], None] | None = None
-) -> int:
-    """Fill ``Sentence.mt`` for source sentences that lack it; return the number translated."""
-    resolved = resolve_model(config.translate.model, config.translate.revision)
-    sig = model_signature(config, resolved.revision)
+    doc: Document, config: Config, *, progress: Progress | None = None,
+    engine_factory: Callable[[TranslateConfig, LoadedModel], Engine] | None = None,
+) -> TranslateReport:
+    """Fill ``Sentence.mt`` for source sentences that lack a translation from this model and settings.
+
+    Sentences get their translation as soon as their batch is finished, so a caller that catches
+    KeyboardInterrupt can save the partly translated document.
+    """
+    t = config.translate
+    model = resolve_for_engine(t)
+    sig = model_signature(config, model.revision, model.quantization)
+    report = TranslateReport()
     todo = [s for _, s in doc.iter_source() if s.mt is None or s.mt.model != sig]
-    doc.meta.model = {"name": resolved.name, "revision": resolved.revision, "engine": config.translate.engine,
-                      "signature": sig}
-    doc.meta.settings["translate"] = dict(vars(config.translate))
+    doc.meta.model = {"name": model.resolved.name, "revision": model.revision, "engine": t.engine,
+                      "quantization": model.quantization, "signature": sig, "path": str(model.resolved.path)}
+    doc.meta.settings["translate"] = dict(vars(t))
+    report.sentences = len(todo)
     if todo:
-        engine = TransformersEngine(resolved.path, config.translate)
-        texts = [_WS.sub(" ", s.text).strip() for s in todo]
-        done = 0
-
-        def tick(n: int) -> None:
-            nonlocal done
-            done += n
-            if progress:
-                progress(done, len(texts))
-
-        hyps = engine.translate(texts, progress=tick)
-        for s, h in zip(todo, hyps, strict=True):
-            s.mt = MachineTranslation(text=h.text, score=h.score, model=sig)
+        memory = None
+        if t.use_memory:
+            memory = TranslationMemory(memory_dir(t), model.resolved.name, model.revision,
+                                       settings_signature(t, model.quantization))
+        try:
+            _translate_sentences(todo, t, model, sig, memory, report, progress, engine_factory or load_engine)
+        finally:
+            if memory is not None:
+                memory.close()
     doc.meta.stages["translate"] = now_iso()
     doc.meta.target_origin = "machine"
-    return len(todo)
+    return report
+
+
+def _clean(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _translate_sentences(
+    todo: list[Sentence], t: TranslateConfig, model: LoadedModel, sig: str, memory: TranslationMemory | None,
+    report: TranslateReport, progress: Progress | None,
+    engine_factory: Callable[[TranslateConfig, LoadedModel], Engine],
+) -> None:
+    texts = [_clean(s.text) for s in todo]
+    known = memory.get_many(texts) if memory else {}
+    rest: list[int] = []
+    for k, s in enumerate(todo):
+        hit = known.get(texts[k])
+        if hit is not None:
+            s.mt = MachineTranslation(text=hit.target, score=hit.score, flags=list(hit.flags), model=sig)
+            report.from_memory += 1
+        else:
+            rest.append(k)
+    if not rest:
+        return
+    engine = engine_factory(t, model)
+    # split what does not fit, then look the parts up too (a split sentence interrupted half-way)
+    parts: dict[int, list[str]] = {}
+    for k in rest:
+        pieces = split_to_fit(texts[k], lambda x: engine.count_tokens([x])[0], engine.input_limit) or [texts[k]]
+        parts[k] = pieces
+        report.split += len(pieces) > 1
+    unit_texts = list(dict.fromkeys(p for k in rest for p in parts[k]))
+    done: dict[str, Entry] = memory.get_many(unit_texts) if memory else {}
+    pending = [u for u in unit_texts if u not in done]
+    waiting = {k: len([p for p in parts[k] if p not in done]) for k in rest}
+    users: dict[str, list[int]] = {}
+    for k in rest:
+        for p in parts[k]:
+            users.setdefault(p, []).append(k)
+
+    def finish(k: int) -> None:
+        entries = [done[p] for p in parts[k]]
+        flags = sorted({f for e in entries for f in e.flags})
+        if len(entries) > 1:
+            flags.append("split")
+            if memory:
+                memory.put_many([(texts[k], Entry(" ".join(e.target for e in entries), _mean(entries), flags))])
+        todo[k].mt = MachineTranslation(text=" ".join(e.target for e in entries).strip(), score=_mean(entries),
+                                        flags=flags, model=sig)
+        report.translated += 1
+        for f in flags:
+            report.flags[f] = report.flags.get(f, 0) + 1
+        report.flagged += review_count(flags) > 0
+
+    for k in rest:
+        if waiting[k] == 0:
+            finish(k)
+    total, finished = len(pending), 0
+    if progress:
+        progress(0, total)
+    lengths = engine.count_tokens(pending) if pending else []
+    batches = plan_batches(lengths, t.batch_tokens, t.max_batch_size)
+    decoding = Decoding.from_config(t)
+    batch_texts = [[pending[i] for i in b] for b in batches]
+    for batch, hyps in zip(batch_texts, engine.translate_batches(batch_texts, decoding), strict=True):
+        entries = _check_and_retry(engine, batch, hyps, decoding, t.retry_flagged, report)
+        if memory:
+            memory.put_many(list(zip(batch, entries, strict=True)))
+        for unit, entry in zip(batch, entries, strict=True):
+            done[unit] = entry
+            for k in users[unit]:
+                waiting[k] -= 1
+                if waiting[k] == 0:
+                    finish(k)
+        finished += len(batch)
+        if progress:
+            progress(finished, total)
+
+
+def _mean(entries: list[Entry]) -> float | None:
+    scores = [e.score for e in entries if e.score is not None and math.isfinite(e.score)]
+    return sum(scores) / len(scores) if scores else None
+
+
+def _check_and_retry(engine: Engine, sources: list[str], hyps: list[Hypothesis], decoding: Decoding,
+                     retry: bool, report: TranslateReport) -> list[Entry]:
+    """Flag each translation; retry flagged ones once with safer decoding and keep the better result."""
+    entries = [Entry(h.text, h.score, quality_flags(s, h.text, hit_length_cap=h.hit_cap))
+               for s, h in zip(sources, hyps, strict=True)]
+    again = [i for i, e in enumerate(entries) if review_count(e.flags) > 0]
+    if retry and again:
+        second = next(iter(engine.translate_batches([[sources[i] for i in again]], decoding.safer())))
+        for i, h in zip(again, second, strict=True):
+            alt = Entry(h.text, h.score, quality_flags(sources[i], h.text, hit_length_cap=h.hit_cap))
+            if better((entries[i].flags, entries[i].score), (alt.flags, alt.score)):
+                entries[i] = alt
+            entries[i].flags = [*entries[i].flags, "retried"]
+        report.retried += len(again)
+    return entries
+
+
+class TerminalProgress:
+    """A tqdm bar (done, rate, time left) on a terminal; nothing when stderr is not one."""
+
+    def __init__(self, stream: Any = None) -> None:
+        self.stream = stream or sys.stderr
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total <= 0 or not getattr(self.stream, "isatty", lambda: False)():
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="sent", desc="translating", file=self.stream, dynamic_ncols=True,
+                            leave=False)
+        self.bar.update(done - self.bar.n)
+        if done >= total:
+            self.bar.close()
+            self.bar = None
 
 
 def stderr_progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        print(f"\rtranslating {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+    """Kept for callers of the first API; one bar per process."""
+    _DEFAULT(done, total)
+
+
+_DEFAULT = TerminalProgress()

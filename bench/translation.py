@@ -1,0 +1,317 @@
+"""Translation speed on a CPU: a per-sentence generate() loop, raw CTranslate2, and `bilingual translate`.
+
+The model has exactly the shape of Helsinki-NLP/opus-mt-id-en (MarianMT, d_model 512, 6+6 layers, 8 heads,
+FFN 2048, shared embeddings, 54,796-token vocabulary) with RANDOM weights, and a sentencepiece vocabulary
+trained here on the Indonesian dev text (padded to the real vocabulary size). Random weights say nothing
+about quality, only about speed. So that every system does the same work, the end-of-sentence token is
+disabled (a large negative logit bias) and every batch generates exactly
+``min(max_new_tokens, max(16, ceil(1.2 x its longest source)))`` tokens, with beam 4 everywhere; target
+tokens/s counts what was generated. The naive loop uses the same formula per sentence. Retries of flagged
+output are off for the `bilingual translate` rows: random output is flagged everywhere, and a retry is
+model-quality work, not engine speed.
+
+Each row runs in its own process; model load time and peak memory (max RSS) are per row, and sentences/s
+excludes model loading.
+
+    python bench/translation.py           # 200 sentences (the naive loop is timed on 50 of them, every 4th)
+    python bench/translation.py --quick   # 50 sentences everywhere
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "data" / "mt-dev" / "id.txt"
+sys.path.insert(0, str(ROOT))
+
+VOCAB_SIZE = 54796  # opus-mt-id-en
+BEAM = 4
+RATIO = 1.2
+MAX_NEW = 512
+BATCH = 16
+
+
+def sentences(n: int) -> list[str]:
+    lines = [ln.strip() for ln in DEV.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    return lines[:n]
+
+
+def cap(n_source_tokens: int) -> int:
+    from pipeline.translate.batching import output_cap
+
+    return output_cap(n_source_tokens, RATIO, MAX_NEW)
+
+
+# ---------------------------------------------------------------- the model
+
+
+def build_model(out: Path) -> None:
+    """A random opus-mt-id-en-shaped Marian model with a sentencepiece vocabulary from the dev text."""
+    import io
+
+    import sentencepiece as spm
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    torch.manual_seed(0)
+    text = [ln.strip() for ln in DEV.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    buf = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(text), model_writer=buf, vocab_size=8000, model_type="unigram",
+        character_coverage=1.0, hard_vocab_limit=False, unk_id=1, pad_id=-1, bos_id=-1, eos_id=0,
+        eos_piece="</s>", unk_piece="<unk>", minloglevel=2,
+    )
+    proc = spm.SentencePieceProcessor(model_proto=buf.getvalue())
+    vocab = {"</s>": 0, "<unk>": 1}
+    for i in range(proc.get_piece_size()):
+        vocab.setdefault(proc.id_to_piece(i), len(vocab))
+    filler = 0
+    while len(vocab) < VOCAB_SIZE - 1:  # pad to the real size: the output layer is what costs
+        vocab.setdefault(f"\u2581x{filler}", len(vocab))
+        filler += 1
+    vocab["<pad>"] = len(vocab)
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = out / "_spm"
+    tmp.mkdir(exist_ok=True)
+    (tmp / "source.spm").write_bytes(buf.getvalue())
+    (tmp / "target.spm").write_bytes(buf.getvalue())
+    (tmp / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tok = MarianTokenizer(str(tmp / "source.spm"), str(tmp / "target.spm"), str(tmp / "vocab.json"),
+                          source_lang="id", target_lang="en")
+    pad = vocab["<pad>"]
+    config = MarianConfig(
+        vocab_size=VOCAB_SIZE, decoder_vocab_size=VOCAB_SIZE, d_model=512, encoder_layers=6, decoder_layers=6,
+        encoder_attention_heads=8, decoder_attention_heads=8, encoder_ffn_dim=2048, decoder_ffn_dim=2048,
+        max_position_embeddings=512, activation_function="swish", scale_embedding=True,
+        share_encoder_decoder_embeddings=True, static_position_embeddings=True, pad_token_id=pad,
+        eos_token_id=0, decoder_start_token_id=pad, forced_eos_token_id=0, num_beams=BEAM, max_length=512,
+    )
+    model = MarianMTModel(config)
+    with torch.no_grad():
+        model.final_logits_bias[0, 0] = -1e4  # never </s>: every system generates exactly its cap
+    model.generation_config.bad_words_ids = [[pad]]
+    model.save_pretrained(out)
+    tok.save_pretrained(out)
+    for f in tmp.iterdir():
+        f.unlink()
+    tmp.rmdir()
+
+
+# ---------------------------------------------------------------- the systems (each in a child process)
+
+
+def naive_sample(n: int, k: int = 50) -> list[str]:
+    """``k`` of the first ``n`` sentences, evenly spread: the first 50 of the dev text are shorter than the
+    200 (40 vs 45 source tokens), so timing only them would flatter the naive loop's rate."""
+    texts = sentences(n)
+    step = max(1, len(texts) // k)
+    return texts[::step][:k]
+
+
+def child_naive(model: Path, n: int) -> dict[str, float]:
+    import torch
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    t0 = time.perf_counter()
+    tok = AutoTokenizer.from_pretrained(str(model))
+    m = AutoModelForSeq2SeqLM.from_pretrained(str(model)).eval()
+    load = time.perf_counter() - t0
+    texts = naive_sample(n)
+    tokens = 0
+    t0 = time.perf_counter()
+    for text in texts:  # what most wrappers do: one sentence, one generate() call
+        enc = tok([text], return_tensors="pt")
+        out = m.generate(**enc, num_beams=BEAM, max_new_tokens=cap(int(enc["input_ids"].shape[1])))
+        tokens += int(out.shape[1]) - 1
+    return {"seconds": time.perf_counter() - t0, "sentences": len(texts), "tokens": tokens, "load": load,
+            "threads": torch.get_num_threads()}
+
+
+def child_raw_ct2(ct2: Path, n: int, inter: int, batch: int) -> dict[str, float]:
+    import ctranslate2
+    from transformers import AutoTokenizer
+
+    from pipeline.translate.engine import machine_threads
+
+    tok = AutoTokenizer.from_pretrained(str(ct2))
+    cores = machine_threads()
+    t0 = time.perf_counter()
+    tr = ctranslate2.Translator(str(ct2), device="cpu", compute_type="int8", inter_threads=inter,
+                                intra_threads=max(1, cores // inter))
+    load = time.perf_counter() - t0
+    texts = sentences(n)
+    t0 = time.perf_counter()
+    ids = tok(texts)["input_ids"]
+    toks = [tok.convert_ids_to_tokens(r) for r in ids]
+    order = sorted(range(len(toks)), key=lambda i: -len(toks[i]))
+    jobs = []
+    for s in range(0, len(order), batch):  # all sorted batches queued at once: every replica stays busy
+        b = [toks[i] for i in order[s:s + batch]]
+        jobs += tr.translate_batch(b, beam_size=BEAM, max_decoding_length=cap(max(len(x) for x in b)),
+                                   asynchronous=True)
+    tokens = sum(len(j.result().hypotheses[0]) for j in jobs)
+    return {"seconds": time.perf_counter() - t0, "sentences": len(texts), "tokens": tokens, "load": load}
+
+
+def child_cli(model: Path, bitext: Path, cfg: Path, extra: list[str]) -> dict[str, float]:
+    """`bilingual translate` itself, with its load and generation timed through the engine factory."""
+    from pipeline import cli
+    from pipeline.translate import stage
+
+    timing = {"load": 0.0, "tokens": 0}
+    real_load = stage.load_engine
+
+    def timed_load(t, m):  # type: ignore[no-untyped-def]
+        t0 = time.perf_counter()
+        engine = real_load(t, m)
+        timing["load"] += time.perf_counter() - t0
+        real_batches = engine.translate_batches
+
+        def counting(batches, decoding):  # type: ignore[no-untyped-def]
+            for hyps in real_batches(batches, decoding):
+                timing["tokens"] += sum(h.tokens for h in hyps)
+                yield hyps
+
+        engine.translate_batches = counting
+        return engine
+
+    stage.load_engine = timed_load
+    sys.argv = ["bilingual", "translate", str(bitext), "--model", str(model), "--config", str(cfg), "--quiet",
+                *extra]
+    t0 = time.perf_counter()
+    try:
+        cli.main()
+    except SystemExit as err:
+        if err.code:
+            raise
+    wall = time.perf_counter() - t0
+    from pipeline.document import load_document
+
+    doc = load_document(bitext)
+    n = sum(s.mt is not None for _, s in doc.iter_source())
+    return {"seconds": wall - timing["load"], "sentences": n, "tokens": timing["tokens"], "load": timing["load"],
+            "wall": wall}
+
+
+def run_child(args: list[str]) -> dict[str, float]:
+    """Run one system in a fresh process; its peak RSS comes from wait4."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
+    proc = subprocess.Popen([sys.executable, __file__, "--child", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+    out, err = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"child {args[0]} failed ({proc.returncode}):\n{err[-3000:]}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result["peak_mb"] = usage.ru_maxrss / 1024
+    return result
+
+
+def write_bitext(path: Path, texts: list[str]) -> None:
+    from pipeline.document import Block, Document, Meta, Sentence, save_document
+
+    blocks = [Block(id=f"b{i}", kind="paragraph", text=t, source=[Sentence(id=f"b{i}.s1", text=t, start=0, end=len(t))])
+              for i, t in enumerate(texts, start=1)]
+    save_document(Document(meta=Meta(title="bench"), blocks=blocks), path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="50 sentences everywhere")
+    ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "bilingual-bench-translation",
+                    help="where the random model and its conversion are built once and reused")
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:  # one system, run by the parent in a fresh process
+        kind, *rest = argv[1:]
+        if kind == "naive":
+            res = child_naive(Path(rest[0]), int(rest[1]))
+        elif kind == "raw":
+            res = child_raw_ct2(Path(rest[0]), int(rest[1]), int(rest[2]), int(rest[3]))
+        else:
+            res = child_cli(Path(rest[0]), Path(rest[1]), Path(rest[2]), rest[3:])
+        print(json.dumps(res))
+        return 0
+    args = ap.parse_args(argv)
+
+    if not DEV.is_file():
+        print(f"missing {DEV}", file=sys.stderr)
+        return 1
+    n = 50 if args.quick else 200
+    n_naive = 50
+    work = args.workdir
+    model = work / "opus-mt-id-en-random"
+    if not (model / "config.json").is_file():
+        print(f"building the random opus-mt-id-en-shaped model in {model} ...", file=sys.stderr)
+        build_model(model)
+    models_dir = work / "models"
+    os.environ["BILINGUAL_MODELS_DIR"] = str(models_dir)
+    from pipeline.translate.store import convert_model, ct2_dir
+
+    ct2 = ct2_dir(str(model), models_dir)
+    if not (ct2 / "model.bin").is_file():
+        print("converting with `bilingual models convert --quantization int8` ...", file=sys.stderr)
+        convert_model(str(model), quantization="int8", models_dir=models_dir)
+
+    rows: list[tuple[str, dict[str, float]]] = []
+
+    def row(name: str, res: dict[str, float]) -> dict[str, float]:
+        res["rate"] = res["sentences"] / res["seconds"]
+        rows.append((name, res))
+        print(f"  {name}: {res['rate']:.2f} sentences/s", file=sys.stderr, flush=True)
+        return res
+
+    print(f"{n} sentences of {DEV.relative_to(SHARED.parent)}, beam {BEAM}, {RATIO}x source tokens",
+          file=sys.stderr)
+    label = "all" if n == n_naive else f"every {n // n_naive}th of {n}"
+    naive = row(f"(a) naive generate loop, {n_naive} sentences ({label})", run_child(["naive", str(model), str(n)]))
+    raw_best = None
+    for inter in (1, 2):
+        for batch in (16, 32):
+            r = row(f"(b) raw ct2 int8 inter={inter} batch={batch}",
+                    run_child(["raw", str(ct2), str(n), str(inter), str(batch)]))
+            if raw_best is None or r["rate"] > raw_best["rate"]:
+                raw_best = r
+    assert raw_best is not None
+    results = {}
+    for key, label, extra in (
+        ("tf", "(c) bilingual translate, transformers fp32", ["--engine", "transformers"]),
+        ("tf8", "(c) bilingual translate, transformers --quantize int8", ["--engine", "transformers", "--quantize", "int8"]),
+        ("ct2", "(d) bilingual translate, --engine ctranslate2 (int8)", ["--engine", "ctranslate2"]),
+    ):
+        with tempfile.TemporaryDirectory() as tmp:
+            bitext = Path(tmp) / "bench.bitext.json"
+            write_bitext(bitext, sentences(n))
+            cfg = Path(tmp) / "bench.toml"
+            cfg.write_text(
+                f"[translate]\nbeam_size = {BEAM}\nmax_new_tokens = {MAX_NEW}\nmax_output_ratio = {RATIO}\n"
+                f"max_batch_size = {BATCH}\nretry_flagged = false\nmemory_dir = \"{Path(tmp) / 'tm'}\"\n",
+                encoding="utf-8")
+            results[key] = row(label, run_child(["cli", str(model), str(bitext), str(cfg), *extra]))
+
+    print(f"\nTranslation speed, random-weight opus-mt-id-en shape, beam {BEAM}, {n} sentences, "
+          f"{os.cpu_count()} CPU cores")
+    head = f"{'system':<56} {'sent':>5} {'sent/s':>8} {'tgt tok/s':>10} {'load s':>7} {'peak MB':>8} {'vs naive':>9}"
+    print(head)
+    print("-" * len(head))
+    for name, r in rows:
+        print(f"{name:<56} {int(r['sentences']):>5} {r['rate']:>8.2f} {r['tokens'] / r['seconds']:>10.1f} "
+              f"{r['load']:>7.2f} {r['peak_mb']:>8.0f} {r['rate'] / naive['rate']:>8.1f}x")
+    print(f"speedup_vs_naive={results['ct2']['rate'] / naive['rate']:.2f} "
+          f"ct2_engine_vs_raw={results['ct2']['rate'] / raw_best['rate']:.2f} "
+          f"transformers_vs_naive={results['tf']['rate'] / naive['rate']:.2f} "
+          f"transformers_int8_vs_naive={results['tf8']['rate'] / naive['rate']:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""``bilingual models``: the local model store (pull, list, remove, convert)."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.group(epilog="\b\nExample:\n  bilingual models pull Helsinki-NLP/opus-mt-id-en\n  bilingual models convert "
+             "Helsinki-NLP/opus-mt-id-en --quantization int8\n  bilingual models list")
+def models() -> None:
+    """Manage translation models in models/ (or $BILINGUAL_MODELS_DIR)."""
+
+
+@models.command()
+@click.argument("name")
+@click.option("--revision", default="main", show_default=True, help="Branch, tag or commit on the hub.")
+def pull(name: str, revision: str) -> None:
+    """Download NAME from the Hugging Face hub into models/ and record its exact commit."""
+    from pipeline.translate.store import human_size, pull_model
+
+    m = pull_model(name, revision)
+    click.echo(f"pulled {m.name} @ {m.revision} into {m.path} ({human_size(m.size)})", err=True)
+
+
+@models.command(name="list")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Also list models in the Hugging Face hub cache.")
+def list_(cache: bool) -> None:
+    """Show local models with size, source and revision."""
+    from pipeline.translate.models import default_models_dir
+    from pipeline.translate.store import human_size, list_cached_models, list_models
+
+    rows = list_models() + (list_cached_models() if cache else [])
+    if not rows:
+        click.echo(f"no models in {default_models_dir()}; get one with `bilingual models pull NAME`", err=True)
+        return
+    width = max(len(m.name) for m in rows)
+    for m in rows:
+        click.echo(f"{m.name:<{width}}  {human_size(m.size):>9}  {m.kind:<16}  {m.source}  {m.revision}")
+
+
+@models.command()
+@click.argument("name")
+def remove(name: str) -> None:
+    """Delete NAME (as shown by `models list`) from models/."""
+    from pipeline.translate.store import remove_model
+
+    path = remove_model(name)
+    click.echo(f"removed {path}", err=True)
+
+
+@models.command()
+@click.argument("name")
+@click.option("--quantization", type=click.Choice(["int8", "int8_float32", "int16", "float16", "float32"]),
+              default="int8", show_default=True, help="Weight type of the converted model.")
+@click.option("--revision", default="main", show_default=True, help="Hub revision, when NAME is a hub model.")
+def convert(name: str, quantization: str, revision: str) -> None:
+    """Convert NAME (hub name or local directory) for the CTranslate2 engine, into models/NAME.ct2."""
+    from pipeline.translate.store import convert_model, human_size
+
+    m = convert_model(name, revision, quantization)
+    click.echo(f"converted {name} into {m.path} ({m.kind}, {human_size(m.size)})", err=True)

@@ -1,0 +1,216 @@
+"""The project's model store (``models/``): pull from the hub, convert for CTranslate2, list, remove.
+
+Why a store of our own: a directory you can see, copy to an offline machine and delete, with the exact hub
+commit of every model recorded next to it (``.bilingual-revision``), so a bitext file can say which model
+revision produced it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import ModelError
+from pipeline.translate.models import (
+    ResolvedModel,
+    _offline,
+    _read_revision,
+    default_models_dir,
+    exact_revision,
+    resolve_model,
+    store_dir,
+)
+
+REVISION_MARKER = ".bilingual-revision"
+SOURCE_MARKER = ".bilingual-source"
+CT2_MARKER = ".bilingual-ct2.json"
+CT2_SUFFIX = ".ct2"
+
+
+@dataclass
+class StoredModel:
+    name: str
+    path: Path
+    size: int
+    source: str
+    revision: str
+    kind: str  # "transformers" or "ctranslate2 int8" etc.
+
+
+def _dir_size(path: Path) -> int:
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for f in files:
+            try:
+                total += (Path(root) / f).stat().st_size
+            except OSError:
+                pass
+    return total
+
+
+def human_size(n: int) -> str:
+    size = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} B"  # pragma: no cover
+
+
+def pull_model(name: str, revision: str = "main", models_dir: Path | None = None) -> StoredModel:
+    """Download a hub model into ``models/`` and record the exact commit; interrupted downloads resume."""
+    if _offline():
+        raise ModelError(f"cannot pull {name!r}: HF_HUB_OFFLINE is set")
+    try:
+        from huggingface_hub import HfApi, snapshot_download
+    except ImportError as err:  # pragma: no cover - comes with transformers
+        raise ModelError("huggingface_hub is not installed") from err
+    target = store_dir(name, models_dir)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        info = HfApi().model_info(name, revision=revision)
+        commit = info.sha or revision
+        snapshot_download(name, revision=commit, local_dir=str(partial),
+                          allow_patterns=["*.json", "*.spm", "*.model", "*.txt", "*.safetensors", "*.bin",
+                                          "*.tiktoken", "*.py"],
+                          ignore_patterns=["*.h5", "*.msgpack", "*.ot", "onnx/*", "tf_model*", "rust_model*"])
+    except Exception as err:  # noqa: BLE001 - network, auth and 404 errors all end the same way for the user
+        raise ModelError(f"cannot pull {name!r} at revision {revision!r} ({type(err).__name__}: "
+                         f"{(str(err).splitlines() or [''])[0][:160]})") from err
+    if (partial / "model.safetensors").exists():  # both weight formats were published: keep one
+        for extra in partial.glob("pytorch_model*.bin"):
+            extra.unlink()
+    (partial / REVISION_MARKER).write_text(commit + "\n", encoding="utf-8")
+    (partial / SOURCE_MARKER).write_text(name + "\n", encoding="utf-8")
+    shutil.rmtree(partial / ".cache", ignore_errors=True)
+    if target.exists():
+        shutil.rmtree(target)
+    partial.rename(target)
+    return describe(target)
+
+
+def ct2_dir(name: str, models_dir: Path | None = None) -> Path:
+    """Where the CTranslate2 conversion of a model lives: ``models/<name>.ct2``."""
+    p = Path(name).expanduser()
+    base = p.name if p.is_dir() else name.replace("/", "__")
+    return (models_dir or default_models_dir()) / (base + CT2_SUFFIX)
+
+
+def convert_model(name: str, revision: str = "main", quantization: str = "int8",
+                  models_dir: Path | None = None) -> StoredModel:
+    """Convert a transformers model to CTranslate2 once, keeping its tokenizer files next to it."""
+    try:
+        import ctranslate2  # noqa: F401
+        from ctranslate2.converters import TransformersConverter
+    except ImportError as err:
+        raise ModelError("converting needs the optional extra: pip install 'bilingual[ct2]'") from err
+    resolved = resolve_model(name, revision, models_dir)
+    out = ct2_dir(name, models_dir)
+    tmp = out.with_name(out.name + ".partial")
+    shutil.rmtree(tmp, ignore_errors=True)
+    from pipeline.translate.engine import _load_tokenizer, _quiet_transformers
+
+    _quiet_transformers()
+    try:
+        TransformersConverter(str(resolved.path)).convert(str(tmp), quantization=quantization, force=True)
+    except Exception as err:  # noqa: BLE001 - unsupported architecture, bad files
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise ModelError(f"cannot convert {name!r} for CTranslate2 ({type(err).__name__}: "
+                         f"{(str(err).splitlines() or [''])[0][:200]})") from err
+    tokenizer = _load_tokenizer(resolved.path)
+    tokenizer.save_pretrained(str(tmp))
+    hf_config = json.loads((resolved.path / "config.json").read_text(encoding="utf-8"))
+    revision = exact_revision(resolved)
+    marker = {"source": resolved.name, "revision": revision, "quantization": quantization,
+              "max_position_embeddings": hf_config.get("max_position_embeddings")}
+    (tmp / CT2_MARKER).write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
+    (tmp / REVISION_MARKER).write_text(revision + "\n", encoding="utf-8")
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.rename(out)
+    return describe(out)
+
+
+def read_ct2_marker(path: Path) -> dict[str, object]:
+    try:
+        return dict(json.loads((path / CT2_MARKER).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return {}
+
+
+def resolve_ct2(name: str, revision: str = "main", models_dir: Path | None = None) -> ResolvedModel:
+    """The converted model for ``name``: a CTranslate2 directory given directly, or ``models/<name>.ct2``."""
+    p = Path(name).expanduser()
+    if p.is_dir() and (p / "model.bin").is_file():
+        path = p
+    else:
+        path = ct2_dir(name, models_dir)
+        if not (path / "model.bin").is_file():
+            raise ModelError(f"no CTranslate2 conversion of {name!r} in {path.parent}; "
+                             f"run `bilingual models convert {name}` once (or use --engine transformers)")
+    marker = read_ct2_marker(path)
+    rev = str(marker.get("revision") or _read_revision(path))
+    return ResolvedModel(name=str(marker.get("source") or name), path=path, revision=rev, source="store")
+
+
+def describe(path: Path) -> StoredModel:
+    marker = read_ct2_marker(path)
+    if marker:
+        kind = f"ctranslate2 {marker.get('quantization', '')}".strip()
+        source = f"converted from {marker.get('source', '?')}"
+    else:
+        kind = "transformers"
+        src = path / SOURCE_MARKER
+        source = src.read_text(encoding="utf-8").strip() if src.is_file() else "local"
+        if source != "local":
+            source = f"hub:{source}"
+    name = path.name
+    if not marker and not name.endswith(CT2_SUFFIX) and (path / SOURCE_MARKER).is_file():
+        name = (path / SOURCE_MARKER).read_text(encoding="utf-8").strip()
+    return StoredModel(name=name, path=path, size=_dir_size(path), source=source,
+                       revision=_read_revision(path), kind=kind)
+
+
+def list_models(models_dir: Path | None = None) -> list[StoredModel]:
+    root = models_dir or default_models_dir()
+    if not root.is_dir():
+        return []
+    found = []
+    for d in sorted(root.iterdir()):
+        if d.is_dir() and not d.name.endswith(".partial") and (
+            (d / "config.json").is_file() or (d / "model.bin").is_file()
+        ):
+            found.append(describe(d))
+    return found
+
+
+def list_cached_models() -> list[StoredModel]:
+    """Translation-like models in the Hugging Face hub cache (usable offline too)."""
+    try:
+        from huggingface_hub import scan_cache_dir
+
+        info = scan_cache_dir()
+    except Exception:  # noqa: BLE001 - no cache yet, or an unreadable one: nothing to list
+        return []
+    out = []
+    for repo in sorted(info.repos, key=lambda r: r.repo_id):
+        if repo.repo_type != "model":
+            continue
+        for rev in repo.revisions:
+            out.append(StoredModel(name=repo.repo_id, path=rev.snapshot_path, size=rev.size_on_disk,
+                                   source="hf-cache", revision=rev.commit_hash, kind="transformers"))
+    return out
+
+
+def remove_model(name: str, models_dir: Path | None = None) -> Path:
+    root = models_dir or default_models_dir()
+    candidates = [root / name, store_dir(name, models_dir)]
+    for c in candidates:
+        if c.is_dir() and c.resolve().parent == root.resolve() and c.name not in ("", ".", ".."):
+            shutil.rmtree(c)
+            return c
+    names = ", ".join(m.name for m in list_models(models_dir)) or "none"
+    raise ModelError(f"no model {name!r} in {root}; local models: {names}")
