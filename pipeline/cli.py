@@ -109,10 +109,14 @@ def cli() -> None:
       align      link source and target sentences
       publish    write the side-by-side HTML page (and other formats)
       run        all of the above
+      review     check and fix the alignment in a local browser editor
+      models     download, list, convert and remove translation models
 
     \b
-    Example:
+    Examples:
       bilingual run seeds/belgorod.id.txt   # writes output/belgorod.id/belgorod.id.html
+      bilingual align seeds/belgorod.id.txt seeds/belgorod.en.txt   # align a human translation
+      bilingual review output/belgorod.id/belgorod.id.bitext.json
     """
 
 
