@@ -49,9 +49,9 @@ def _stem(article: str) -> str:
 
 
 def _progress(quiet: bool):  # type: ignore[no-untyped-def]
-    from pipeline.translate.stage import TerminalProgress
+    from pipeline.progress import TerminalProgress
 
-    return None if quiet else TerminalProgress()
+    return None if quiet else TerminalProgress(desc="translating", unit="sent")
 
 
 def _translate_saving(doc: Document, config: Config, path: str | Path, quiet: bool) -> None:

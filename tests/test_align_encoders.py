@@ -40,3 +40,32 @@ def test_unknown_encoder_names_the_valid_ones() -> None:
 def test_sentence_transformers_missing_is_a_clear_error() -> None:
     with pytest.raises(ModelError, match="pip install sentence-transformers"):
         get_encoder("sentence-transformers:sentence-transformers/LaBSE")
+
+
+def test_cached_encoder_shows_progress_only_on_a_terminal(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    import numpy as np
+
+    from pipeline.align import encoders
+
+    class Fake:
+        name = "fake"
+
+        def embed(self, texts: list[str]) -> np.ndarray:
+            return np.ones((len(texts), 3), dtype=np.float32)
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    tty = Tty()
+    monkeypatch.setattr(encoders, "_CHUNK", 4)
+    monkeypatch.setattr("sys.stderr", tty)
+    out = encoders.CachedEncoder(Fake()).embed([f"t{i}" for i in range(10)])
+    assert out.shape == (10, 3)
+    assert "embedding" in tty.getvalue() and "/10" in tty.getvalue()
+    piped = io.StringIO()
+    monkeypatch.setattr("sys.stderr", piped)
+    encoders.CachedEncoder(Fake()).embed(["a", "b"])
+    assert piped.getvalue() == ""

@@ -333,7 +333,7 @@ def test_transformers_int8_and_bitext_records_revision(isolated: Path, tiny_mari
 def test_progress_only_on_a_terminal() -> None:
     import io
 
-    from pipeline.translate.stage import TerminalProgress
+    from pipeline.progress import TerminalProgress
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:
@@ -341,7 +341,7 @@ def test_progress_only_on_a_terminal() -> None:
 
     pipe, tty = io.StringIO(), Tty()
     for stream in (pipe, tty):
-        bar = TerminalProgress(stream)
+        bar = TerminalProgress(stream, desc="translating", unit="sent")
         for done in (0, 5, 10):
             bar(done, 10)
     assert pipe.getvalue() == ""

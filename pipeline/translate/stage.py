@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Config, TranslateConfig
+from pipeline.progress import TerminalProgress
 from pipeline.document import Document, MachineTranslation, Sentence, now_iso
 from pipeline.translate.batching import plan_batches
 from pipeline.translate.engine import CTranslate2Engine, Decoding, Engine, Hypothesis, TransformersEngine
@@ -222,30 +223,9 @@ def _check_and_retry(engine: Engine, sources: list[str], hyps: list[Hypothesis],
     return entries
 
 
-class TerminalProgress:
-    """A tqdm bar (done, rate, time left) on a terminal; nothing when stderr is not one."""
-
-    def __init__(self, stream: Any = None) -> None:
-        self.stream = stream or sys.stderr
-        self.bar: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if total <= 0 or not getattr(self.stream, "isatty", lambda: False)():
-            return
-        if self.bar is None:
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, unit="sent", desc="translating", file=self.stream, dynamic_ncols=True,
-                            leave=False)
-        self.bar.update(done - self.bar.n)
-        if done >= total:
-            self.bar.close()
-            self.bar = None
-
-
 def stderr_progress(done: int, total: int) -> None:
     """Kept for callers of the first API; one bar per process."""
     _DEFAULT(done, total)
 
 
-_DEFAULT = TerminalProgress()
+_DEFAULT = TerminalProgress(desc="translating", unit="sent")
