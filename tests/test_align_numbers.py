@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.align.numbers import extract_numbers, normalize_number
+from pipeline.numbers import extract_numbers, normalize_number
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,13 @@ def test_number_words_count_as_numbers() -> None:
 
 def test_sentence_final_period_is_not_a_decimal() -> None:
     assert extract_numbers("pada 6 Agustus 2024.", "id") == {"6": 1, "2024": 1}
+
+
+def test_number_readings_accept_either_convention() -> None:
+    from pipeline.numbers import number_readings
+
+    assert number_readings("120.000") == {120000.0, 120.0}
+    assert number_readings("120,000") == {120000.0, 120.0}
+    assert number_readings("3,5") == {3.5}
+    assert number_readings("1.250,75") == {1250.75}
+    assert number_readings("10:30") == set()

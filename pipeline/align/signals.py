@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipeline.align.numbers import extract_numbers
+from pipeline.numbers import extract_numbers
 
 #: A capitalised word (names, places, acronyms) that translations usually keep.
 _CAPWORD = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z0-9]")

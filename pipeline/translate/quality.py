@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline.numbers import number_readings
+
 #: Target/source length ratios (in characters) outside which a translation is suspicious. Indonesian and
 #: English texts of the same content have about the same length.
 TOO_SHORT_RATIO = 0.4
@@ -31,43 +33,11 @@ _SMALL_NUMBERS = {
 }
 
 
-def number_values(token: str) -> set[float]:
-    """Every value a written number can have under Indonesian (1.250,5) or English (1,250.5) conventions.
-
-    Why both: the source uses Indonesian conventions, the model may convert them (120.000 -> 120,000) or copy
-    them; a group of exactly three digits after a separator may be a thousands group, anything else is a
-    decimal part.
-    """
-    values: set[float] = set()
-    parts = re.split(r"([.,:])", token)
-    digits, seps = parts[0::2], parts[1::2]
-    if not seps:
-        return {float(token)}
-    if ":" in seps:
-        return values
-    for decimal in (".", ","):
-        thousands = "," if decimal == "." else "."
-        ok = True
-        int_part, frac = digits[0], ""
-        for k, sep in enumerate(seps):
-            group = digits[k + 1]
-            if sep == thousands and not frac and len(group) == 3:
-                int_part += group
-            elif sep == decimal and not frac and k == len(seps) - 1:
-                frac = group
-            else:
-                ok = False
-                break
-        if ok:
-            values.add(float(f"{int_part}.{frac}" if frac else int_part))
-    return values
-
-
 def _number_keys(text: str) -> tuple[set[float], set[str]]:
     values: set[float] = set()
     digit_strings: set[str] = set()
     for m in _NUMBER.finditer(text):
-        values |= number_values(m.group())
+        values |= number_readings(m.group())
         digit_strings.add(re.sub(r"\D", "", m.group()))
     for w in _WORD.findall(text.lower()):
         if w in _SMALL_NUMBERS:
@@ -81,7 +51,7 @@ def missing_numbers(source: str, target: str) -> list[str]:
     missing = []
     for m in _NUMBER.finditer(source):
         tok = m.group()
-        if number_values(tok) & tvalues or re.sub(r"\D", "", tok) in tdigits:
+        if number_readings(tok) & tvalues or re.sub(r"\D", "", tok) in tdigits:
             continue
         missing.append(tok)
     return missing

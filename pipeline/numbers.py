@@ -1,6 +1,7 @@
-"""Numbers as anchors: the same quantity written in Indonesian and English conventions compares equal.
+"""Numbers across writing conventions: the same quantity in Indonesian and English spelling compares equal.
 
-Why: numbers survive translation almost always, but their spelling does not. Indonesian writes
+Used by the aligner (numbers as anchors) and by the translation quality check (numbers missing from a
+translation). Why: numbers survive translation almost always, but their spelling does not. Indonesian writes
 ``120.000`` and ``3,5`` where English writes ``120,000`` and ``3.5``; currency codes stick to the digits
 (``Rp15.850``). Normalising both sides to one canonical string turns numbers into exact anchors.
 
@@ -82,3 +83,14 @@ def extract_numbers(text: str, lang: str = "id", words: bool = True) -> Counter[
             if w in table:
                 found[table[w]] += 1
     return found
+
+
+def number_readings(token: str) -> set[float]:
+    """Every value ``token`` can have under Indonesian (1.250,5) or English (1,250.5) conventions.
+
+    Why both: a machine translation may convert the source's convention (120.000 -> 120,000) or copy it,
+    so a check of the output must accept either reading. Times such as ``10:30`` have no numeric reading.
+    """
+    if ":" in token:
+        return set()
+    return {float(v) for v in (normalize_number(token, "id"), normalize_number(token, "en")) if v}
