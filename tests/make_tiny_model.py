@@ -81,13 +81,11 @@ def make_marian(out: Path, lines: list[str]) -> None:
     model.generation_config.bad_words_ids = [[vocab["<pad>"]]]  # as in the real opus-mt generation config
     model.save_pretrained(out)
     tok.save_pretrained(out)
-    for f in tmp.iterdir():
-        f.unlink()
-    tmp.rmdir()
+    _remove(tmp)
 
 
 def make_m2m100(out: Path, lines: list[str]) -> None:
-    from transformers import M2M100Config, M2M100ForConditionalGeneration, M2M100Tokenizer
+    from transformers import M2M100Tokenizer
 
     sp = train_spm(lines, 400, model_type="bpe", unk_id=3, pad_id=1, bos_id=0, eos_id=2)
     import sentencepiece as spm
@@ -103,29 +101,24 @@ def make_m2m100(out: Path, lines: list[str]) -> None:
             vocab[piece] = len(vocab)
     (tmp / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     tok = M2M100Tokenizer(str(tmp / "vocab.json"), str(tmp / "sentencepiece.bpe.model"), src_lang="id", tgt_lang="en")
-    config = M2M100Config(
-        vocab_size=_full_vocab_size(tok), d_model=32, encoder_layers=2, decoder_layers=2, encoder_attention_heads=2,
-        decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64, max_position_embeddings=256,
-        pad_token_id=tok.pad_token_id, eos_token_id=tok.eos_token_id, bos_token_id=tok.bos_token_id,
-        decoder_start_token_id=tok.eos_token_id,
-    )
-    model = M2M100ForConditionalGeneration(config)
-    _quiet_specials(model, tok, ("__en__",))
-    model.save_pretrained(out)
-    tok.save_pretrained(out)
-    for f in tmp.iterdir():
-        f.unlink()
-    tmp.rmdir()
+    _save_m2m100(out, tok, "__en__")
+    _remove(tmp)
 
 
 def make_nllb(out: Path, lines: list[str]) -> None:
-    from transformers import M2M100Config, M2M100ForConditionalGeneration
-
     sp = train_spm(lines, 400, model_type="bpe", unk_id=3, pad_id=1, bos_id=0, eos_id=2)
     tmp = out / "_spm"
     tmp.mkdir(parents=True, exist_ok=True)
     (tmp / "sentencepiece.bpe.model").write_bytes(sp)
     tok = _nllb_tokenizer(tmp / "sentencepiece.bpe.model")
+    _save_m2m100(out, tok, "eng_Latn")
+    _remove(tmp)
+
+
+def _save_m2m100(out: Path, tok, target_code: str) -> None:  # type: ignore[no-untyped-def]
+    """NLLB and M2M100 share the M2M100 architecture; only their tokenizers differ."""
+    from transformers import M2M100Config, M2M100ForConditionalGeneration
+
     config = M2M100Config(
         vocab_size=_full_vocab_size(tok), d_model=32, encoder_layers=2, decoder_layers=2, encoder_attention_heads=2,
         decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64, max_position_embeddings=256,
@@ -134,12 +127,15 @@ def make_nllb(out: Path, lines: list[str]) -> None:
     )
     config.architectures = ["M2M100ForConditionalGeneration"]
     model = M2M100ForConditionalGeneration(config)
-    _quiet_specials(model, tok, ("eng_Latn",))
+    _quiet_specials(model, tok, (target_code,))
     model.save_pretrained(out)
     tok.save_pretrained(out)
-    for f in tmp.iterdir():
+
+
+def _remove(folder: Path) -> None:
+    for f in folder.iterdir():
         f.unlink()
-    tmp.rmdir()
+    folder.rmdir()
 
 
 def _nllb_tokenizer(spm_path: Path):  # type: ignore[no-untyped-def]
