@@ -104,3 +104,17 @@ def test_help_has_examples() -> None:
         proc = run_cli(*cmd, "--help")
         assert proc.returncode == 0, proc.stderr
         assert "Example" in proc.stdout, cmd
+
+
+def test_huge_file_is_refused_quickly(isolated: Path) -> None:
+    from pipeline.fileio import MAX_INPUT_BYTES
+
+    (isolated / "big.txt").write_bytes(b"Kalimat. " * (MAX_INPUT_BYTES // 9 + 10))
+    assert_one_line_error(run_cli("segment", "big.txt", cwd=isolated), "big.txt", "limit")
+
+
+def test_huge_stdin_is_refused(isolated: Path) -> None:
+    from pipeline.fileio import MAX_INPUT_BYTES
+
+    proc = run_cli("segment", "-", "--lines", cwd=isolated, input=b"a" * (MAX_INPUT_BYTES + 5))
+    assert_one_line_error(proc, "standard input", "larger than")
