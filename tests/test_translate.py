@@ -417,7 +417,7 @@ def test_offline_model_from_the_hub_cache(isolated: Path, tiny_marian: Path, mon
 
 def test_ct2_split_batch_keeps_the_whole_batch_cap(isolated: Path, tiny_marian: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """The last batches run in parts on both replicas; the output must be that of the whole batch."""
+    """A lone batch runs in parts on both replicas; the output must be that of the whole batch."""
     from pipeline.translate.engine import CTranslate2Engine
     from pipeline.translate.store import ct2_dir, describe
 
