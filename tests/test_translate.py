@@ -413,3 +413,23 @@ def test_offline_model_from_the_hub_cache(isolated: Path, tiny_marian: Path, mon
     (repo / "refs" / "main").write_text(sha, encoding="utf-8")
     resolved = resolve_model("tiny/cached-mt")
     assert resolved.source == "cache" and resolved.revision == sha
+
+
+def test_ct2_split_batch_keeps_the_whole_batch_cap(isolated: Path, tiny_marian: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lone batch runs in parts on both replicas; the output must be that of the whole batch."""
+    from pipeline.translate.engine import CTranslate2Engine
+    from pipeline.translate.store import ct2_dir, describe
+
+    assert _main(["models", "convert", str(tiny_marian), "--quantization", "float32"], monkeypatch) == 0
+    config = _config(isolated, tiny_marian, max_new_tokens=200, threads=2)
+    engine = CTranslate2Engine(describe(ct2_dir(str(tiny_marian))).path, config.translate)
+    assert engine.inter == 2
+    lines = [ln for ln in (ROOT / "seeds" / "belgorod.id.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    long_ones = sorted(lines, key=len)[-2:]
+    batch = [*long_ones, "Jakarta -", "Harga naik."]  # the second part alone would get a much smaller cap
+    decoding = Decoding.from_config(config.translate)
+    [split] = list(engine.translate_batches([batch], decoding))
+    whole = [h for job in engine._submit(batch, decoding) for h in engine._collect(*job)]
+    assert split == whole
+    assert max(h.tokens for h in whole[2:]) > decoding.cap(max(engine.count_tokens(batch[2:])))
