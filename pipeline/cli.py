@@ -14,7 +14,7 @@ import click
 
 from pipeline import __version__
 from pipeline.config import Config, load_config
-from pipeline.document import Document, load_document, save_document
+from pipeline.document import BITEXT_SUFFIX, Document, bitext_base, html_path_for, load_document, save_document
 from pipeline.errors import BilingualError, ConfigError
 
 EPILOG_RUN = """\b
@@ -41,7 +41,7 @@ def _stem(article: str) -> str:
     if article == "-":
         return "stdin"
     name = Path(article).name
-    for suffix in (".txt", ".md", ".markdown"):
+    for suffix in (BITEXT_SUFFIX, ".txt", ".md", ".markdown"):
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
             break
@@ -206,7 +206,7 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
         align_machine_translation(doc, config)
         target = Path(output or inputs[0])
         save_document(doc, target)
-        html = _html_beside(target)
+        html = html_path_for(target)
         _publish(doc, html, config.publish.layout)
         click.echo(f"aligned {target}; wrote {html}", err=True)
         return
@@ -237,22 +237,15 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
                                                                         config=config)
     tgt_doc = segment_text(tgt_text, source_file=translation, fmt=fmt, config=config, lang="en")
     doc = align_human_translation(src_doc, tgt_doc, config)
-    stem = _stem(source[: -len(".bitext.json")] if source.endswith(".bitext.json") else source)
+    stem = _stem(source)
     bitext = Path(output) if output else Path("output") / stem / f"{stem}.bitext.json"
     save_document(doc, bitext)
-    html = _html_beside(bitext)
+    html = html_path_for(bitext)
     _publish(doc, html, config.publish.layout)
     review = sum(1 for b in doc.blocks for link in b.links if link.status == "needs_review")
     click.echo(f"aligned {source} with {translation}: {sum(len(b.links) for b in doc.blocks)} links, "
                f"{review} to review; wrote {bitext}", err=True)
     click.echo(str(html))
-
-
-def _html_beside(bitext: Path) -> Path:
-    """``x.bitext.json`` -> ``x.html``: the page lives next to the file it was made from."""
-    name = bitext.name
-    base = name[: -len(".bitext.json")] if name.endswith(".bitext.json") else bitext.stem
-    return bitext.with_name(f"{base}.html")
 
 
 def _publish(doc: Document, target: Path, layout: str | None = None) -> None:
@@ -300,7 +293,7 @@ def publish(bitext: str, output: str | None, formats: str | None, layout: str | 
     config = _config(config_path, publish__layout=layout)
     names = parse_formats(formats if formats is not None else config.publish.formats)
     doc = load_document(bitext)
-    base = bitext[: -len(".bitext.json")] if bitext.endswith(".bitext.json") else str(Path(bitext).with_suffix(""))
+    base = str(bitext_base(bitext))
     written = publish_document(doc, names, output, base=base, layout=config.publish.layout, protect=[bitext],
                                bitext_name=Path(bitext).name)
     for path in written.values():

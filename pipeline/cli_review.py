@@ -5,8 +5,6 @@ Kept apart from cli.py so the review feature stays in one place; cli.py register
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from pipeline.errors import ReviewError
@@ -66,18 +64,3 @@ def apply_review(review_file: str, bitext: str) -> None:
     target.save(new)
     click.echo(f"applied {review_file} to {bitext} (backup in {target.backup_path.name})", err=True)
 
-
-def write_review_file(bitext: str, output: str | None) -> Path:
-    """``publish --format review``: the plain-text review file (default ``<stem>.review.txt``)."""
-    from pipeline.document import load_document
-    from pipeline.fileio import atomic_write_text
-    from pipeline.review.storage import html_path_for
-    from pipeline.review.textfile import write_review_text
-
-    doc = load_document(bitext)
-    if not any(b.links for b in doc.blocks):
-        raise ReviewError(f"{bitext} has no links yet; run align (or translate) first")
-    html = html_path_for(Path(bitext))
-    target = Path(output) if output else html.with_name(html.stem + ".review.txt")
-    atomic_write_text(target, write_review_text(doc, Path(bitext).name))
-    return target

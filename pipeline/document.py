@@ -247,6 +247,21 @@ def _parse_document(data: Any, origin: str) -> Document:
     return Document(meta=meta, blocks=blocks, schema=schema)
 
 
+BITEXT_SUFFIX = ".bitext.json"
+
+
+def bitext_base(path: str | Path) -> Path:
+    """``dir/doc.bitext.json`` -> ``dir/doc``: the name every output published from it starts with."""
+    p = Path(path)
+    return p.with_name(p.name[: -len(BITEXT_SUFFIX)] if p.name.endswith(BITEXT_SUFFIX) else p.stem)
+
+
+def html_path_for(path: str | Path) -> Path:
+    """``doc.bitext.json`` -> ``doc.html``: the page lives next to the file it was made from."""
+    base = bitext_base(path)
+    return base.with_name(f"{base.name}.html")
+
+
 def load_document(path: str | Path) -> Document:
     """Read and validate a bitext file; every problem becomes one BitextError naming the file."""
     p = Path(path)

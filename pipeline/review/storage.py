@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.document import Document, load_document, save_document
+from pipeline.document import Document, html_path_for, load_document, save_document
 from pipeline.errors import ReviewError
 from pipeline.fileio import atomic_write_bytes, atomic_write_text
 
@@ -30,13 +30,6 @@ def _stamp(path: Path) -> tuple[_Stamp, bytes]:
     data = path.read_bytes()
     st = path.stat()
     return _Stamp(st.st_mtime_ns, st.st_size, hashlib.sha256(data).hexdigest()), data
-
-
-def html_path_for(path: Path) -> Path:
-    """``doc.bitext.json`` -> ``doc.html``, the same name ``bilingual publish`` writes by default."""
-    name = path.name
-    stem = name[: -len(".bitext.json")] if name.endswith(".bitext.json") else path.stem
-    return path.with_name(f"{stem}.html")
 
 
 class BitextFile:
