@@ -13,10 +13,10 @@ from pipeline.config import Config
 from pipeline.document import Block, Document, Link, Sentence, now_iso
 from pipeline.errors import AlignmentError
 from pipeline.splitter import sentence_spans
+from pipeline.translate.quality import REVIEW
 
-#: Flags that make a machine link doubtful enough for a person to look at.
-REVIEW_FLAGS = frozenset({"repetition", "empty", "too_short", "too_long", "untranslated", "numbers_missing",
-                          "truncated"})
+#: Flags that make a machine link doubtful enough for a person to look at: the quality check's own list.
+REVIEW_FLAGS = frozenset(REVIEW)
 
 
 def _confidence(logprob: float | None) -> float | None:

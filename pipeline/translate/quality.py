@@ -2,7 +2,7 @@
 
 Why: MT models fail in a few recognisable ways (loops such as "I'm sorry I'm sorry ...", empty output,
 copying the source, dropping or garbling numbers). Each failure gets a flag stored in the bitext file so a
-person reviews exactly those sentences; the names match ``pipeline.align.from_mt.REVIEW_FLAGS``.
+person reviews exactly those sentences; ``REVIEW`` lists the flags that put a link up for review.
 """
 
 from __future__ import annotations

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from pipeline.config import Config, TranslateConfig
-from pipeline.progress import TerminalProgress
 from pipeline.document import Document, MachineTranslation, Sentence, now_iso
 from pipeline.translate.batching import plan_batches
 from pipeline.translate.engine import CTranslate2Engine, Decoding, Engine, Hypothesis, TransformersEngine
@@ -222,10 +219,3 @@ def _check_and_retry(engine: Engine, sources: list[str], hyps: list[Hypothesis],
         report.retried += len(again)
     return entries
 
-
-def stderr_progress(done: int, total: int) -> None:
-    """Kept for callers of the first API; one bar per process."""
-    _DEFAULT(done, total)
-
-
-_DEFAULT = TerminalProgress(desc="translating", unit="sent")
