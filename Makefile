@@ -35,7 +35,7 @@ bench: $(VENV)/.installed
 	$(PY) -m pip install -q -e ".[bench]"
 	$(PY) bench/segmentation.py
 	$(PY) bench/alignment.py
-	$(PY) bench/translation.py --quick
+	$(PY) bench/translate.py --quick
 
 clean:
 	rm -rf output .pytest_cache tests/_artifacts

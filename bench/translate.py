@@ -13,8 +13,8 @@ model-quality work, not engine speed.
 Each row runs in its own process; model load time and peak memory (max RSS) are per row, and sentences/s
 excludes model loading.
 
-    python bench/translation.py           # 200 sentences (the naive loop is timed on 50 of them, every 4th)
-    python bench/translation.py --quick   # 50 sentences everywhere
+    python bench/translate.py           # 200 sentences (the naive loop is timed on 50 of them, every 4th)
+    python bench/translate.py --quick   # 50 sentences everywhere
 """
 
 from __future__ import annotations
