@@ -100,8 +100,15 @@ def make_m2m100(out: Path, lines: list[str]) -> None:
         if piece not in vocab:
             vocab[piece] = len(vocab)
     (tmp / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    tok = M2M100Tokenizer(str(tmp / "vocab.json"), str(tmp / "sentencepiece.bpe.model"), src_lang="id", tgt_lang="en")
-    _save_m2m100(out, tok, "__en__")
+    # As in the published facebook/m2m100_* files, the language tokens are listed as special tokens: the
+    # constructor alone does not register them (transformers 5), and CTranslate2's converter and
+    # skip_special_tokens both rely on that list.
+    from transformers.models.m2m_100.tokenization_m2m_100 import FAIRSEQ_LANGUAGE_CODES
+
+    codes = [f"__{c}__" for c in FAIRSEQ_LANGUAGE_CODES["m2m100"]]
+    tok = M2M100Tokenizer(str(tmp / "vocab.json"), str(tmp / "sentencepiece.bpe.model"), src_lang="id", tgt_lang="en",
+                          additional_special_tokens=codes)
+    _save_m2m100(out, tok, "__en__", extra_rows=tok.num_madeup_words)
     _remove(tmp)
 
 
@@ -111,23 +118,28 @@ def make_nllb(out: Path, lines: list[str]) -> None:
     tmp.mkdir(parents=True, exist_ok=True)
     (tmp / "sentencepiece.bpe.model").write_bytes(sp)
     tok = _nllb_tokenizer(tmp / "sentencepiece.bpe.model")
-    _save_m2m100(out, tok, "eng_Latn")
+    _save_m2m100(out, tok, "eng_Latn", extra_rows=2)
     _remove(tmp)
 
 
-def _save_m2m100(out: Path, tok, target_code: str) -> None:  # type: ignore[no-untyped-def]
-    """NLLB and M2M100 share the M2M100 architecture; only their tokenizers differ."""
+def _save_m2m100(out: Path, tok, target_code: str, extra_rows: int) -> None:  # type: ignore[no-untyped-def]
+    """NLLB and M2M100 share the M2M100 architecture; only their tokenizers differ.
+
+    ``extra_rows``: the published models have embedding rows no token uses (M2M100: 8 "madeupword"s,
+    128112 = 128104 + 8; NLLB: 256206 = 256204 + 2); converters must cope with them, so the tiny ones have them too.
+    """
     from transformers import M2M100Config, M2M100ForConditionalGeneration
 
     config = M2M100Config(
-        vocab_size=_full_vocab_size(tok), d_model=32, encoder_layers=2, decoder_layers=2, encoder_attention_heads=2,
-        decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64, max_position_embeddings=256,
+        vocab_size=_full_vocab_size(tok) + extra_rows, d_model=32, encoder_layers=2, decoder_layers=2,
+        encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64,
+        max_position_embeddings=256,
         pad_token_id=tok.pad_token_id, eos_token_id=tok.eos_token_id, bos_token_id=tok.bos_token_id,
         decoder_start_token_id=tok.eos_token_id,
     )
     config.architectures = ["M2M100ForConditionalGeneration"]
     model = M2M100ForConditionalGeneration(config)
-    _quiet_specials(model, tok, (target_code,))
+    _quiet_specials(model, tok, (target_code,), unused=range(_full_vocab_size(tok), config.vocab_size))
     model.save_pretrained(out)
     tok.save_pretrained(out)
 
@@ -153,17 +165,18 @@ def _full_vocab_size(tok) -> int:  # type: ignore[no-untyped-def]
     return max(max(ids) + 1, len(tok))
 
 
-def _quiet_specials(model, tok, keep: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+def _quiet_specials(model, tok, keep: tuple[str, ...],  # type: ignore[no-untyped-def]
+                    unused: range = range(0)) -> None:
     """Random weights often pick a language-code token forever, which decodes to an empty string.
 
-    Suppressing the special tokens (except the forced target code and </s>) makes the random model emit
-    ordinary pieces, so tests see real, non-empty text produced by generate().
+    Suppressing the special tokens (except the forced target code and </s>) and the ``unused`` embedding rows
+    makes the random model emit ordinary pieces, so tests see real, non-empty text produced by generate().
     """
     vocab = {**tok.get_vocab(), **getattr(tok, "lang_token_to_id", {})}
     keep_ids = {vocab[k] for k in keep if k in vocab} | {tok.eos_token_id}
     special = set(tok.all_special_ids) | {i for t, i in vocab.items() if t.startswith("__") and t.endswith("__")}
     special |= {i for t, i in vocab.items() if len(t) == 8 and t[3] == "_" and t[4:].istitle()}
-    model.generation_config.suppress_tokens = sorted(special - keep_ids)
+    model.generation_config.suppress_tokens = sorted((special | set(unused)) - keep_ids)
 
 
 BUILDERS = {"marian": make_marian, "m2m100": make_m2m100, "nllb": make_nllb}
