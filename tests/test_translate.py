@@ -433,3 +433,112 @@ def test_ct2_split_batch_keeps_the_whole_batch_cap(isolated: Path, tiny_marian: 
     whole = [h for job in engine._submit(batch, decoding) for h in engine._collect(*job)]
     assert split == whole
     assert max(h.tokens for h in whole[2:]) > decoding.cap(max(engine.count_tokens(batch[2:])))
+
+
+# ---------------------------------------------------------------- CTranslate2 with language codes (M2M100, NLLB)
+
+#: arch -> (source code, target code, source token, target token): M2M100 wraps its codes, NLLB uses them as is.
+MULTILINGUAL = {
+    "m2m100": ("id", "en", "__id__", "__en__"),
+    "nllb": ("ind_Latn", "eng_Latn", "ind_Latn", "eng_Latn"),
+}
+
+
+@pytest.fixture(scope="session")
+def ct2_multilingual(tmp_path_factory: pytest.TempPathFactory, tiny_m2m100: Path,
+                     tiny_nllb: Path) -> dict[str, tuple[Path, Path]]:
+    """arch -> (transformers model, its float32 CTranslate2 conversion), made once by `bilingual models convert`."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    from pipeline.translate.store import ct2_dir
+
+    models = tmp_path_factory.mktemp("ct2-models")
+    out = {}
+    for arch, path in (("m2m100", tiny_m2m100), ("nllb", tiny_nllb)):
+        result = CliRunner().invoke(cli, ["models", "convert", str(path), "--quantization", "float32"],
+                                    env={"BILINGUAL_MODELS_DIR": str(models), "HF_HUB_OFFLINE": "1"})
+        assert result.exit_code == 0, result.output
+        out[arch] = (path, ct2_dir(str(path), models))
+    return out
+
+
+@pytest.mark.parametrize("arch", sorted(MULTILINGUAL))
+def test_ct2_identical_to_transformers_with_language_codes(
+    tmp_path: Path, arch: str, ct2_multilingual: dict[str, tuple[Path, Path]]
+) -> None:
+    from pipeline.translate.engine import CTranslate2Engine, TransformersEngine
+    from pipeline.translate.store import describe
+
+    model, converted = ct2_multilingual[arch]
+    src, tgt, src_token, tgt_token = MULTILINGUAL[arch]
+    assert describe(converted).kind == "ctranslate2 float32"
+    config = _config(tmp_path, model, max_new_tokens=12, source_lang_code=src, target_lang_code=tgt)
+    assert config.translate.beam_size == 1
+    lines = [ln for ln in (ROOT / "seeds" / "belgorod.id.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    texts = lines[:6] + ["Harga beras naik 3,5 persen.", "Jakarta -"]
+    batches = [texts[:4], texts[4:]]
+    decoding = Decoding.from_config(config.translate)
+    hf_engine = TransformersEngine(model, config.translate)
+    ct_engine = CTranslate2Engine(converted, config.translate)
+    # the source language token opens every input; the target one is the decoder's first token
+    first = ct_engine.tokenizer(["Harga naik."])["input_ids"][0][0]
+    assert ct_engine.tokenizer.convert_ids_to_tokens(first) == src_token
+    assert ct_engine.prefix == tgt_token
+    assert ct_engine.tokenizer.convert_tokens_to_ids(ct_engine.prefix) == hf_engine.forced_bos
+    hf = [h for b in hf_engine.translate_batches(batches, decoding) for h in b]
+    ct = [h for b in ct_engine.translate_batches(batches, decoding) for h in b]
+    assert [h.text for h in hf] == [h.text for h in ct]
+    assert all(h.text for h in ct)
+    # equal scores show the same decoding: with or without the forced language token they would differ
+    assert [h.score for h in hf] == pytest.approx([h.score for h in ct], abs=1e-4)
+    assert [h.hit_cap for h in hf] == [h.hit_cap for h in ct]
+    for h in ct:
+        assert h.text.split()[0] not in {tgt, tgt_token, src_token} and tgt_token not in h.text
+
+
+def test_ct2_conversion_keeps_the_models_suppressed_tokens(ct2_multilingual: dict[str, tuple[Path, Path]]) -> None:
+    """Ids are mapped through the converted vocabulary: M2M100's padding rows have no tokenizer name."""
+    import json
+
+    from pipeline.translate.store import read_ct2_marker
+
+    model, converted = ct2_multilingual["m2m100"]
+    vocab = json.loads((converted / "shared_vocabulary.json").read_text(encoding="utf-8"))
+    hf_config = json.loads((model / "config.json").read_text(encoding="utf-8"))
+    assert len(vocab) == hf_config["vocab_size"] and vocab[-1] == "madeupword7"
+    suppressed = read_ct2_marker(converted)["suppress_sequences"]
+    gen = json.loads((model / "generation_config.json").read_text(encoding="utf-8"))
+    assert suppressed == [[vocab[i]] for i in gen["suppress_tokens"]]
+    assert ["madeupword7"] in suppressed and ["__fr__"] in suppressed and ["__en__"] not in suppressed
+
+
+@pytest.mark.parametrize("arch", sorted(MULTILINGUAL))
+def test_cli_translate_ct2_with_language_codes(isolated: Path, arch: str, monkeypatch: pytest.MonkeyPatch,
+                                               ct2_multilingual: dict[str, tuple[Path, Path]]) -> None:
+    _model, converted = ct2_multilingual[arch]
+    src, tgt, _src_token, tgt_token = MULTILINGUAL[arch]
+    cfg = isolated / "codes.toml"
+    cfg.write_text(f'[translate]\nsource_lang_code = "{src}"\ntarget_lang_code = "{tgt}"\n'
+                   f'beam_size = 2\nmax_new_tokens = 16\nmemory_dir = "{isolated / "tm"}"\n', encoding="utf-8")
+    bitext = isolated / "doc.bitext.json"
+    save_document(segment_text(_article(3)), bitext)
+    assert _main(["translate", str(bitext), "--model", str(converted), "--engine", "ctranslate2", "--config",
+                  str(cfg), "--quiet"], monkeypatch) == 0
+    doc = load_document(bitext)
+    assert doc.meta.model["name"]
+    for _, s in doc.iter_source():
+        assert s.mt is not None and s.mt.text.strip()
+        assert s.mt.text.split()[0] not in {tgt, tgt_token} and tgt_token not in s.mt.text
+
+
+@pytest.mark.parametrize(("arch", "code"), [("m2m100", "xx"), ("m2m100", "__id__"), ("nllb", "xxx_Zzzz")])
+def test_unknown_source_language_code_is_a_model_error(request: pytest.FixtureRequest, arch: str, code: str) -> None:
+    """Before: a KeyError traceback from the M2M100 tokenizer, and a silent <unk> first token from NLLB's."""
+    from pipeline.errors import ModelError
+    from pipeline.translate.engine import _load_tokenizer, _set_source_lang
+
+    path = request.getfixturevalue(f"tiny_{arch}")
+    tokenizer = _load_tokenizer(path)
+    with pytest.raises(ModelError, match=f"unknown source language code '{code}'"):
+        _set_source_lang(tokenizer, path, code)

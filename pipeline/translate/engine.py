@@ -91,23 +91,29 @@ def _first_line(err: BaseException) -> str:
     return (str(err).splitlines() or [""])[0][:200]
 
 
-def _lang_token(tokenizer: Any, code: str) -> tuple[int, str]:
+def _lang_token(tokenizer: Any, code: str, role: str = "target") -> tuple[int, str]:
+    """The id and token of a language code: M2M100 wraps codes (``en`` -> ``__en__``), NLLB uses them as is."""
     if hasattr(tokenizer, "get_lang_id"):  # M2M100
         try:
             tid = int(tokenizer.get_lang_id(code))
         except KeyError as err:
-            raise ModelError(f"unknown target language code {code!r} for this model") from err
+            raise ModelError(f"unknown {role} language code {code!r} for this model") from err
         return tid, tokenizer.convert_ids_to_tokens(tid)
     tid = tokenizer.convert_tokens_to_ids(code)
     if tid is None or tid == tokenizer.unk_token_id:
-        raise ModelError(f"unknown target language code {code!r} for this model")
+        raise ModelError(f"unknown {role} language code {code!r} for this model")
     return int(tid), code
 
 
 def _set_source_lang(tokenizer: Any, path: Path, code: str) -> None:
+    """Make the tokenizer start every input with the source language token.
+
+    Checked first: an unknown code is a KeyError inside the M2M100 tokenizer and silently ``<unk>`` in NLLB's.
+    """
     if code:
         if not hasattr(tokenizer, "src_lang"):
             raise ModelError(f"{path}: this tokenizer takes no language codes; leave source_lang_code empty")
+        _lang_token(tokenizer, code, "source")
         tokenizer.src_lang = code
 
 
@@ -251,10 +257,19 @@ class CTranslate2Engine:
         except Exception as err:  # noqa: BLE001 - not a converted model, or converted by another version
             raise ModelError(f"{path}: cannot load the CTranslate2 model ({_first_line(err)})") from err
         _set_source_lang(self.tokenizer, path, config.source_lang_code)
+        # Multilingual models: the decoder starts with </s> (decoder_start_token) and then the target
+        # language token, which CTranslate2 takes as a target prefix (transformers: forced_bos_token_id).
         self.prefix: str | None = None
         if config.target_lang_code:
             self.prefix = _lang_token(self.tokenizer, config.target_lang_code)[1]
         self.input_limit = _input_limit(self.tokenizer, config.max_input_tokens, input_positions)
+        from pipeline.translate.store import read_ct2_marker
+
+        # CTranslate2 does not read generation_config.json: its suppressed tokens come from the conversion.
+        suppress = read_ct2_marker(path).get("suppress_sequences")
+        self.suppress: list[list[str]] | None = None
+        if isinstance(suppress, list) and suppress:
+            self.suppress = [[str(t) for t in seq] for seq in suppress]
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         return [len(ids) for ids in self.tokenizer(list(texts), add_special_tokens=True)["input_ids"]]
@@ -273,7 +288,8 @@ class CTranslate2Engine:
             pending = self.translator.translate_batch(
                 list(part), beam_size=decoding.beam_size, max_decoding_length=cap, return_scores=True,
                 no_repeat_ngram_size=decoding.no_repeat_ngram_size, repetition_penalty=decoding.repetition_penalty,
-                target_prefix=[[self.prefix]] * len(part) if self.prefix else None, asynchronous=True,
+                target_prefix=[[self.prefix]] * len(part) if self.prefix else None,
+                suppress_sequences=self.suppress, asynchronous=True,
             )
             jobs.append((pending, cap))
         return jobs
@@ -283,8 +299,8 @@ class CTranslate2Engine:
         for job in pending:
             res = job.result()
             tokens = list(res.hypotheses[0])
-            n = len(tokens)
-            if self.prefix and tokens and tokens[0] == self.prefix:
+            n = len(tokens)  # the length cap counts the language token, as max_new_tokens does
+            if self.prefix and tokens and tokens[0] == self.prefix:  # the prefix is returned, never output text
                 tokens = tokens[1:]
             ids = self.tokenizer.convert_tokens_to_ids(tokens)
             text = self.tokenizer.decode(ids, skip_special_tokens=True).strip()

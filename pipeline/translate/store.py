@@ -12,6 +12,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import ModelError
 from pipeline.translate.models import (
@@ -125,13 +126,51 @@ def convert_model(name: str, revision: str = "main", quantization: str = "int8",
     hf_config = json.loads((resolved.path / "config.json").read_text(encoding="utf-8"))
     revision = exact_revision(resolved)
     marker = {"source": resolved.name, "revision": revision, "quantization": quantization,
-              "max_position_embeddings": hf_config.get("max_position_embeddings")}
+              "max_position_embeddings": hf_config.get("max_position_embeddings"),
+              "suppress_sequences": suppressed_sequences(resolved.path, tmp)}
     (tmp / CT2_MARKER).write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
     (tmp / REVISION_MARKER).write_text(revision + "\n", encoding="utf-8")
     if out.exists():
         shutil.rmtree(out)
     tmp.rename(out)
     return describe(out)
+
+
+def _ct2_vocabulary(path: Path) -> list[str]:
+    """The target vocabulary of a converted model, in id order (CTranslate2 writes .json, older versions .txt)."""
+    for name in ("target_vocabulary", "shared_vocabulary"):
+        if (path / f"{name}.json").is_file():
+            return [str(t) for t in json.loads((path / f"{name}.json").read_text(encoding="utf-8"))]
+        if (path / f"{name}.txt").is_file():
+            return (path / f"{name}.txt").read_text(encoding="utf-8").split("\n")
+    return []
+
+
+def suppressed_sequences(model_path: Path, ct2_path: Path) -> list[list[str]]:
+    """The model's own never-generate rules (``suppress_tokens``, ``bad_words_ids``) as CTranslate2 tokens.
+
+    Why: transformers applies them from generation_config.json, CTranslate2 ignores that file; without them
+    the two engines would not give the same output for the same model. Ids are mapped through the converted
+    vocabulary (the tokenizer may not name padding rows); ids the converter dropped cannot be generated anyway.
+    """
+    gen: dict[str, object] = {}
+    for name in ("config.json", "generation_config.json"):  # the second wins, as in transformers
+        try:
+            gen.update(json.loads((model_path / name).read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            pass
+    vocab = _ct2_vocabulary(ct2_path)
+    suppress, bad = gen.get("suppress_tokens"), gen.get("bad_words_ids")
+    rules: list[list[Any]] = [[i] for i in suppress] if isinstance(suppress, list) else []
+    if isinstance(bad, list):
+        rules += [seq for seq in bad if isinstance(seq, list)]
+    out: list[list[str]] = []
+    for seq in rules:
+        if seq and all(isinstance(i, int) and 0 <= i < len(vocab) for i in seq):
+            tokens = [vocab[i] for i in seq]
+            if tokens not in out:
+                out.append(tokens)
+    return out
 
 
 def read_ct2_marker(path: Path) -> dict[str, object]:
