@@ -493,6 +493,7 @@ def test_ct2_identical_to_transformers_with_language_codes(
     # equal scores show the same decoding: with or without the forced language token they would differ
     assert [h.score for h in hf] == pytest.approx([h.score for h in ct], abs=1e-4)
     assert [h.hit_cap for h in hf] == [h.hit_cap for h in ct]
+    assert [h.tokens for h in hf] == [h.tokens for h in ct]  # neither counts the language token
     for h in ct:
         assert h.text.split()[0] not in {tgt, tgt_token, src_token} and tgt_token not in h.text
 

@@ -202,7 +202,7 @@ class TransformersEngine:
             generated = row[1:]  # the decoder start token is not output
             finished = any(t in eos for t in generated)
             ids = [t for t in generated if t != self.forced_bos]
-            n = len([t for t in generated if t != self.pad and t not in eos])
+            n = len([t for t in ids if t != self.pad and t not in eos])  # the language token is not output
             text = self.tokenizer.decode(ids, skip_special_tokens=True).strip()
             out.append(Hypothesis(text, None if scores is None else float(scores[k]), n, not finished))
         return out
