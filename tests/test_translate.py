@@ -240,6 +240,15 @@ def test_number_normalisation() -> None:
     assert not has_repetition("He said that the plan, which the government said was ready, was ready.")
 
 
+def test_day_month_dates_match_month_names() -> None:
+    # Indonesian news dates events as day/month; "March 17" keeps the month as a word
+    assert missing_numbers("Jakarta, Sabtu (17/3)", "Jakarta, Saturday (March 17)") == []
+    assert missing_numbers("Senin (15/5/2007)", "on Monday, May 15, 2007") == []
+    assert missing_numbers("Senin (15/5)", "on Monday, 15 Sept.") == ["5"]  # the wrong month
+    assert missing_numbers("Senin (15/5)", "it may rain on Monday") == ["15", "5"]  # "may" is no date
+    assert missing_numbers("Sabtu lalu 17/3", "last Saturday 17") == ["3"]
+
+
 def test_flagged_sentence_is_retried_with_safer_decoding(tmp_path: Path, tiny_marian: Path) -> None:
     config = _config(tmp_path, tiny_marian)
     src = "Kalimat nomor 1 tentang harga beras di kota ini."

@@ -32,6 +32,14 @@ _SMALL_NUMBERS = {
     "once": 1, "twice": 2, "single": 1, "double": 2, "dozen": 12, "half": 0.5,
 }
 
+#: A day/month date, optionally with a year: 17/3, 17/3/2007 (not part of a longer number such as 1/2/3/4).
+_DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/\d{2,4})?(?![\d/])")
+#: English month names and their usual abbreviations, January first.
+_MONTHS = [{full, full[:3]} | extra for full, extra in (
+    ("january", set()), ("february", set()), ("march", set()), ("april", set()), ("may", set()),
+    ("june", set()), ("july", set()), ("august", set()), ("september", {"sept"}), ("october", set()),
+    ("november", set()), ("december", set()))]
+
 
 def _number_keys(text: str) -> tuple[set[float], set[str]]:
     values: set[float] = set()
@@ -45,13 +53,31 @@ def _number_keys(text: str) -> tuple[set[float], set[str]]:
     return values, digit_strings
 
 
+def _named_month_spans(source: str, target: str) -> set[tuple[int, int]]:
+    """Spans of month numbers in ``source`` dates such as ``(17/3)`` whose month ``target`` writes as a name.
+
+    Why: Indonesian news dates its events as day/month ("Jakarta, Sabtu (17/3)"); a good translation often
+    writes "March 17", and the 3 is then present as a word, not as a digit.
+    """
+    words = {w.lower() for w in _WORD.findall(target)}
+    months = {i for i, names in enumerate(_MONTHS, start=1) if words & names}
+    days = {int(d) for d in re.findall(r"(?<!\d)\d{1,2}(?!\d)", target)}
+    spans = set()
+    for m in _DAY_MONTH.finditer(source):  # the day must be there too: "may" alone is not May
+        day, month = int(m.group(1)), int(m.group(2))
+        if 1 <= day <= 31 and day in days and month in months:
+            spans.add(m.span(2))
+    return spans
+
+
 def missing_numbers(source: str, target: str) -> list[str]:
     """Numbers written in ``source`` that appear in ``target`` under no convention."""
     tvalues, tdigits = _number_keys(target)
+    named_months = _named_month_spans(source, target)
     missing = []
     for m in _NUMBER.finditer(source):
         tok = m.group()
-        if number_readings(tok) & tvalues or re.sub(r"\D", "", tok) in tdigits:
+        if number_readings(tok) & tvalues or re.sub(r"\D", "", tok) in tdigits or m.span() in named_months:
             continue
         missing.append(tok)
     return missing
