@@ -362,6 +362,8 @@ def _decide(
     core = tok.lstrip("\"“‘'«‹([{`„‚")
     if nk == "bullet":
         return True
+    if nk == "lower" and closers and closers[-1] in ")]}" and not any(ch in "\"”’'»›" for ch in closers):
+        return False  # "Dia (Budi, red.) mengaku", "(atau tidak mau tahu?) soal itu": the bracket sat mid-sentence
     speech = bool(word) and _is_speech_verb(word, verbs)
     if closers and any(ch in "\"”’'»›" for ch in closers) and (nk == "lower" or speech):
         return False  # "Apa?" tanya dia.  /  “Saya pergi.” katanya.
@@ -392,6 +394,8 @@ def _decide(
     if nk == "upper" and abbrevs.classify(word + ".") == "end" and text.startswith(".", j + len(word)):
         return False  # "Hyundai Merchant Marine. Co. Ltd.": a company suffix never opens a sentence
     cls = abbrevs.classify(core + ".")
+    if cls is None and "/" in core and core[-1].isalpha():
+        cls = abbrevs.classify(core.rsplit("/", 1)[1] + ".")  # "RT. 02/RW. 07": the abbreviation after a slash
     if cls is None and len(core) == 1 and core.isalpha():
         # an upper-case letter is an initial before a name (Susilo B. Yudhoyono, kata M. Yusuf) unless a
         # common sentence opener follows; a lower-case one is a unit or a label (1000 Mbit/s.)
@@ -399,7 +403,8 @@ def _decide(
             return False
         if core.islower() or core in "IVX" and _ROMAN_AFTER_NAME.search(text, max(0, ts - 80), ts):
             return True  # "1000 Mbit/s.", "Sri Sultan Hamengku Buwono X." (a regnal number, not an initial)
-        return starter or quoted or nk == "other" or (not english and _is_label(text, core, ts))
+        return (starter or quoted or nk == "other"
+                or (not english and (_after_label_noun(text, ts) or _is_label(text, core, ts))))
     if cls is None and (_INITIALS.fullmatch(core) or _LETTER_RUN.fullmatch(core)):
         cls = "title"
     elif cls is None and _DEGREE.fullmatch(core):
@@ -423,6 +428,15 @@ def _decide(
         # a short capitalised word before a lower-case one is an unlisted abbreviation (Ingg. scale, Lat. squama)
         return not (speech or (len(core) <= 4 and core.istitle() and core.isalpha()))
     return True
+
+
+def _after_label_noun(text: str, ts: int) -> bool:
+    """Whether the word before position ``ts`` is a noun that takes a letter as a label ("Grup B", "vitamin C")."""
+    m = _PREV_WORD.search(text, max(0, ts - 40), ts)
+    return bool(m) and m.group(1).lower() in _word_list("label_nouns_id.txt")
+
+
+_PREV_WORD = re.compile(r"([^\W\d_]+)\s+$")
 
 
 def _is_label(text: str, letter: str, ts: int) -> bool:

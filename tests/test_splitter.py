@@ -300,6 +300,24 @@ GOLDEN_ID: list[tuple[str, str, list[str]]] = [
     ("god-pronouns-are-not-run-ons",
      "Bagaimanakah Ia melakukan-Nya? Kami turunkan Kitab Suci Kami kepada umat.",
      ["Bagaimanakah Ia melakukan-Nya?", "Kami turunkan Kitab Suci Kami kepada umat."]),
+    ("label-letter-before-non-opener",  # a letter after "Serie", "Grup", "vitamin" is a label, not an initial
+     "Catania berada di puncak klasemen Serie A. Tim tuan rumah tampil bagus. Indonesia di Grup B. Tim Garuda "
+     "siap. Jeruk kaya vitamin C. Zat itu baik.",
+     ["Catania berada di puncak klasemen Serie A.", "Tim tuan rumah tampil bagus.", "Indonesia di Grup B.",
+      "Tim Garuda siap.", "Jeruk kaya vitamin C.", "Zat itu baik."]),
+    ("police-rank-insp",
+     "Ia diperiksa oleh Insp. Budi kemarin. Pemeriksaan berjalan lancar.",
+     ["Ia diperiksa oleh Insp. Budi kemarin.", "Pemeriksaan berjalan lancar."]),
+    ("acting-office-titles",
+     "Pelantikan dihadiri Pj. Gubernur DKI dan Plt. Kepala Dinas Kesehatan. Acara berlangsung singkat.",
+     ["Pelantikan dihadiri Pj. Gubernur DKI dan Plt. Kepala Dinas Kesehatan.", "Acara berlangsung singkat."]),
+    ("bracket-closes-mid-sentence-before-lower-case",
+     "Dia (Budi, red.) mengaku tidak tahu. Kami tidak tahu (atau tidak mau tahu?) soal itu. Polisi mendalami.",
+     ["Dia (Budi, red.) mengaku tidak tahu.", "Kami tidak tahu (atau tidak mau tahu?) soal itu.",
+      "Polisi mendalami."]),
+    ("abbreviation-after-slash",
+     "Ia tinggal di RT. 02/RW. 07 Kel. Cibubur. Rumahnya kecil.",
+     ["Ia tinggal di RT. 02/RW. 07 Kel. Cibubur.", "Rumahnya kecil."]),
     # --- plain cases that must not break ---
     ("single-sentence-no-final-punctuation", "Wilayah Belgorod dalam keadaan darurat",
      ["Wilayah Belgorod dalam keadaan darurat"]),
@@ -310,12 +328,6 @@ GOLDEN_ID: list[tuple[str, str, list[str]]] = [
 
 # Known failures: classes the rules do not handle yet. strict=True: a fix makes the test fail until unmarked.
 XFAIL_ID: list[tuple[str, str, list[str]]] = [
-    ("label-letter-before-non-opener",  # "A." read as an initial because "Tim" could be a name
-     "Catania berada di puncak klasemen Serie A. Tim tuan rumah tampil bagus.",
-     ["Catania berada di puncak klasemen Serie A.", "Tim tuan rumah tampil bagus."]),
-    ("unlisted-abbreviation-before-capital",  # "Insp." is not in the Indonesian list
-     "Ia diperiksa oleh Insp. Budi kemarin. Pemeriksaan berjalan lancar.",
-     ["Ia diperiksa oleh Insp. Budi kemarin.", "Pemeriksaan berjalan lancar."]),
     ("ellipsis-inside-title",
      "Pada 2003 ia membintangi Koi... Mil Gaya bersama Preity Zinta.",
      ["Pada 2003 ia membintangi Koi... Mil Gaya bersama Preity Zinta."]),
