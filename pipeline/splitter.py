@@ -425,18 +425,38 @@ def _decide(
             return False  # "Crowning 2009. jpg": a file name split by a space
         if "." in core:
             return False  # a code, number or address with inner periods ("No.XI.B.2. jangka")
-        # a short capitalised word before a lower-case one is an unlisted abbreviation (Ingg. scale, Lat. squama)
-        return not (speech or (len(core) <= 4 and core.istitle() and core.isalpha()))
+        # a short capitalised word before a lower-case one is an unlisted abbreviation (Ingg. scale, Lat. squama),
+        # unless that word is a name (Bali, Budi) and what follows opens sentences: a brand (iPhone, eFishery),
+        # a title (dr. Ani) or a common opener
+        if speech:
+            return False
+        if len(core) <= 4 and core.istitle() and core.isalpha():
+            return _lower_opener(text, j, word, abbrevs)
+        return True
     return True
 
 
+def _lower_opener(text: str, j: int, word: str, abbrevs: Abbreviations) -> bool:
+    """Whether a lower-case word at ``j`` opens a sentence by its shape: a brand with an inner capital
+    (iPhone, eFishery, mRNA), a title abbreviation (dr., drg.) or a common sentence opener (kemudian)."""
+    if any(ch.isupper() for ch in word[1:]):
+        return True
+    if text.startswith(".", j + len(word)) and abbrevs.classify(word + ".") is not None:
+        return True
+    return word in _word_list("sentence_starters_id.txt")
+
+
 def _after_label_noun(text: str, ts: int) -> bool:
-    """Whether the word before position ``ts`` is a noun that takes a letter as a label ("Grup B", "vitamin C")."""
+    """Whether the word before position ``ts`` takes a letter as a label or a unit, not as an initial: a label
+    noun ("Grup B", "vitamin C") or a number ("Rp 3,2 M", "kelas 3 B"); initials follow names and titles."""
     m = _PREV_WORD.search(text, max(0, ts - 40), ts)
-    return bool(m) and m.group(1).lower() in _word_list("label_nouns_id.txt")
+    if not m:
+        return False
+    word = m.group(1)
+    return word[-1].isdigit() or word.lower() in _word_list("label_nouns_id.txt")
 
 
-_PREV_WORD = re.compile(r"([^\W\d_]+)\s+$")
+_PREV_WORD = re.compile(r"([^\W_]+)\s+$")
 
 
 def _is_label(text: str, letter: str, ts: int) -> bool:
