@@ -412,6 +412,9 @@ def _decide(
     if cls == "title" and "." in core and text[max(0, ts - 8) : ts].rstrip().endswith(","):
         cls = "end"  # "Budi Santoso, S.H." is a degree after a name, not initials before one (S.H. Mintardja)
     if cls is not None:
+        if cls == "end" and (nk == "digit" and _NUMBER_THEN_WORD.match(text, j)
+                             or text[j] == "(" and _BRACKETED_SENTENCE.match(text, j)):
+            return True  # "Apple Inc. 2025 menjadi ...", "dsb. (Semua diserahkan.)": a sentence opens after it
         if nk in ("lower", "digit") or text[j] == "(":
             return False
         if cls == "end":
@@ -424,6 +427,8 @@ def _decide(
         if word.lower() in _FILE_EXTENSIONS and not text[j + len(word) : j + len(word) + 1].isalpha():
             return False  # "Crowning 2009. jpg": a file name split by a space
         if "." in core:
+            if _URL_LIKE.search(core):
+                return _lower_opener(text, j, word, abbrevs)  # "di https://kai.id. eFishery juga ..."
             return False  # a code, number or address with inner periods ("No.XI.B.2. jangka")
         # a short capitalised word before a lower-case one is an unlisted abbreviation (Ingg. scale, Lat. squama),
         # unless that word is a name (Bali, Budi) and what follows opens sentences: a brand (iPhone, eFishery),
@@ -478,6 +483,12 @@ def _lone_capitals(text: str) -> tuple[frozenset[str], list[int]]:
     return frozenset(ch for ch, _ in found), [pos for _, pos in found]
 
 
+#: A number then a lower-case word: "2025 menjadi", "3 tahun kemudian" (a sentence opening with a number).
+_NUMBER_THEN_WORD = re.compile(r"\d[\d.,]*\s+[a-z]")
+#: A whole sentence in brackets: "(Semua diserahkan secara simbolis.)".
+_BRACKETED_SENTENCE = re.compile(r"\([A-Z\"“][^()]*[.!?]\)")
+#: A web address or e-mail address.
+_URL_LIKE = re.compile(r"://|^www\.|@|\.(?:com|id|org|net|co|io|go|ac|info)$")
 _ROMAN_AFTER_NAME = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+$")
 _LONE_CAPITAL = re.compile(r"(?<![\w.])[A-HJ-Z](?![\w.'’])")
 
