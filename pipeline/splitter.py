@@ -411,6 +411,8 @@ def _decide(
         cls = "end"
     if cls == "title" and "." in core and text[max(0, ts - 8) : ts].rstrip().endswith(","):
         cls = "end"  # "Budi Santoso, S.H." is a degree after a name, not initials before one (S.H. Mintardja)
+    elif cls == "title" and len(core) == 1 and not english and _after_label_noun(text, ts):
+        cls = "end"  # "1445 H." is a Hijri year, not the title Haji before a name
     if cls is not None:
         if cls == "end" and (nk == "digit" and _NUMBER_THEN_WORD.match(text, j)
                              or text[j] == "(" and _BRACKETED_SENTENCE.match(text, j)):
