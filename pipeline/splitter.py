@@ -386,8 +386,8 @@ def _decide(
     if closers or (core and core[-1] in _CLOSERS):
         # "(lihat hlm. 5.)" / "Seoul). pada": the token is closed, no abbreviation can be inside
         return nk != "lower" or not english
-    if at_start and _LIST_TOKEN.fullmatch(core):
-        return False  # "81. selama satu hari": a numbered list item
+    if _LIST_TOKEN.fullmatch(core) and (at_start or _inline_list_item(text, core, ts)):
+        return False  # "81. selama satu hari", "syaratnya: a. WNI; b. berusia 17 tahun": a list item marker
     if nk == "lower":
         if english:
             return False
@@ -441,6 +441,23 @@ def _decide(
             return _lower_opener(text, j, word, abbrevs)
         return True
     return True
+
+
+def _inline_list_item(text: str, marker: str, ts: int) -> bool:
+    """Whether ``marker`` ("a", "2") at ``ts`` numbers an item of a list run into a sentence: it follows a
+    colon (the list opens), or a semicolon after the previous item ("1. WNI; 2. berusia 17 tahun")."""
+    before = text[max(0, ts - 400) : ts].rstrip()
+    if before.endswith(":"):
+        return True
+    if not before.endswith(";"):
+        return False
+    if marker.isdigit():
+        prev = str(int(marker) - 1)
+    elif len(marker) == 1 and marker not in "aA":
+        prev = chr(ord(marker) - 1)
+    else:
+        return False
+    return re.search(rf"(?:^|[\s:;]){prev}[.)]\s", before) is not None
 
 
 def _lower_opener(text: str, j: int, word: str, abbrevs: Abbreviations) -> bool:
