@@ -907,6 +907,30 @@ PARAGRAPHS: list[tuple[str, list[str]]] = [
         "Jumlah korban tewas mencapai 34.",
         "Angka itu diperkirakan bertambah.",
     ]),
+    ("time", [
+        "Pemerintah menetapkan 1 Ramadhan 1445 H.",
+        "Umat Islam mulai berpuasa pada Selasa.",
+    ]),
+    ("title", [
+        "Peringatan Maulid Nabi Muhammad SAW. digelar di masjid agung.",
+        "Ribuan jemaah bershalawat bersama.",
+    ]),
+    ("list", [
+        "Syarat pendaftarannya: a. warga negara Indonesia; b. berusia minimal 17 tahun; c. sehat jasmani.",
+        "Berkas dikirim ke panitia.",
+    ]),
+    ("list", [
+        "Ada tiga tuntutan buruh, yakni: 1. kenaikan upah; 2. penghapusan sistem kontrak; 3. jaminan kesehatan.",
+        "Pemerintah berjanji mempelajarinya.",
+    ]),
+    ("ellipsis", [
+        "Ia terdiam lama....",
+        "Lalu ia menangis.",
+    ]),
+    ("attribution", [
+        "Kompas.com mencoba menghubungi kuasa hukum tersangka.",
+        "Namun, hingga berita ini diturunkan belum ada respons.",
+    ]),
 ]
 
 
