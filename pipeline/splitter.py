@@ -79,8 +79,8 @@ class Abbreviations(frozenset):  # type: ignore[type-arg]
     def classify(self, key: str) -> str | None:
         """``"end"``, ``"title"`` or None for a token that includes its final mark."""
         if key not in self:
-            if key == key.lower():
-                return None
+            if key == key.lower() or (key.isupper() and len(key) > 3 and key[:-1].isalpha()):
+                return None  # "BPK." is the audit board (an acronym), not a shouted "Bpk."
             key = self._fold.get(key.lower(), "")
             if not key:
                 return None

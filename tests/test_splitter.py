@@ -349,6 +349,9 @@ GOLDEN_ID: list[tuple[str, str, list[str]]] = [
      "Ia bertemu Sen. Elizabeth Warren dan Gov. Gavin Newsom. Pendaki itu mencapai puncak Mt. Everest. Ia lelah.",
      ["Ia bertemu Sen. Elizabeth Warren dan Gov. Gavin Newsom.", "Pendaki itu mencapai puncak Mt. Everest.",
       "Ia lelah."]),
+    ("acronym-is-not-a-shouted-abbreviation",
+     "Laporan itu diaudit oleh BPK. Hasilnya wajar. Kantornya di JL. Gatot Subroto. Kantor itu baru.",
+     ["Laporan itu diaudit oleh BPK.", "Hasilnya wajar.", "Kantornya di JL. Gatot Subroto.", "Kantor itu baru."]),
     # --- plain cases that must not break ---
     ("single-sentence-no-final-punctuation", "Wilayah Belgorod dalam keadaan darurat",
      ["Wilayah Belgorod dalam keadaan darurat"]),

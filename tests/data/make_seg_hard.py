@@ -931,6 +931,10 @@ PARAGRAPHS: list[tuple[str, list[str]]] = [
         "Kompas.com mencoba menghubungi kuasa hukum tersangka.",
         "Namun, hingga berita ini diturunkan belum ada respons.",
     ]),
+    ("abbr-end", [
+        "Laporan keuangan pemerintah daerah itu diaudit oleh BPK.",
+        "Hasilnya wajar tanpa pengecualian.",
+    ]),
 ]
 
 
