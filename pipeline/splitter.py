@@ -404,7 +404,8 @@ def _decide(
         if core.islower() or core in "IVX" and _ROMAN_AFTER_NAME.search(text, max(0, ts - 80), ts):
             return True  # "1000 Mbit/s.", "Sri Sultan Hamengku Buwono X." (a regnal number, not an initial)
         return (starter or quoted or nk == "other"
-                or (not english and (_after_label_noun(text, ts) or _is_label(text, core, ts))))
+                or (not english and (_after_label_noun(text, ts) and not _INITIAL_AHEAD.match(text, j)
+                                     or _is_label(text, core, ts))))
     if cls is None and (_INITIALS.fullmatch(core) or _LETTER_RUN.fullmatch(core)):
         cls = "title"
     elif cls is None and _DEGREE.fullmatch(core):
@@ -502,6 +503,8 @@ def _lone_capitals(text: str) -> tuple[frozenset[str], list[int]]:
     return frozenset(ch for ch, _ in found), [pos for _, pos in found]
 
 
+#: Another initial: "1998 B. J. Habibie" is a name after a year, not the unit B.
+_INITIAL_AHEAD = re.compile(r"[A-Z]\.")
 #: A number then a lower-case word: "2025 menjadi", "3 tahun kemudian" (a sentence opening with a number).
 _NUMBER_THEN_WORD = re.compile(r"\d[\d.,]*\s+[a-z]")
 #: A whole sentence in brackets: "(Semua diserahkan secara simbolis.)".

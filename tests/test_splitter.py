@@ -325,8 +325,8 @@ GOLDEN_ID: list[tuple[str, str, list[str]]] = [
      ["Pemerintah menetapkan 1 Ramadhan 1445 H.", "Umat Islam berpuasa.", "Nabi Muhammad SAW. lahir di Mekah.",
       "Semua bersyukur kepada Allah SWT.", "Acara ditutup doa."]),
     ("letter-after-number-is-a-unit",
-     "Kerugian negara ditaksir Rp 3,2 M. Penyidik masih menghitung.",
-     ["Kerugian negara ditaksir Rp 3,2 M.", "Penyidik masih menghitung."]),
+     "Kerugian negara ditaksir Rp 3,2 M. Penyidik masih menghitung. Pada Mei 1998 B. J. Habibie dilantik.",
+     ["Kerugian negara ditaksir Rp 3,2 M.", "Penyidik masih menghitung.", "Pada Mei 1998 B. J. Habibie dilantik."]),
     ("list-run-into-a-sentence",
      "Syaratnya: a. WNI; b. berusia 17 tahun. Tuntutannya: 1. kenaikan upah; 2. jaminan kesehatan. Ia pulang; "
      "10. Dengan itu selesai.",
