@@ -468,7 +468,12 @@ def _lower_opener(text: str, j: int, word: str, abbrevs: Abbreviations) -> bool:
         return True
     if text.startswith(".", j + len(word)) and abbrevs.classify(word + ".") is not None:
         return True
-    return word in _word_list("sentence_starters_id.txt")
+    return word in _word_list("sentence_starters_id.txt") and word not in _LINKING_WORDS
+
+
+#: Openers that, in lower case after a short word and a period, more likely continue an abbreviation's
+#: sentence ("Ingg. dan Bld.") than start a new one.
+_LINKING_WORDS = frozenset("dan atau serta yang di ke dari dengan untuk pada dalam bagi oleh".split())
 
 
 def _after_label_noun(text: str, ts: int) -> bool:
