@@ -13,7 +13,10 @@ rule below; the words the rules need (abbreviations, common sentence openers, sp
 
 Two kinds of cut need no sentence mark: a line end that closes a headline or a list line (``_line_cuts``),
 and a capitalised function word right after a name or number (``_run_on_cuts``: a joined headline).
-No cut is made inside a short parenthesis. ``bench/segmentation.py`` measures all of it on gold data.
+No cut is made inside a short parenthesis. A lone capital letter is an initial after a name but a label
+or a unit after a label noun or a number (``Grup B.``, ``Rp 3,2 M.``, ``pipeline/data/label_nouns_id.txt``).
+``bench/segmentation.py`` measures all of it on gold data: the dev set (Wikipedia-style) and
+``tests/data/seg_hard.jsonl`` (news-style hard cases written for this project).
 """
 
 from __future__ import annotations
