@@ -13,7 +13,10 @@ rule below; the words the rules need (abbreviations, common sentence openers, sp
 
 Two kinds of cut need no sentence mark: a line end that closes a headline or a list line (``_line_cuts``),
 and a capitalised function word right after a name or number (``_run_on_cuts``: a joined headline).
-No cut is made inside a short parenthesis. ``bench/segmentation.py`` measures all of it on gold data.
+No cut is made inside a short parenthesis. A lone capital letter is an initial after a name but a label
+or a unit after a label noun or a number (``Grup B.``, ``Rp 3,2 M.``, ``pipeline/data/label_nouns_id.txt``).
+``bench/segmentation.py`` measures all of it on gold data: the dev set (Wikipedia-style) and
+``tests/data/seg_hard.jsonl`` (news-style hard cases written for this project).
 """
 
 from __future__ import annotations
@@ -79,8 +82,8 @@ class Abbreviations(frozenset):  # type: ignore[type-arg]
     def classify(self, key: str) -> str | None:
         """``"end"``, ``"title"`` or None for a token that includes its final mark."""
         if key not in self:
-            if key == key.lower():
-                return None
+            if key == key.lower() or (key.isupper() and len(key) > 3 and key[:-1].isalpha()):
+                return None  # "BPK." is the audit board (an acronym), not a shouted "Bpk."
             key = self._fold.get(key.lower(), "")
             if not key:
                 return None
@@ -362,6 +365,8 @@ def _decide(
     core = tok.lstrip("\"“‘'«‹([{`„‚")
     if nk == "bullet":
         return True
+    if nk == "lower" and closers and closers[-1] in ")]}" and not any(ch in "\"”’'»›" for ch in closers):
+        return False  # "Dia (Budi, red.) mengaku", "(atau tidak mau tahu?) soal itu": the bracket sat mid-sentence
     speech = bool(word) and _is_speech_verb(word, verbs)
     if closers and any(ch in "\"”’'»›" for ch in closers) and (nk == "lower" or speech):
         return False  # "Apa?" tanya dia.  /  “Saya pergi.” katanya.
@@ -384,14 +389,16 @@ def _decide(
     if closers or (core and core[-1] in _CLOSERS):
         # "(lihat hlm. 5.)" / "Seoul). pada": the token is closed, no abbreviation can be inside
         return nk != "lower" or not english
-    if at_start and _LIST_TOKEN.fullmatch(core):
-        return False  # "81. selama satu hari": a numbered list item
+    if _LIST_TOKEN.fullmatch(core) and (at_start or _inline_list_item(text, core, ts)):
+        return False  # "81. selama satu hari", "syaratnya: a. WNI; b. berusia 17 tahun": a list item marker
     if nk == "lower":
         if english:
             return False
     if nk == "upper" and abbrevs.classify(word + ".") == "end" and text.startswith(".", j + len(word)):
         return False  # "Hyundai Merchant Marine. Co. Ltd.": a company suffix never opens a sentence
     cls = abbrevs.classify(core + ".")
+    if cls is None and "/" in core and core[-1].isalpha():
+        cls = abbrevs.classify(core.rsplit("/", 1)[1] + ".")  # "RT. 02/RW. 07": the abbreviation after a slash
     if cls is None and len(core) == 1 and core.isalpha():
         # an upper-case letter is an initial before a name (Susilo B. Yudhoyono, kata M. Yusuf) unless a
         # common sentence opener follows; a lower-case one is a unit or a label (1000 Mbit/s.)
@@ -399,14 +406,21 @@ def _decide(
             return False
         if core.islower() or core in "IVX" and _ROMAN_AFTER_NAME.search(text, max(0, ts - 80), ts):
             return True  # "1000 Mbit/s.", "Sri Sultan Hamengku Buwono X." (a regnal number, not an initial)
-        return starter or quoted or nk == "other" or (not english and _is_label(text, core, ts))
+        return (starter or quoted or nk == "other"
+                or (not english and (_after_label_noun(text, ts) and not _INITIAL_AHEAD.match(text, j)
+                                     or _is_label(text, core, ts))))
     if cls is None and (_INITIALS.fullmatch(core) or _LETTER_RUN.fullmatch(core)):
         cls = "title"
     elif cls is None and _DEGREE.fullmatch(core):
         cls = "end"
     if cls == "title" and "." in core and text[max(0, ts - 8) : ts].rstrip().endswith(","):
         cls = "end"  # "Budi Santoso, S.H." is a degree after a name, not initials before one (S.H. Mintardja)
+    elif cls == "title" and len(core) == 1 and not english and _after_label_noun(text, ts):
+        cls = "end"  # "1445 H." is a Hijri year, not the title Haji before a name
     if cls is not None:
+        if cls == "end" and (nk == "digit" and _NUMBER_THEN_WORD.match(text, j)
+                             or text[j] == "(" and _BRACKETED_SENTENCE.match(text, j)):
+            return True  # "Apple Inc. 2025 menjadi ...", "dsb. (Semua diserahkan.)": a sentence opens after it
         if nk in ("lower", "digit") or text[j] == "(":
             return False
         if cls == "end":
@@ -419,10 +433,63 @@ def _decide(
         if word.lower() in _FILE_EXTENSIONS and not text[j + len(word) : j + len(word) + 1].isalpha():
             return False  # "Crowning 2009. jpg": a file name split by a space
         if "." in core:
+            if _URL_LIKE.search(core):
+                return _lower_opener(text, j, word, abbrevs)  # "di https://kai.id. eFishery juga ..."
             return False  # a code, number or address with inner periods ("No.XI.B.2. jangka")
-        # a short capitalised word before a lower-case one is an unlisted abbreviation (Ingg. scale, Lat. squama)
-        return not (speech or (len(core) <= 4 and core.istitle() and core.isalpha()))
+        # a short capitalised word before a lower-case one is an unlisted abbreviation (Ingg. scale, Lat. squama),
+        # unless that word is a name (Bali, Budi) and what follows opens sentences: a brand (iPhone, eFishery),
+        # a title (dr. Ani) or a common opener
+        if speech:
+            return False
+        if len(core) <= 4 and core.istitle() and core.isalpha():
+            return _lower_opener(text, j, word, abbrevs)
+        return True
     return True
+
+
+def _inline_list_item(text: str, marker: str, ts: int) -> bool:
+    """Whether ``marker`` ("a", "2") at ``ts`` numbers an item of a list run into a sentence: it follows a
+    colon (the list opens), or a semicolon after the previous item ("1. WNI; 2. berusia 17 tahun")."""
+    before = text[max(0, ts - 400) : ts].rstrip()
+    if before.endswith(":"):
+        return True
+    if not before.endswith(";"):
+        return False
+    if marker.isdigit():
+        prev = str(int(marker) - 1)
+    elif len(marker) == 1 and marker not in "aA":
+        prev = chr(ord(marker) - 1)
+    else:
+        return False
+    return re.search(rf"(?:^|[\s:;]){prev}[.)]\s", before) is not None
+
+
+def _lower_opener(text: str, j: int, word: str, abbrevs: Abbreviations) -> bool:
+    """Whether a lower-case word at ``j`` opens a sentence by its shape: a brand with an inner capital
+    (iPhone, eFishery, mRNA), a title abbreviation (dr., drg.) or a common sentence opener (kemudian)."""
+    if any(ch.isupper() for ch in word[1:]):
+        return True
+    if text.startswith(".", j + len(word)) and abbrevs.classify(word + ".") is not None:
+        return True
+    return word in _word_list("sentence_starters_id.txt") and word not in _LINKING_WORDS
+
+
+#: Openers that, in lower case after a short word and a period, more likely continue an abbreviation's
+#: sentence ("Ingg. dan Bld.") than start a new one.
+_LINKING_WORDS = frozenset("dan atau serta yang di ke dari dengan untuk pada dalam bagi oleh".split())
+
+
+def _after_label_noun(text: str, ts: int) -> bool:
+    """Whether the word before position ``ts`` takes a letter as a label or a unit, not as an initial: a label
+    noun ("Grup B", "vitamin C") or a number ("Rp 3,2 M", "kelas 3 B"); initials follow names and titles."""
+    m = _PREV_WORD.search(text, max(0, ts - 40), ts)
+    if not m:
+        return False
+    word = m.group(1)
+    return word[-1].isdigit() or word.lower() in _word_list("label_nouns_id.txt")
+
+
+_PREV_WORD = re.compile(r"([^\W_]+)\s+$")
 
 
 def _is_label(text: str, letter: str, ts: int) -> bool:
@@ -444,6 +511,14 @@ def _lone_capitals(text: str) -> tuple[frozenset[str], list[int]]:
     return frozenset(ch for ch, _ in found), [pos for _, pos in found]
 
 
+#: Another initial: "1998 B. J. Habibie" is a name after a year, not the unit B.
+_INITIAL_AHEAD = re.compile(r"[A-Z]\.")
+#: A number then a lower-case word: "2025 menjadi", "3 tahun kemudian" (a sentence opening with a number).
+_NUMBER_THEN_WORD = re.compile(r"\d[\d.,]*\s+[a-z]")
+#: A whole sentence in brackets: "(Semua diserahkan secara simbolis.)".
+_BRACKETED_SENTENCE = re.compile(r"\([A-Z\"“][^()]*[.!?]\)")
+#: A web address or e-mail address.
+_URL_LIKE = re.compile(r"://|^www\.|@|\.(?:com|id|org|net|co|io|go|ac|info)$")
 _ROMAN_AFTER_NAME = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+$")
 _LONE_CAPITAL = re.compile(r"(?<![\w.])[A-HJ-Z](?![\w.'’])")
 
