@@ -13,7 +13,7 @@ Run from the repository root:
     python bench/segmentation.py --data other.jsonl --lang en   # any JSONL with text and spans
 
 Baselines are optional (the ``bench`` extra); a missing package prints "not installed" in its row.
-NLTK Punkt is trained, unsupervised, on the dev text itself, which favours it.
+NLTK Punkt is trained, unsupervised, on the scored text itself, which favours it.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def systems(texts: Sequence[str], lang: str = "id") -> list[tuple[str, Callable[
         ("blingfire", _blingfire),
         ("syntok", _syntok),
         ("pysbd (en rules)", _pysbd),
-        ("nltk punkt (trained on dev)", lambda: _punkt(texts)),
+        ("nltk punkt (trained on it)", lambda: _punkt(texts)),
     ]
 
 
