@@ -271,11 +271,16 @@ def _source_links(block: Block) -> dict[str, list[tuple[str, str]]]:
     for link in block.links:
         if not link.tgt:
             continue
-        found = out.setdefault(link.tgt[-1], [])
+        # one entry per mark (a link cut by a sentence boundary is one link) and per address
+        anchors: dict[int, tuple[list[str], str]] = {}
         for sid in link.src:
-            for item in followable_links(block, block.sentence(sid)):
-                if item not in found:
-                    found.append(item)
+            for mark, anchor, href in followable_links(block, block.sentence(sid)):
+                anchors.setdefault(id(mark), ([], href))[0].append(anchor)
+        found = out.setdefault(link.tgt[-1], [])
+        for words, href in anchors.values():
+            item = (" ".join(words), href)
+            if item not in found:
+                found.append(item)
     return out
 
 

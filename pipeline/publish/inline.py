@@ -106,17 +106,17 @@ def sentence_marks(block: Block, sent: Sentence) -> list[Node | str] | None:
     return root
 
 
-def followable_links(block: Block, sent: Sentence) -> list[tuple[str, str]]:
-    """(anchor text, address) of the safe links in a source sentence, in reading order, without repeats."""
-    found: list[tuple[str, str]] = []
+def followable_links(block: Block, sent: Sentence) -> list[tuple[Mark, str, str]]:
+    """(mark, anchor text, address) of the safe links in a source sentence, in reading order."""
+    found: list[tuple[Mark, str, str]] = []
 
     def walk(nodes: list[Node | str]) -> None:
         for n in nodes:
             if isinstance(n, str):
                 continue
             href = safe_href(n.mark.href) if n.mark.kind == "link" else None
-            if href is not None and (n.text(), href) not in found:
-                found.append((n.text(), href))
+            if href is not None:
+                found.append((n.mark, n.text(), href))
             walk(n.children)
 
     walk(sentence_marks(block, sent) or [])
