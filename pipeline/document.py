@@ -12,7 +12,11 @@ Shape (schema 1)::
                      "mt": {"text": "...", "score": -0.41, "flags": [], "model": "..."}}],
          "target": [{"id": "b3.t1", "text": "..."}],
          "links":  [{"src": ["b3.s1"], "tgt": ["b3.t1"], "score": 0.97, "status": "auto",
-                     "flags": []}]}]}
+                     "flags": []}],
+         "marks":  [{"start": 0, "end": 3, "kind": "link", "href": "https://..."}]}]}
+
+``marks`` (inline markup of a Markdown article, offsets into the block's ``text``) is written only when a
+block has some, so files without inline markup look exactly as before the field existed.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "quote", "code", "h
 #: auto: made by a machine; needs_review: a machine's doubtful link; confirmed: a person agreed;
 #: edited: a person changed the link or its text.
 LINK_STATUSES = ("auto", "needs_review", "confirmed", "edited")
+#: Inline markup kept from a Markdown article; a link also has an ``href``.
+MARK_KINDS = ("link", "em", "strong", "code")
 
 
 def now_iso() -> str:
@@ -67,6 +73,20 @@ class Link:
 
 
 @dataclass
+class Mark:
+    """Inline markup over ``block.text[start:end]``.
+
+    Why offsets into the block text rather than markup inside the sentences: the text the splitter, the
+    translation engine and the aligner see stays plain, and a mark can span a sentence boundary.
+    """
+
+    start: int
+    end: int
+    kind: str
+    href: str | None = None
+
+
+@dataclass
 class Block:
     id: str
     kind: str
@@ -77,6 +97,7 @@ class Block:
     source: list[Sentence] = field(default_factory=list)
     target: list[Sentence] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
 
     def sentence(self, sid: str) -> Sentence:
         for s in self.source:
@@ -112,7 +133,7 @@ class Document:
     schema: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        return {"schema": self.schema, "meta": asdict(self.meta), "blocks": [asdict(b) for b in self.blocks]}
+        return {"schema": self.schema, "meta": asdict(self.meta), "blocks": [_block_dict(b) for b in self.blocks]}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
@@ -129,6 +150,16 @@ class Document:
     @classmethod
     def from_dict(cls, data: Any, origin: str = "bitext") -> Document:
         return _parse_document(data, origin)
+
+
+def _block_dict(block: Block) -> dict[str, Any]:
+    """A block as JSON data; ``marks`` only when there are some, ``href`` only on links."""
+    d = asdict(block)
+    if block.marks:
+        d["marks"] = [{k: v for k, v in m.items() if k != "href" or v is not None} for m in d["marks"]]
+    else:
+        del d["marks"]
+    return d
 
 
 # ---------------------------------------------------------------- reading and validation
@@ -198,6 +229,26 @@ def _parse_link(d: Any, origin: str, where: str, known: set[str]) -> Link:
     )
 
 
+def _parse_mark(d: Any, origin: str, where: str, text: str) -> Mark:
+    _expect(d, dict, origin, where)
+    for key in ("start", "end", "kind"):
+        if key not in d:
+            raise _fail(origin, f"{where} has no {key!r}")
+    start = _expect(d["start"], int, origin, f"{where}.start")
+    end = _expect(d["end"], int, origin, f"{where}.end")
+    if not 0 <= start < end <= len(text):
+        raise _fail(origin, f"{where} covers {start}..{end}, outside the block text (length {len(text)})")
+    kind = d["kind"]
+    if kind not in MARK_KINDS:
+        raise _fail(origin, f"{where}.kind is {kind!r}; expected one of {', '.join(MARK_KINDS)}")
+    href = d.get("href")
+    if kind == "link":
+        _expect(href, str, origin, f"{where}.href")
+    elif href is not None:
+        raise _fail(origin, f"{where} is {kind!r} and cannot have an href")
+    return Mark(start=start, end=end, kind=kind, href=href)
+
+
 def _parse_block(d: Any, origin: str, i: int) -> Block:
     where = f"block {i + 1}"
     _expect(d, dict, origin, where)
@@ -213,16 +264,19 @@ def _parse_block(d: Any, origin: str, i: int) -> Block:
         raise _fail(origin, f"{where} has duplicate sentence ids")
     links = [_parse_link(x, origin, f"{where} link {j + 1}", set(ids)) for j, x in enumerate(_expect(d.get("links", []), list, origin, f"{where}.links"))]
     level = d.get("level")
+    text = _expect(d["text"], str, origin, f"{where}.text")
+    marks = [_parse_mark(m, origin, f"{where} mark {j + 1}", text) for j, m in enumerate(_expect(d.get("marks", []), list, origin, f"{where}.marks"))]
     return Block(
         id=_expect(d["id"], str, origin, f"{where}.id"),
         kind=d["kind"],
-        text=_expect(d["text"], str, origin, f"{where}.text"),
+        text=text,
         level=None if level is None else int(_expect(level, int, origin, f"{where}.level")),
         marker=d.get("marker"),
         translate=bool(d.get("translate", True)),
         source=source,
         target=target,
         links=links,
+        marks=marks,
     )
 
 

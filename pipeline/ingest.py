@@ -8,9 +8,10 @@ quotes keep their structure, and code or raw HTML are carried through untouched 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.document import Mark
 from pipeline.errors import InputError
 
 FINAL_PUNCT = tuple(".!?…:;\"”’»)")
@@ -25,6 +26,7 @@ class RawBlock:
     level: int | None = None
     marker: str | None = None
     translate: bool = True
+    marks: list[Mark] = field(default_factory=list)
 
 
 def detect_format(path: str, text: str, fmt: str = "auto") -> str:
@@ -56,18 +58,63 @@ def parse_text(text: str) -> list[RawBlock]:
     return blocks
 
 
-def _inline_text(token) -> str:  # type: ignore[no-untyped-def]
-    """Plain text of an inline token: markup is dropped, its words are kept."""
+#: markdown-it token types that open and close inline markup we keep, by mark kind.
+_OPENERS = {"link_open": "link", "em_open": "em", "strong_open": "strong"}
+_CLOSERS = {"link_close": "link", "em_close": "em", "strong_close": "strong"}
+
+
+def _inline_text(token) -> tuple[str, list[Mark]]:  # type: ignore[no-untyped-def]
+    """Plain text of an inline token, and its links, emphasis and code as marks over that text.
+
+    Why marks instead of keeping the Markdown: the sentence splitter and the translation engine must see
+    the words only, while the page and the Markdown export still need the article's links.
+    """
     parts: list[str] = []
+    marks: list[Mark] = []
+    open_marks: list[Mark] = []
+    pos = 0
+
+    def add(text: str) -> None:
+        nonlocal pos
+        parts.append(text)
+        pos += len(text)
+
     for child in token.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append("\n")
-        elif child.type == "image":
-            parts.append(child.content)
-        # html_inline, link_open/close, em/strong markers: markup, not words
-    return "".join(parts).strip()
+        t = child.type
+        if t == "text":
+            add(child.content)
+        elif t == "code_inline":
+            start = pos
+            add(child.content)
+            marks.append(Mark(start, pos, "code"))
+        elif t in ("softbreak", "hardbreak"):
+            add("\n")
+        elif t == "image":
+            add(child.content)
+        elif t in _OPENERS:
+            mark = Mark(pos, pos, _OPENERS[t], str(child.attrGet("href") or "") if t == "link_open" else None)
+            marks.append(mark)
+            open_marks.append(mark)
+        elif t in _CLOSERS:
+            # markdown-it closes what it opened, innermost first
+            for k in range(len(open_marks) - 1, -1, -1):
+                if open_marks[k].kind == _CLOSERS[t]:
+                    open_marks.pop(k).end = pos
+                    break
+        # html_inline: markup, not words
+    for mark in open_marks:  # never left open by markdown-it; be safe with a hand-built token
+        mark.end = pos
+    raw = "".join(parts)
+    text = raw.strip()
+    lead = len(raw) - len(raw.lstrip())
+    kept = []
+    for mark in marks:
+        mark.start = min(max(mark.start - lead, 0), len(text))
+        mark.end = min(max(mark.end - lead, 0), len(text))
+        if mark.start < mark.end:
+            kept.append(mark)
+    kept.sort(key=lambda m: (m.start, -m.end))  # stable: at equal ranges the outer (first opened) stays first
+    return text, kept
 
 
 def parse_markdown(text: str) -> list[RawBlock]:
@@ -102,20 +149,20 @@ def parse_markdown(text: str) -> list[RawBlock]:
         elif t == "blockquote_close":
             quote_depth -= 1
         elif t == "inline":
-            content = _inline_text(tok)
+            content, marks = _inline_text(tok)
             if not content:
                 pending_kind = None
                 continue
             if pending_kind == "heading":
-                blocks.append(RawBlock("heading", content, level=pending_level))
+                blocks.append(RawBlock("heading", content, level=pending_level, marks=marks))
             elif list_stack:
                 blocks.append(RawBlock("list_item", content, level=len(list_stack),
-                                       marker=pending_marker if not item_used else None))
+                                       marker=pending_marker if not item_used else None, marks=marks))
                 item_used = True
             elif quote_depth:
-                blocks.append(RawBlock("quote", content, level=quote_depth))
+                blocks.append(RawBlock("quote", content, level=quote_depth, marks=marks))
             else:
-                blocks.append(RawBlock("paragraph", content))
+                blocks.append(RawBlock("paragraph", content, marks=marks))
             pending_kind = None
         elif t in ("fence", "code_block"):
             blocks.append(RawBlock("code", tok.content.rstrip("\n"), marker=tok.info or None, translate=False))

@@ -26,7 +26,8 @@ def segment_text(
     blocks: list[Block] = []
     for i, rb in enumerate(raw_blocks, start=1):
         bid = f"b{i}"
-        block = Block(id=bid, kind=rb.kind, text=rb.text, level=rb.level, marker=rb.marker, translate=rb.translate)
+        block = Block(id=bid, kind=rb.kind, text=rb.text, level=rb.level, marker=rb.marker, translate=rb.translate,
+                      marks=list(rb.marks))
         if rb.translate:
             spans = sentence_spans(rb.text, abbrevs, lang=lang)
             block.source = [
@@ -70,7 +71,8 @@ def carry_over(new: Document, old: Document) -> int:
 
     Why: a rerun after a small edit of the article must neither lose a person's review nor pay again for
     translations. A block whose kind and text are unchanged is taken over whole (translations, target
-    sentences, reviewed links); elsewhere machine translations of identical sentences are reused.
+    sentences, reviewed links) with the marks of the new article; elsewhere machine translations of
+    identical sentences are reused.
     """
     old_blocks: dict[tuple[str, str], list[Block]] = {}
     for b in old.blocks:
@@ -84,6 +86,7 @@ def carry_over(new: Document, old: Document) -> int:
         same = old_blocks.get((b.kind, b.text))
         if same and [s.text for s in same[0].source] == [s.text for s in b.source]:
             new.blocks[i] = _reid(same.pop(0), b.id)
+            new.blocks[i].marks = b.marks  # same words, but a link's address may have changed in the article
             n += sum(1 for s in new.blocks[i].source if s.mt is not None)
             continue
         for s in b.source:

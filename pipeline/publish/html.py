@@ -4,7 +4,8 @@ Why it is built this way:
 
 * No template engine, no CDN, no web font: the page must open offline from a file, and every piece of
   article text passes through ``escape`` (``_e``) on its way in, so a hostile article can never inject
-  markup or script. No article text ever becomes a URL, an attribute name or a script.
+  markup or script. No article text ever becomes an attribute name or a script; the only URLs are the
+  article's own links (Markdown input), and only those with a safe scheme (see ``inline.safe_href``).
 * One DOM serves all four layouts. Switching is a ``data-layout`` attribute on ``<main>``; the
   sentence-interleaved layout reorders the same sentence elements with CSS ``order`` (each sentence carries
   its slot in ``--o``), so switching never rebuilds anything and works for any article size.
@@ -18,6 +19,7 @@ from html import escape
 
 from pipeline import __version__
 from pipeline.document import Block, Document, Sentence
+from pipeline.publish.inline import Node, followable_links, safe_href, sentence_marks
 from pipeline.publish.pairs import link_flags, target_text
 
 LAYOUTS = {
@@ -126,6 +128,15 @@ main[data-layout] .s.fl{border-bottom:2px dotted #000!important}
 }
 """
 
+#: Only pages of articles with inline markup carry it (a plain article's page stays byte-identical).
+_MARKS_CSS = """
+.side a{color:var(--accent);text-underline-offset:.18em}
+.side a:focus-visible{outline:2px solid var(--accent);outline-offset:1px}
+.src-link{margin-left:.25em;padding:0 .1em;font-size:.85em;text-decoration:none;border-radius:.2em}
+.src-link:hover{text-decoration:underline}
+@media print{.src-link{display:none}}
+"""
+
 _JS = """
 (function(){
 "use strict";
@@ -228,9 +239,55 @@ def _sentence_slots(block: Block) -> tuple[dict[str, list[int]], dict[str, int]]
     return links_of, slot
 
 
+_TAGS = {"em": "em", "strong": "strong", "code": "code"}
+
+
+def _inline_html(nodes: list[Node | str], in_link: bool = False) -> str:
+    """Marked-up text; a link with an unsafe address, or inside another link, keeps only its words."""
+    out = []
+    for n in nodes:
+        if isinstance(n, str):
+            out.append(_e(n))
+            continue
+        if n.mark.kind == "link":
+            href = None if in_link else safe_href(n.mark.href)
+            inner = _inline_html(n.children, True)
+            out.append(inner if href is None else f'<a href="{_e(href)}" rel="noopener noreferrer">{inner}</a>')
+        else:
+            tag = _TAGS[n.mark.kind]
+            out.append(f"<{tag}>{_inline_html(n.children, in_link)}</{tag}>")
+    return "".join(out)
+
+
+def _source_links(block: Block) -> dict[str, list[tuple[str, str]]]:
+    """Links of the original to repeat after a translation: on the last target sentence of each link.
+
+    Why: the translation cannot know which of its words carry the link, yet an English reader must be able
+    to follow it; one small link after the translated sentence group, named after the original anchor.
+    """
+    out: dict[str, list[tuple[str, str]]] = {}
+    if not block.marks:
+        return out
+    for link in block.links:
+        if not link.tgt:
+            continue
+        # one entry per mark (a link cut by a sentence boundary is one link) and per address
+        anchors: dict[int, tuple[list[str], str]] = {}
+        for sid in link.src:
+            for mark, anchor, href in followable_links(block, block.sentence(sid)):
+                anchors.setdefault(id(mark), ([], href))[0].append(anchor)
+        found = out.setdefault(link.tgt[-1], [])
+        for words, href in anchors.values():
+            item = (" ".join(words), href)
+            if item not in found:
+                found.append(item)
+    return out
+
+
 def _sentences(block: Block, side: str, first_link: int) -> str:
     sents: list[Sentence] = block.source if side == "src" else block.target
     links_of, slot = _sentence_slots(block)
+    src_links = _source_links(block) if side == "tgt" else {}
     parts = []
     for s in sents:
         ks = links_of.get(s.id, [])
@@ -254,7 +311,14 @@ def _sentences(block: Block, side: str, first_link: int) -> str:
             attrs += f' data-l="{" ".join(str(first_link + k) for k in ks)}"'
         if notes:
             attrs += f' title="{_e("; ".join(notes))}"'
-        parts.append(f"<span{attrs}>{_e(' '.join(s.text.split()))}</span>")
+        marked = sentence_marks(block, s) if side == "src" else None
+        body = _e(" ".join(s.text.split())) if marked is None else _inline_html(marked)
+        for anchor, href in src_links.get(s.id, []):
+            body += (
+                f'<a class="src-link" href="{_e(href)}" rel="noopener noreferrer"'
+                f' aria-label="{_e(f"link from the original: {anchor}")}" title="{_e(f"{anchor} ({href})")}">↗</a>'
+            )
+        parts.append(f"<span{attrs}>{body}</span>")
     return " ".join(parts)
 
 
@@ -360,7 +424,7 @@ def render_html(doc: Document, layout: str = DEFAULT_LAYOUT) -> str:
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(_title(doc))}</title>\n{head_meta}\n"
-        f"<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<style>{_CSS}{_MARKS_CSS if any(b.marks for b in doc.blocks) else ''}</style>\n</head>\n<body>\n"
         f'<header class="bar">{_switcher(layout)}{_LEGEND}</header>\n'
         f'<main id="doc" data-layout="{layout}">\n{_blocks(doc)}\n</main>\n'
         f'<div id="pop" role="tooltip" lang="{_e(m.source_lang)}" hidden></div>\n'

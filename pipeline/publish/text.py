@@ -1,7 +1,8 @@
 """Text formats: bilingual Markdown (source then translation, block by block) and the plain translation.
 
 Why Markdown text is escaped: a sentence such as ``81. selama satu hari`` or ``<script>`` must come out
-of a Markdown renderer as the same words, not as a list item or live HTML.
+of a Markdown renderer as the same words, not as a list item or live HTML. The source side keeps the
+article's own inline Markdown (links with a safe address, emphasis, code), written anew from its marks.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.document import Block, Document
+from pipeline.publish.inline import Node, safe_href, sentence_marks
 from pipeline.publish.pairs import source_text, target_text
 
 #: Inline characters that start Markdown markup anywhere in a line.
@@ -45,8 +47,9 @@ def _fence(text: str, info: str = "") -> str:
     return f"{ticks}{info}\n{text}\n{ticks}"
 
 
-def _md_block(block: Block, text: str) -> str:
-    body = md_escape(text)
+def _md_block(block: Block, text: str, body: str | None = None) -> str:
+    """A block as Markdown; ``body`` is the already written text when it carries inline markup."""
+    body = md_escape(text) if body is None else body
     if block.kind == "title":
         return f"# {body}"
     if block.kind == "heading":
@@ -60,6 +63,53 @@ def _md_block(block: Block, text: str) -> str:
     return body
 
 
+#: Characters that would end or change a link destination; written as backslash escapes.
+_MD_DEST_ESCAPE = re.compile(r"([\\()])")
+_MD_DEST_ENCODE = re.compile(r"[\x00-\x20<>\x7f]")
+
+
+def _md_destination(href: str) -> str:
+    dest = _MD_DEST_ENCODE.sub(lambda m: f"%{ord(m.group()):02X}", href)
+    dest = _MD_DEST_ESCAPE.sub(r"\\\1", dest)
+    return _MD_ENTITY.sub(r"\\&", dest)
+
+
+def _md_code(text: str) -> str:
+    """A code span whose backtick fence is longer than any backtick run inside it."""
+    runs = [len(r) for r in re.findall(r"`+", text)]
+    fence = "`" * next(n for n in range(1, len(text) + 2) if n not in runs)
+    pad = " " if text.startswith("`") or text.endswith("`") or (text.startswith(" ") and text.endswith(" ")) else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _md_inline(nodes: list[Node | str], in_link: bool = False) -> str:
+    out = []
+    for n in nodes:
+        if isinstance(n, str):
+            out.append(md_escape(n))
+        elif n.mark.kind == "code":
+            out.append(_md_code(n.text()))
+        elif n.mark.kind == "link":
+            href = None if in_link else safe_href(n.mark.href)
+            inner = _md_inline(n.children, True)
+            out.append(inner if href is None else f"[{inner}]({_md_destination(href)})")
+        else:
+            delim = "**" if n.mark.kind == "strong" else "*"
+            out.append(f"{delim}{_md_inline(n.children, in_link)}{delim}")
+    return "".join(out)
+
+
+def _md_source(block: Block) -> str | None:
+    """The source sentences with their inline Markdown, or None when the block has none."""
+    if not block.marks or not block.source:
+        return None
+    parts = []
+    for s in block.source:
+        marked = sentence_marks(block, s)
+        parts.append(md_escape(" ".join(s.text.split())) if marked is None else _md_inline(marked))
+    return " ".join(parts)
+
+
 def render_markdown(doc: Document) -> str:
     """Each block's source, then its translation; code and raw HTML appear once, fenced, never live."""
     parts: list[str] = []
@@ -68,7 +118,7 @@ def render_markdown(doc: Document) -> str:
             info = "html" if block.kind == "html" else (block.marker or "").split(" ")[0]
             parts.append(_fence(block.text, re.sub(r"[^\w+.-]", "", info)))
             continue
-        parts.append(_md_block(block, source_text(block)))
+        parts.append(_md_block(block, source_text(block), _md_source(block)))
         translation = target_text(block)
         if translation:
             parts.append(_md_block(block, translation))

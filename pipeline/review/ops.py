@@ -136,6 +136,28 @@ def clean_text(text: str) -> str:
     return " ".join(text.split())
 
 
+def _shift_marks(block: Block, start: int, end: int, new_len: int) -> None:
+    """Keep the inline marks valid after ``block.text[start:end]`` became ``new_len`` characters.
+
+    Marks before the change stay, marks after it move, a mark around the whole change grows or shrinks
+    with it (a typo fixed inside a link keeps the link); a mark the change cuts into is dropped, since
+    nobody can tell which words it should now cover.
+    """
+    delta = new_len - (end - start)
+    kept = []
+    for mark in block.marks:
+        if mark.end <= start:
+            kept.append(mark)
+        elif mark.start >= end:
+            mark.start += delta
+            mark.end += delta
+            kept.append(mark)
+        elif mark.start <= start and end <= mark.end and mark.end + delta > mark.start:
+            mark.end += delta
+            kept.append(mark)
+    block.marks = kept
+
+
 def _replace_source(block: Block, sent: Sentence, text: str) -> None:
     """Keep the invariant that source sentences are exact substrings of ``block.text`` at their offsets."""
     s, e = sent.start, sent.end
@@ -145,6 +167,15 @@ def _replace_source(block: Block, sent: Sentence, text: str) -> None:
             sent.text = text
             return
         s, e = pos, pos + len(sent.text)
+    old = block.text[s:e]
+    # only the characters that really changed count as edited, so marks elsewhere in the sentence stay
+    head = 0
+    while head < min(len(old), len(text)) and old[head] == text[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(text)) - head and old[-1 - tail] == text[-1 - tail]:
+        tail += 1
+    _shift_marks(block, s + head, e - tail, len(text) - head - tail)
     block.text = block.text[:s] + text + block.text[e:]
     delta = len(text) - (e - s)
     for other in block.source:

@@ -1,0 +1,123 @@
+"""Inline markup of a source sentence (links, emphasis, code), clipped to the sentence and nested.
+
+Why one tree for every output: marks are offsets into the block text and may cover a sentence only in
+part, or cross each other in a hand-edited file. Clipping them to the sentence, following the sentence's
+whitespace clean-up and nesting them properly is the same work for the page and for the Markdown export;
+only the spelling differs. Addresses a reader may follow are decided here too, once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.document import Block, Mark, Sentence
+
+#: Schemes a published link may use; anything else (javascript:, data:, vbscript:, file:) stays plain text.
+SAFE_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+#: Browsers drop ASCII tabs and newlines anywhere in a URL and controls and spaces around it.
+_URL_IGNORED = re.compile(r"[\x00-\x20\x7f]")
+_C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
+
+
+def safe_href(href: str | None) -> str | None:
+    """The address if a reader may follow it (http, https, mailto, a relative path, an #anchor), else None."""
+    if not href:
+        return None
+    seen = _URL_IGNORED.sub("", href)  # what the browser's URL parser will see
+    if not seen:
+        return None
+    m = _SCHEME.match(seen)
+    if m and m.group(1).lower() not in SAFE_SCHEMES:
+        return None
+    return href.strip(_C0_AND_SPACE)
+
+
+@dataclass
+class Node:
+    """A mark over its children: plain strings and nested nodes."""
+
+    mark: Mark
+    children: list[Node | str] = field(default_factory=list)
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+
+def _squash(text: str) -> tuple[str, list[int]]:
+    """``" ".join(text.split())`` and, for every offset into ``text``, the offset into the result."""
+    out: list[str] = []
+    pos: list[int] = []
+    gap = False
+    for ch in text:
+        if ch.isspace():
+            gap = True
+            pos.append(len(out))
+            continue
+        if gap and out:
+            out.append(" ")
+        gap = False
+        pos.append(len(out))
+        out.append(ch)
+    pos.append(len(out))
+    return "".join(out), pos
+
+
+def sentence_marks(block: Block, sent: Sentence) -> list[Node | str] | None:
+    """The sentence's text (whitespace collapsed as everywhere else) with the marks that touch it.
+
+    None when no mark touches the sentence, or when the sentence is no longer where its offsets say
+    (a hand-edited file): the caller then writes the plain text exactly as before marks existed.
+    """
+    s, e = sent.start, sent.end
+    if not block.marks or s is None or e is None or block.text[s:e] != sent.text:
+        return None
+    text, pos = _squash(sent.text)
+    clipped: list[tuple[int, int, int, Mark]] = []
+    for i, mark in enumerate(block.marks):
+        a, b = max(mark.start, s), min(mark.end, e)
+        if a >= b:
+            continue
+        na, nb = pos[a - s], pos[b - s]
+        # a mark never starts or ends on the space that joins two words
+        if na < nb and text[na] == " ":
+            na += 1
+        if na < nb and text[nb - 1] == " ":
+            nb -= 1
+        if na < nb:
+            clipped.append((na, nb, i, mark))
+    if not clipped:
+        return None
+    cuts = sorted({0, len(text), *(c[0] for c in clipped), *(c[1] for c in clipped)})
+    root: list[Node | str] = []
+    stack: list[tuple[tuple[int, int, int, Mark], list[Node | str]]] = []
+    for p, q in zip(cuts, cuts[1:]):
+        active = sorted((c for c in clipped if c[0] <= p and q <= c[1]), key=lambda c: (c[0], -c[1], c[2]))
+        keep = 0
+        while keep < len(stack) and keep < len(active) and stack[keep][0] is active[keep]:
+            keep += 1
+        del stack[keep:]  # crossing marks are closed here and reopened below: always well nested
+        for c in active[keep:]:
+            node = Node(c[3])
+            (stack[-1][1] if stack else root).append(node)
+            stack.append((c, node.children))
+        (stack[-1][1] if stack else root).append(text[p:q])
+    return root
+
+
+def followable_links(block: Block, sent: Sentence) -> list[tuple[Mark, str, str]]:
+    """(mark, anchor text, address) of the safe links in a source sentence, in reading order."""
+    found: list[tuple[Mark, str, str]] = []
+
+    def walk(nodes: list[Node | str]) -> None:
+        for n in nodes:
+            if isinstance(n, str):
+                continue
+            href = safe_href(n.mark.href) if n.mark.kind == "link" else None
+            if href is not None:
+                found.append((n.mark, n.text(), href))
+            walk(n.children)
+
+    walk(sentence_marks(block, sent) or [])
+    return found
