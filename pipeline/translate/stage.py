@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipeline.config import Config, TranslateConfig
 from pipeline.document import Document, MachineTranslation, Sentence, now_iso
+from pipeline.translate.allocator import reuse_freed_memory
 from pipeline.translate.batching import plan_batches
 from pipeline.translate.engine import CTranslate2Engine, Decoding, Engine, Hypothesis, TransformersEngine
 from pipeline.translate.memory import Entry, TranslationMemory, default_cache_dir
@@ -84,6 +85,8 @@ def memory_dir(t: TranslateConfig) -> Path:
 
 
 def load_engine(t: TranslateConfig, model: LoadedModel) -> Engine:
+    if t.reuse_memory:
+        reuse_freed_memory()
     if t.engine == "ctranslate2":
         return CTranslate2Engine(model.resolved.path, t, input_positions=model.input_positions)
     return TransformersEngine(model.resolved.path, t)
