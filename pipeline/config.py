@@ -50,6 +50,9 @@ class TranslateConfig:
     #: Keep memory freed between decoding steps in the process (glibc only): about 8% faster on a CPU; the
     #: memory goes back to the system when the command ends.
     reuse_memory: bool = True
+    #: Instruction set of CTranslate2's CPU kernels: auto (AVX-512 on AMD CPUs that have it, else
+    #: CTranslate2's choice), default (always CTranslate2's choice), avx512, avx2, avx, generic.
+    cpu_isa: str = "auto"
 
 
 @dataclass
@@ -134,6 +137,9 @@ def validate(config: Config, origin: str = "config") -> None:
     for key in ("beam_size", "max_input_tokens", "max_new_tokens", "batch_tokens", "max_batch_size"):
         if getattr(t, key) < 1:
             raise ConfigError(f"{origin}: [translate] {key} must be at least 1")
+    if t.cpu_isa not in ("auto", "default", "avx512", "avx2", "avx", "generic"):
+        raise ConfigError(f"{origin}: [translate] cpu_isa must be auto, default, avx512, avx2, avx or generic, "
+                          f"not {t.cpu_isa!r}")
     if t.max_output_ratio <= 0:
         raise ConfigError(f"{origin}: [translate] max_output_ratio must be more than 0")
     if t.threads < 0:

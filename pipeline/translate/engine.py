@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from pipeline.config import TranslateConfig
 from pipeline.errors import ModelError
 from pipeline.translate.batching import output_cap
+from pipeline.translate.cpu_isa import apply_isa
 
 #: Beyond this many input tokens the position embeddings of most MT models end (Marian: 512).
 DEFAULT_INPUT_LIMIT = 512
@@ -250,6 +251,7 @@ class CTranslate2Engine:
         if config.device == "cuda" and device != "cuda":
             raise ModelError("device 'cuda' was asked for but CTranslate2 sees no GPU; use --device cpu")
         compute = "int8" if config.quantize == "int8" else "default"
+        apply_isa(config.cpu_isa)
         try:
             self.translator = ctranslate2.Translator(
                 str(path), device=device, compute_type=compute, inter_threads=self.inter, intra_threads=intra,
