@@ -28,7 +28,8 @@ class TranslateConfig:
     model: str = "Helsinki-NLP/opus-mt-id-en"
     revision: str = "main"
     engine: str = "transformers"  # transformers | ctranslate2
-    #: Language codes for multilingual models (NLLB: "ind_Latn"/"eng_Latn"; M2M100: "id"/"en"). Empty for Marian.
+    #: Language codes for multilingual models (NLLB: "ind_Latn"/"eng_Latn"; M2M100: "id"/"en"). Empty: Indonesian
+    #: into English for a multilingual model, nothing for Marian.
     source_lang_code: str = ""
     target_lang_code: str = ""
     beam_size: int = 4

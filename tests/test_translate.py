@@ -552,3 +552,34 @@ def test_unknown_source_language_code_is_a_model_error(request: pytest.FixtureRe
     tokenizer = _load_tokenizer(path)
     with pytest.raises(ModelError, match=f"unknown source language code '{code}'"):
         _set_source_lang(tokenizer, path, code)
+
+
+@pytest.mark.parametrize("arch", sorted(MULTILINGUAL))
+def test_multilingual_models_default_to_indonesian_into_english(
+    tmp_path: Path, arch: str, ct2_multilingual: dict[str, tuple[Path, Path]]
+) -> None:
+    """Empty language codes: an NLLB or M2M100 model still reads Indonesian and writes English, in both engines."""
+    from pipeline.translate.engine import CTranslate2Engine, TransformersEngine
+
+    model, converted = ct2_multilingual[arch]
+    src, tgt, src_token, tgt_token = MULTILINGUAL[arch]
+    explicit = _config(tmp_path, model, max_new_tokens=10, source_lang_code=src, target_lang_code=tgt)
+    default = _config(tmp_path, model, max_new_tokens=10)
+    assert default.translate.source_lang_code == default.translate.target_lang_code == ""
+    texts = ["Harga beras naik 3,5 persen.", "Presiden meresmikan jembatan baru di Belgorod."]
+    decoding = Decoding.from_config(default.translate)
+    for engine_cls, path in ((TransformersEngine, model), (CTranslate2Engine, converted)):
+        auto, fixed = engine_cls(path, default.translate), engine_cls(path, explicit.translate)
+        first = auto.tokenizer(texts[:1])["input_ids"][0][0]
+        assert auto.tokenizer.convert_ids_to_tokens(first) == src_token
+        got = [h.text for b in auto.translate_batches([texts], decoding) for h in b]
+        want = [h.text for b in fixed.translate_batches([texts], decoding) for h in b]
+        assert got == want and all(got)
+
+
+def test_marian_takes_no_language_codes(tmp_path: Path, tiny_marian: Path) -> None:
+    from pipeline.translate.engine import TransformersEngine, language_codes
+
+    engine = TransformersEngine(tiny_marian, _config(tmp_path, tiny_marian).translate)
+    assert language_codes(engine.tokenizer, engine.config) == ("", "")
+    assert engine.forced_bos is None

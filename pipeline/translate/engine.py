@@ -106,6 +106,27 @@ def _lang_token(tokenizer: Any, code: str, role: str = "target") -> tuple[int, s
     return int(tid), code
 
 
+#: Indonesian and English in the code schemes of multilingual tokenizers: NLLB, mBART-50 (M2M100: id/en).
+_DEFAULT_CODES = (("ind_Latn", "eng_Latn"), ("id_ID", "en_XX"))
+
+
+def language_codes(tokenizer: Any, config: TranslateConfig) -> tuple[str, str]:
+    """The (source, target) language codes: the configured ones, or Indonesian/English for a multilingual model.
+
+    Why a default: this tool translates Indonesian into English, so an NLLB or M2M100 model should just work;
+    without codes such a model reads the input as its default language and answers in any language.
+    """
+    if config.source_lang_code or config.target_lang_code or not hasattr(tokenizer, "src_lang"):
+        return config.source_lang_code, config.target_lang_code
+    if hasattr(tokenizer, "get_lang_id"):  # M2M100
+        return "id", "en"
+    unk = tokenizer.unk_token_id
+    for src, tgt in _DEFAULT_CODES:
+        if all(tokenizer.convert_tokens_to_ids(c) not in (None, unk) for c in (src, tgt)):
+            return src, tgt
+    return "", ""
+
+
 def _set_source_lang(tokenizer: Any, path: Path, code: str) -> None:
     """Make the tokenizer start every input with the source language token.
 
@@ -154,10 +175,11 @@ class TransformersEngine:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
-        _set_source_lang(self.tokenizer, path, config.source_lang_code)
+        source_code, target_code = language_codes(self.tokenizer, config)
+        _set_source_lang(self.tokenizer, path, source_code)
         self.forced_bos: int | None = None
-        if config.target_lang_code:
-            self.forced_bos = _lang_token(self.tokenizer, config.target_lang_code)[0]
+        if target_code:
+            self.forced_bos = _lang_token(self.tokenizer, target_code)[0]
         positions = getattr(self.model.config, "max_position_embeddings", None)
         self.input_limit = _input_limit(self.tokenizer, config.max_input_tokens, positions)
         self.eos = self.model.generation_config.eos_token_id
@@ -258,12 +280,13 @@ class CTranslate2Engine:
             )
         except Exception as err:  # noqa: BLE001 - not a converted model, or converted by another version
             raise ModelError(f"{path}: cannot load the CTranslate2 model ({_first_line(err)})") from err
-        _set_source_lang(self.tokenizer, path, config.source_lang_code)
+        source_code, target_code = language_codes(self.tokenizer, config)
+        _set_source_lang(self.tokenizer, path, source_code)
         # Multilingual models: the decoder starts with </s> (decoder_start_token) and then the target
         # language token, which CTranslate2 takes as a target prefix (transformers: forced_bos_token_id).
         self.prefix: str | None = None
-        if config.target_lang_code:
-            self.prefix = _lang_token(self.tokenizer, config.target_lang_code)[1]
+        if target_code:
+            self.prefix = _lang_token(self.tokenizer, target_code)[1]
         self.input_limit = _input_limit(self.tokenizer, config.max_input_tokens, input_positions)
         from pipeline.translate.store import read_ct2_marker
 
