@@ -159,7 +159,7 @@ def test_memory_survives_reopen(tmp_path: Path) -> None:
 
 
 def test_sigint_keeps_finished_batches_and_resumes(tmp_path: Path, tiny_marian: Path) -> None:
-    n = 30
+    n = 120  # enough batches that a fast machine is still busy when the interrupt comes
     cfg = tmp_path / "slow.toml"  # one sentence per batch: many batches, so the interrupt lands mid-way
     cfg.write_text("[translate]\nbeam_size = 1\nmax_new_tokens = 32\nmax_output_ratio = 6.0\nmax_batch_size = 1\n"
                    f"retry_flagged = false\nmemory_dir = \"{tmp_path / 'tm'}\"\n", encoding="utf-8")
