@@ -76,7 +76,8 @@ class Abbreviations(frozenset):  # type: ignore[type-arg]
     def __new__(cls, words: Iterable[str] = (), final: Iterable[str] = ()) -> Abbreviations:
         obj = super().__new__(cls, words)
         obj.final = frozenset(final) & obj
-        obj._fold = {w.lower(): w for w in obj}
+        # a capitalised entry wins the folded key: "DR." is the title "Dr.", not the preposition "dr."
+        obj._fold = {w.lower(): w for w in sorted(obj, key=lambda w: (not w.islower(), w))}
         return obj
 
     def classify(self, key: str) -> str | None:
@@ -84,9 +85,12 @@ class Abbreviations(frozenset):  # type: ignore[type-arg]
         if key not in self:
             if key == key.lower() or (key.isupper() and len(key) > 3 and key[:-1].isalpha()):
                 return None  # "BPK." is the audit board (an acronym), not a shouted "Bpk."
-            key = self._fold.get(key.lower(), "")
-            if not key:
+            folded = self._fold.get(key.lower(), "")
+            if not folded:
                 return None
+            if key.isupper() and folded.islower():
+                return "end"  # "kelas 5 SD." is an acronym (Sekolah Dasar) that can close a sentence, not "sd."
+            key = folded
         return "end" if key in self.final else "title"
 
 
@@ -452,7 +456,8 @@ def _inline_list_item(text: str, marker: str, ts: int) -> bool:
     colon (the list opens), or a semicolon after the previous item ("1. WNI; 2. berusia 17 tahun")."""
     before = text[max(0, ts - 400) : ts].rstrip()
     if before.endswith(":"):
-        return True
+        # only a first item opens a list: "QS. Al-Baqarah: 183." and "Yohanes 3:16." are references
+        return marker in _FIRST_MARKERS
     if not before.endswith(";"):
         return False
     if marker.isdigit():
@@ -462,6 +467,9 @@ def _inline_list_item(text: str, marker: str, ts: int) -> bool:
     else:
         return False
     return re.search(rf"(?:^|[\s:;]){prev}[.)]\s", before) is not None
+
+
+_FIRST_MARKERS = frozenset(("1", "a", "A", "i", "I"))
 
 
 def _lower_opener(text: str, j: int, word: str, abbrevs: Abbreviations) -> bool:

@@ -352,6 +352,19 @@ GOLDEN_ID: list[tuple[str, str, list[str]]] = [
     ("acronym-is-not-a-shouted-abbreviation",
      "Laporan itu diaudit oleh BPK. Hasilnya wajar. Kantornya di JL. Gatot Subroto. Kantor itu baru.",
      ["Laporan itu diaudit oleh BPK.", "Hasilnya wajar.", "Kantornya di JL. Gatot Subroto.", "Kantor itu baru."]),
+    ("all-caps-acronym-is-not-a-lower-case-abbreviation",  # "SD." is Sekolah Dasar, not "sd." (s/d)
+     "Vaksin diberikan kepada siswi kelas 5 SD. Program ini gratis. Ia lahir di JL. Kenari. DR. Budi hadir.",
+     ["Vaksin diberikan kepada siswi kelas 5 SD.", "Program ini gratis.", "Ia lahir di JL. Kenari.",
+      "DR. Budi hadir."]),
+    # --- Islamic texts: scripture references and honorifics ---
+    ("scripture-reference-after-colon-is-not-a-list-item",
+     "Perintah puasa ada dalam QS. Al-Baqarah: 183. Ayat itu terkenal. Syaratnya: 1. Islam; 2. Balig.",
+     ["Perintah puasa ada dalam QS. Al-Baqarah: 183.", "Ayat itu terkenal.",
+      "Syaratnya: 1. Islam; 2. Balig."]),
+    ("islamic-honorifics-any-case",
+     "Nabi Muhammad saw. bersabda tentang puasa. Rasulullah SAW. juga berpesan. Hadis ini HR. Bukhari. Ia sahih.",
+     ["Nabi Muhammad saw. bersabda tentang puasa.", "Rasulullah SAW. juga berpesan.", "Hadis ini HR. Bukhari.",
+      "Ia sahih."]),
     # --- plain cases that must not break ---
     ("single-sentence-no-final-punctuation", "Wilayah Belgorod dalam keadaan darurat",
      ["Wilayah Belgorod dalam keadaan darurat"]),
@@ -434,29 +447,42 @@ def test_golden_cases_keep_invariants(name: str, text: str, expected: list[str])
         pos = text.index(sent, pos) + len(sent)
 
 
-HARD_SET = ROOT / "tests" / "data" / "seg_hard.jsonl"
-#: Floors a little under what the splitter reaches on the hard set (F1 1.0, exact 1.0 when written), so that
-#: a change that breaks a class of news text fails here before the hidden test set finds it.
-HARD_MIN_F1 = 0.99
-HARD_MIN_EXACT = 0.98
+#: Gold sets of hard news-style paragraphs written for this project, with floors a little under what the splitter
+#: reaches, so that a change that breaks a class of news text fails here before the hidden test set finds it.
+#: seg_hard.jsonl was written alongside the rules (F1 1.0, exact 1.0). seg_hard2.jsonl was written before
+#: reading the splitter, in other genres (sports, courts, economics, health, wire copy, Islamic texts, social
+#: media); held out it scored F1 0.9880, exact 0.9700, and 1.0 / 1.0 after fixing three classes.
+HARD_SETS = [
+    # (file, minimum paragraphs, minimum boundary F1, minimum exact match)
+    ("seg_hard.jsonl", 150, 0.99, 0.98),
+    ("seg_hard2.jsonl", 100, 0.99, 0.97),
+]
+HARD_SET_IDS = [name for name, *_ in HARD_SETS]
+
+
+def _hard_rows(name: str) -> list[dict]:
+    path = ROOT / "tests" / "data" / name
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _boundaries(text: str, spans: list[tuple[int, int]]) -> set[int]:
     return {e for _, e in spans} - {len(text.rstrip())}
 
 
-def test_hard_set_gold_is_well_formed() -> None:
-    rows = [json.loads(line) for line in HARD_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(rows) >= 150
+@pytest.mark.parametrize(("name", "min_rows", "min_f1", "min_exact"), HARD_SETS, ids=HARD_SET_IDS)
+def test_hard_set_gold_is_well_formed(name: str, min_rows: int, min_f1: float, min_exact: float) -> None:
+    rows = _hard_rows(name)
+    assert len(rows) >= min_rows
     assert len({r["id"] for r in rows}) == len(rows)
     for r in rows:
         spans = [tuple(s) for s in r["spans"]]
         _check_invariants(r["text"], spans)
 
 
-def test_hard_set_score_floor() -> None:
-    """Boundary F1 and paragraph exact match on the hard-case news set (tests/data/seg_hard.jsonl)."""
-    rows = [json.loads(line) for line in HARD_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+@pytest.mark.parametrize(("name", "min_rows", "min_f1", "min_exact"), HARD_SETS, ids=HARD_SET_IDS)
+def test_hard_set_score_floor(name: str, min_rows: int, min_f1: float, min_exact: float) -> None:
+    """Boundary F1 and paragraph exact match on a hard-case news set (tests/data/seg_hard*.jsonl)."""
+    rows = _hard_rows(name)
     abbrevs = load_abbreviations()
     tp = fp = fn = exact = 0
     wrong = []
@@ -469,7 +495,7 @@ def test_hard_set_score_floor() -> None:
         if gold != pred:
             wrong.append(r["id"])
     f1 = 2 * tp / (2 * tp + fp + fn)
-    assert f1 >= HARD_MIN_F1 and exact / len(rows) >= HARD_MIN_EXACT, f"F1 {f1:.4f}, wrong: {wrong}"
+    assert f1 >= min_f1 and exact / len(rows) >= min_exact, f"F1 {f1:.4f}, wrong: {wrong}"
 
 
 def test_english_does_not_split_before_lower_case_but_indonesian_does() -> None:
