@@ -61,7 +61,7 @@ def anchor_matrices(src_texts: list[str], tgt_texts: list[str], src_lang: str = 
 
     Numbers are normalised per language (see numbers.py). Capitalised tokens are matched across sides when
     equal or sharing a 5-letter prefix (Kasčiūnas = Kasciunas, Lituania ~ Lithuania is not matched and
-    does no harm). Quotes and marked punctuation count as anchors too, with lower weight.
+    does no harm). Quote marks and marked punctuation count as anchors too (per occurrence), with lower weight.
     """
     vocab: dict[str, int] = {}
 
@@ -91,12 +91,15 @@ def anchor_matrices(src_texts: list[str], tgt_texts: list[str], src_lang: str = 
                 feats.append((key("#" + num), 1.0 * cnt))
             for c in _cap_tokens(text):
                 feats.append((key("@" + (cap_key(c) if side == "t" else c)), 0.5))
+            # counted, not capped: a line that joins two quoted or two questioning sentences must carry
+            # twice the marks of one, or the anchors cannot tell a merge from a 1:1 plus a deletion
             q = len(_QUOTES.findall(text))
             if q:
-                feats.append((key("\"q"), 0.3 * min(q, 2)))
+                feats.append((key("\"q"), 0.15 * q))
             for p in _PUNCT:
-                if p in text:
-                    feats.append((key("p" + p), 0.2))
+                c = text.count(p)
+                if c:
+                    feats.append((key("p" + p), 0.2 * c))
             rows.append(feats)
     k = max(1, len(vocab))
     mat = np.zeros((len(rows), k), dtype=np.float32)
