@@ -220,11 +220,39 @@ def _line_cuts(text: str) -> list[int]:
         last_word = line.rsplit(None, 1)[-1].lower()
         if last_word in _CONTINUATION:
             continue
-        first_word = nxt.split(None, 1)[0]
-        if not per_line and len(line) >= WRAP_MIN_CHARS and len(line) + 1 + len(first_word) > width:
-            continue  # the line was full: a hard wrap
+        if _LIST_LINE.match(line) or _LABEL_LINE.match(line):
+            cuts.append(e)  # a list line or a "Baca juga:" / "Oleh:" line is a unit of its own
+            continue
+        if not per_line and len(line) >= WRAP_MIN_CHARS:
+            shape = _line_shape(line)
+            if shape == "prose":
+                continue  # a sentence-case line without a mark: the sentence goes on (hard wrap)
+            first_word = nxt.split(None, 1)[0]
+            if shape != "title" and len(line) + 1 + len(first_word) > width:
+                continue  # the line was full: a hard wrap
         cuts.append(e)
     return cuts
+
+
+#: A line that opens with a one- or two-word label and a colon: "Baca juga: ...", "Oleh: ...", "Editor: ...".
+_LABEL_LINE = re.compile(r"[A-Z][^\W\d_]*(?: [^\W\d_]+)?:\s")
+
+
+def _line_shape(line: str) -> str:
+    """"title" when every content word after the first is capitalised (a headline, a byline, a dateline),
+    "prose" when many are lower case (running text cut by a hard wrap), else "mixed".
+
+    Why: headlines in Indonesian news are written in title case, running sentences are not; a long line of
+    running text that ends without a mark was wrapped, whatever the width of the other lines.
+    """
+    words = _WORD.findall(line)[1:]
+    content = [w for w in words if w.lower() not in _CONTINUATION]
+    lower = sum(1 for w in content if w[0].islower())
+    if lower == 0:
+        return "title"
+    if lower >= 2 and lower >= 0.25 * len(content):
+        return "prose"
+    return "mixed"
 
 
 #: Words that cannot end a headline or a list line: a line ending in one of them was wrapped.
