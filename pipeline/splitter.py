@@ -220,11 +220,59 @@ def _line_cuts(text: str) -> list[int]:
         last_word = line.rsplit(None, 1)[-1].lower()
         if last_word in _CONTINUATION:
             continue
-        first_word = nxt.split(None, 1)[0]
-        if not per_line and len(line) >= WRAP_MIN_CHARS and len(line) + 1 + len(first_word) > width:
-            continue  # the line was full: a hard wrap
+        if _LIST_LINE.match(line) or _LABEL_LINE.match(line):
+            cuts.append(e)  # a list line or a "Baca juga:" / "Oleh:" line is a unit of its own
+            continue
+        if not per_line and len(line) >= WRAP_MIN_CHARS:
+            shape = _line_shape(line)
+            if _opens_unit(nxt):
+                pass  # the next line opens with a dateline or a pronoun: this line ended, mark or not
+            elif shape == "prose":
+                continue  # a sentence-case line without a mark: the sentence goes on (hard wrap)
+            elif shape != "title" and len(line) + 1 + len(nxt.split(None, 1)[0]) > width:
+                continue  # the line was full: a hard wrap
         cuts.append(e)
     return cuts
+
+
+#: A line that opens with a one- or two-word label and a colon: "Baca juga: ...", "Oleh: ...", "Editor: ...".
+_LABEL_LINE = re.compile(r"[A-Z][^\W\d_]*(?: [^\W\d_]+)?:\s")
+
+
+#: A dateline that opens a news body: "JAKARTA, KOMPAS.com -", "BANDUNG (Antara) -", "TRIBUNNEWS.COM, JAKARTA -".
+_DATELINE = re.compile(r"[A-Z][A-Z.]{2,}(?:,? [A-Z][\w.]*){0,3}\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s")
+#: Capitalised words that also stand inside names ("Minggu pagi", "Menteri Dalam Negeri", "Yang Mulia"):
+#: at the start of a line they do not prove that a new sentence opened.
+_NAME_WORDS = frozenset("hari tahun pekan minggu bulan dalam yang para ini itu sebuah tentang pada".split())
+
+
+def _opens_unit(line: str) -> bool:
+    """Whether a line opens with a dateline or a common sentence opener (a pronoun, a conjunction), so the
+    unpunctuated line before it ended there: a hard wrap would go on with a lower-case word or a name."""
+    if _DATELINE.match(line):
+        return True
+    m = _WORD.match(line)
+    if not m or not m.group(0)[0].isupper():
+        return False
+    w = m.group(0).lower()
+    return w in _word_list("sentence_starters_id.txt") and w not in _NAME_WORDS
+
+
+def _line_shape(line: str) -> str:
+    """"title" when every content word after the first is capitalised (a headline, a byline, a dateline),
+    "prose" when many are lower case (running text cut by a hard wrap), else "mixed".
+
+    Why: headlines in Indonesian news are written in title case, running sentences are not; a long line of
+    running text that ends without a mark was wrapped, whatever the width of the other lines.
+    """
+    words = _WORD.findall(line)[1:]
+    content = [w for w in words if w.lower() not in _CONTINUATION]
+    lower = sum(1 for w in content if w[0].islower())
+    if lower == 0:
+        return "title"
+    if lower >= 2 and lower >= 0.25 * len(content):
+        return "prose"
+    return "mixed"
 
 
 #: Words that cannot end a headline or a list line: a line ending in one of them was wrapped.
@@ -417,7 +465,7 @@ def _decide(
         cls = "title"
     elif cls is None and _DEGREE.fullmatch(core):
         cls = "end"
-    if cls == "title" and "." in core and text[max(0, ts - 8) : ts].rstrip().endswith(","):
+    if cls == "title" and "." in core and core[0].isupper() and text[max(0, ts - 8) : ts].rstrip().endswith(","):
         cls = "end"  # "Budi Santoso, S.H." is a degree after a name, not initials before one (S.H. Mintardja)
     elif cls == "title" and len(core) == 1 and not english and _after_label_noun(text, ts):
         cls = "end"  # "1445 H." is a Hijri year, not the title Haji before a name

@@ -286,6 +286,35 @@ GOLDEN_ID: list[tuple[str, str, list[str]]] = [
     ("line-ending-in-function-word-is-wrapped",
      "Menteri Keuangan Sri Mulyani menyampaikan laporan kepada\nDPR pada Senin.",
      ["Menteri Keuangan Sri Mulyani menyampaikan laporan kepada\nDPR pada Senin."]),
+    ("label-line-ends-at-newline",
+     "Pedagang mengeluh.\nBaca juga: Revitalisasi Pasar Senen Molor Dua Bulan\nPemerintah berjanji menambah papan.",
+     ["Pedagang mengeluh.", "Baca juga: Revitalisasi Pasar Senen Molor Dua Bulan", "Pemerintah berjanji menambah papan."]),
+    ("byline-and-dateline-lines",
+     "Oleh: Budi Santoso\nJakarta, 3 Maret 2025\nHarga beras medium naik Rp1.000 per kilogram.",
+     ["Oleh: Budi Santoso", "Jakarta, 3 Maret 2025", "Harga beras medium naik Rp1.000 per kilogram."]),
+    ("long-title-case-headline-ends-even-when-widest",
+     "Presiden Resmikan Bendungan Terbesar di Jawa Timur Hari Ini\nBendungan itu selesai.\nWarga senang.",
+     ["Presiden Resmikan Bendungan Terbesar di Jawa Timur Hari Ini", "Bendungan itu selesai.", "Warga senang."]),
+    ("prose-line-is-a-hard-wrap-whatever-the-width",
+     "Rapat paripurna DPR yang dipimpin oleh Wakil Ketua DPR\nSufmi Dasco Ahmad itu dihadiri 312 anggota. "
+     "Sebanyak delapan fraksi menyetujui rancangan undang-undang\ntersebut.",
+     ["Rapat paripurna DPR yang dipimpin oleh Wakil Ketua DPR\nSufmi Dasco Ahmad itu dihadiri 312 anggota.",
+      "Sebanyak delapan fraksi menyetujui rancangan undang-undang\ntersebut."]),
+    ("long-list-line-ends-at-newline",
+     "Syaratnya:\n- berdomisili di wilayah kecamatan setempat sejak lama\nBerkas diserahkan Jumat.",
+     ["Syaratnya:", "- berdomisili di wilayah kecamatan setempat sejak lama", "Berkas diserahkan Jumat."]),
+    ("unpunctuated-line-before-dateline",
+     "Laporan wartawan Tribunnews.com, Budi Santoso\nTRIBUNNEWS.COM, JAKARTA - Harga cabai naik.",
+     ["Laporan wartawan Tribunnews.com, Budi Santoso", "TRIBUNNEWS.COM, JAKARTA - Harga cabai naik."]),
+    ("unpunctuated-line-before-pronoun",
+     "Sebagian besar penduduk desa itu bekerja sebagai petani padi\nMereka menanam palawija saat kemarau.",
+     ["Sebagian besar penduduk desa itu bekerja sebagai petani padi", "Mereka menanam palawija saat kemarau."]),
+    ("wrap-before-name-word-is-not-a-cut",
+     "Surat itu ditandatangani oleh Sekretaris Jenderal Kementerian\nDalam Negeri pada Senin.",
+     ["Surat itu ditandatangani oleh Sekretaris Jenderal Kementerian\nDalam Negeri pada Senin."]),
+    ("lower-case-letter-run-after-comma-is-not-a-degree",
+     "Sejumlah pihak, a.l. LSM dan akademisi, menolak rencana itu. Pemerintah bergeming.",
+     ["Sejumlah pihak, a.l. LSM dan akademisi, menolak rencana itu.", "Pemerintah bergeming."]),
     ("dash-bullet-after-sentence",
      "Ia menyerang dengan membabi buta. - agak boros, katanya.",
      ["Ia menyerang dengan membabi buta.", "- agak boros, katanya."]),
@@ -451,11 +480,13 @@ def test_golden_cases_keep_invariants(name: str, text: str, expected: list[str])
 #: reaches, so that a change that breaks a class of news text fails here before the hidden test set finds it.
 #: seg_hard.jsonl was written alongside the rules (F1 1.0, exact 1.0). seg_hard2.jsonl was written before
 #: reading the splitter, in other genres (sports, courts, economics, health, wire copy, Islamic texts, social
-#: media); held out it scored F1 0.9880, exact 0.9700, and 1.0 / 1.0 after fixing three classes.
+#: media); held out it scored F1 0.9880, exact 0.9700, and 1.0 / 1.0 after fixing three classes. seg_hard3.jsonl
+#: (newlines inside paragraphs, quotations, final abbreviations) held out scored F1 0.9880, exact 0.9659.
 HARD_SETS = [
     # (file, minimum paragraphs, minimum boundary F1, minimum exact match)
     ("seg_hard.jsonl", 150, 0.99, 0.98),
     ("seg_hard2.jsonl", 100, 0.99, 0.97),
+    ("seg_hard3.jsonl", 85, 0.99, 0.97),
 ]
 HARD_SET_IDS = [name for name, *_ in HARD_SETS]
 
