@@ -50,6 +50,9 @@ class BeadParams:
     per_unit_norm: bool = True
     #: Gale–Church variance per character (the paper's 6.8).
     gc_variance: float = 6.8
+    #: How much of a multi-unit window's normaliser comes from its units' own mean distances rather than
+    #: from the window vector's (0 = vecalign's, 1 = the parts' only); see ``window_distance``.
+    window_hub: float = 0.5
 
 
 @dataclass
@@ -113,8 +116,8 @@ def cost_matrices(src: Units, tgt: Units, params: BeadParams,
         sim = emb_cache[("s", a)] @ emb_cache[("t", b)].T
         if params.per_unit_norm and src.n > 1 and tgt.n > 1:
             # vecalign's normaliser: how far each window is, on average, from every unit of the other side
-            row = np.mean(1.0 - emb_cache[("s", a)] @ tgt.emb.T, axis=1)
-            col = np.mean(1.0 - src.emb @ emb_cache[("t", b)].T, axis=0)
+            row = window_distance(emb_cache[("s", a)], src, tgt, a, params.window_hub)
+            col = window_distance(emb_cache[("t", b)], tgt, src, b, params.window_hub)
             denom = np.maximum((row[:, None] + col[None, :]) / 2.0, 1e-3)
             emb = np.clip((1.0 - sim) / denom, 0.0, 2.0)
         else:
@@ -131,6 +134,24 @@ def cost_matrices(src: Units, tgt: Units, params: BeadParams,
         cost[cross] = np.inf
         out[(a, b)] = cost
     return out
+
+
+def window_distance(win: np.ndarray, u: Units, other: Units, size: int, hub: float) -> np.ndarray:
+    """Mean cosine distance of each window of ``u`` to all units of ``other``: the normaliser's half.
+
+    Why not only the window vector's own distance: a normalised sum of several sentence vectors lies
+    nearer the centre of the embedding space than any one sentence, so it is closer to everything; the
+    normaliser then shrinks and every merge bead costs more than its similarity says. The bias is
+    largest where a merge joins a very short line ("Ya," katanya. / a headline and its lead), whose
+    vector adds little, and it tips such merges into a 1:1 plus a deletion. Blending in the mean of the
+    units' own distances (hubness measured on the parts) removes part of that bias; ``hub`` = 0.5 is the
+    midpoint, not a fitted value (1.0 over-corrects: real deletions then get absorbed into merges).
+    """
+    own = np.mean(1.0 - win @ other.emb.T, axis=1)
+    if size <= 1 or hub <= 0.0:
+        return own
+    parts = window_sums(np.mean(1.0 - u.emb @ other.emb.T, axis=1), size) / size
+    return (1.0 - hub) * own + hub * parts
 
 
 def _unmatched(sa: np.ndarray, ta: np.ndarray) -> np.ndarray:
