@@ -10,7 +10,7 @@ any data set or website. Only cases a careful Indonesian editor would split the 
 
 from __future__ import annotations
 
-import json
+import seg_gold  # tests/data/seg_gold.py: this script runs from its own folder
 from pathlib import Path
 
 # (class, [sentences]): one paragraph each; the sentences are joined with a single space.
@@ -938,27 +938,10 @@ PARAGRAPHS: list[tuple[str, list[str]]] = [
 ]
 
 
+
 def build() -> list[dict]:
-    out = []
-    counts: dict[str, int] = {}
-    for cls, sentences in PARAGRAPHS:
-        counts[cls] = counts.get(cls, 0) + 1
-        text = " ".join(sentences)
-        spans = []
-        pos = 0
-        for s in sentences:
-            assert s == s.strip() and s, s
-            start = text.index(s, pos)
-            assert start == pos, (s, pos)
-            spans.append([start, start + len(s)])
-            pos = start + len(s) + 1
-        out.append({"id": f"hard-{cls}-{counts[cls]:02d}", "text": text, "spans": spans})
-    return out
+    return seg_gold.build(PARAGRAPHS, "hard")
 
 
 if __name__ == "__main__":
-    path = Path(__file__).with_name("seg_hard.jsonl")
-    with path.open("w", encoding="utf-8") as f:
-        for item in build():
-            f.write(json.dumps(item, ensure_ascii=False) + "\n")
-    print(f"wrote {path}")
+    seg_gold.write(Path(__file__).with_name("seg_hard.jsonl"), build())

@@ -13,7 +13,7 @@ span is exact by construction.
 
 from __future__ import annotations
 
-import json
+import seg_gold  # tests/data/seg_gold.py: this script runs from its own folder
 from pathlib import Path
 
 PARAGRAPHS: list[tuple[str, list[str]]] = [
@@ -498,27 +498,10 @@ PARAGRAPHS: list[tuple[str, list[str]]] = [
 ]
 
 
+
 def build() -> list[dict]:
-    out = []
-    counts: dict[str, int] = {}
-    for cls, sentences in PARAGRAPHS:
-        counts[cls] = counts.get(cls, 0) + 1
-        text = " ".join(sentences)
-        spans = []
-        pos = 0
-        for s in sentences:
-            assert s == s.strip() and s, s
-            start = text.index(s, pos)
-            assert start == pos, (s, pos)
-            spans.append([start, start + len(s)])
-            pos = start + len(s) + 1
-        out.append({"id": f"hard2-{cls}-{counts[cls]:02d}", "text": text, "spans": spans})
-    return out
+    return seg_gold.build(PARAGRAPHS, "hard2")
 
 
 if __name__ == "__main__":
-    path = Path(__file__).with_name("seg_hard2.jsonl")
-    with path.open("w", encoding="utf-8") as f:
-        for item in build():
-            f.write(json.dumps(item, ensure_ascii=False) + "\n")
-    print(f"wrote {path}")
+    seg_gold.write(Path(__file__).with_name("seg_hard2.jsonl"), build())

@@ -18,7 +18,7 @@ sentence goes on. Spans are exact by construction.
 
 from __future__ import annotations
 
-import json
+import seg_gold  # tests/data/seg_gold.py: this script runs from its own folder
 from pathlib import Path
 
 PARAGRAPHS: list[tuple[str, list[str]]] = [
@@ -422,29 +422,10 @@ PARAGRAPHS: list[tuple[str, list[str]]] = [
 ]
 
 
+
 def build() -> list[dict]:
-    out = []
-    counts: dict[str, int] = {}
-    for cls, sentences in PARAGRAPHS:
-        counts[cls] = counts.get(cls, 0) + 1
-        text = ""
-        spans = []
-        for i, raw in enumerate(sentences):
-            sep, s = ("\n", raw[1:]) if raw.startswith("|") else (" ", raw)
-            assert s == s.strip() and s, s
-            if i:
-                text += sep
-            spans.append([len(text), len(text) + len(s)])
-            text += s
-        for (a, b), raw in zip(spans, sentences):
-            assert text[a:b] == raw.lstrip("|")
-        out.append({"id": f"hard3-{cls}-{counts[cls]:02d}", "text": text, "spans": spans})
-    return out
+    return seg_gold.build(PARAGRAPHS, "hard3")
 
 
 if __name__ == "__main__":
-    path = Path(__file__).with_name("seg_hard3.jsonl")
-    with path.open("w", encoding="utf-8") as f:
-        for item in build():
-            f.write(json.dumps(item, ensure_ascii=False) + "\n")
-    print(f"wrote {path}")
+    seg_gold.write(Path(__file__).with_name("seg_hard3.jsonl"), build())
