@@ -13,6 +13,9 @@ rule below; the words the rules need (abbreviations, common sentence openers, sp
 
 Two kinds of cut need no sentence mark: a line end that closes a headline or a list line (``_line_cuts``),
 and a capitalised function word right after a name or number (``_run_on_cuts``: a joined headline).
+A letter's salutation or closing line ("Dengan hormat,", ``pipeline/data/letter_formulas_id.txt``) is a unit
+though it ends with a comma. Wiki citation marks after the period ("lahir 1927.[1]") belong to the sentence,
+and a dash then a lower-case speech verb ("— Kau datang? — tanyanya.") is a novel's dialogue tag.
 No cut is made inside a short parenthesis. A lone capital letter is an initial after a name but a label
 or a unit after a label noun or a number (``Grup B.``, ``Rp 3,2 M.``, ``pipeline/data/label_nouns_id.txt``).
 ``bench/segmentation.py`` measures all of it on gold data: the dev set (Wikipedia-style) and
@@ -32,8 +35,11 @@ from pipeline.errors import ConfigError
 
 LANGS = ("id", "en")
 
-#: A sentence mark (. ! ? and the ellipses ... … . . .), then closing quotes or brackets, then a space.
-_CANDIDATE = re.compile(r"[.!?…‽](?:[.!?…‽]|[ \t]\.)*([\"”’'»›)\]}]*)(?=\s|$)")
+#: Citation marks a wiki puts after the sentence mark: "[1]", "[3][4]", "[butuh rujukan]", "[a]".
+_CITATIONS = r"(?:\[[^\[\]\n]{1,30}\])*"
+#: A sentence mark (. ! ? and the ellipses ... … . . .), then closing quotes or brackets, then citation marks,
+#: then a space.
+_CANDIDATE = re.compile(rf"[.!?…‽](?:[.!?…‽]|[ \t]\.)*([\"”’'»›)\]}}]*){_CITATIONS}(?=\s|$)")
 _OPENERS = frozenset("\"“‘'«‹([{`„‚")
 _QUOTE_OPENERS = frozenset("\"“‘'«‹`„‚")
 _CLOSERS = frozenset("\"”’'»›)]}")
@@ -53,7 +59,7 @@ _DEGREE = re.compile(r"(?:[A-Z][a-z]{0,2}\.)+[A-Z][a-z]{1,3}")
 _ABBREV_AHEAD = re.compile(r"(?:[A-Za-z]{1,4}\.){2,4}(?=\s|,|$)")
 #: Line end that continues on the next line (a hard wrap), not a headline or a list line.
 _WRAP_END = re.compile(r"[,;(\-–/&+=]$")
-_LINE_END_MARK = re.compile(r"(?:[.!?‽…])[\"”’'»›)\]}]*$")
+_LINE_END_MARK = re.compile(rf"(?:[.!?‽…])[\"”’'»›)\]}}]*{_CITATIONS}$")
 _BROKEN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _THREE_DIGITS = re.compile(r"\d{3}(?![\d.,])")
 _FILE_EXTENSIONS = frozenset(
@@ -149,7 +155,8 @@ def _word_list(name: str) -> frozenset[str]:
 
 def _is_speech_verb(word: str, verbs: frozenset[str]) -> bool:
     w = word.lower()
-    return w in verbs or (w.endswith("nya") and w[:-3] in verbs)
+    # a possessive ending names the speaker: tanyanya (he asked), jawabku (I answered), katamu (you said)
+    return w in verbs or any(w.endswith(e) and w[: -len(e)] in verbs for e in ("nya", "ku", "mu"))
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
@@ -215,6 +222,9 @@ def _line_cuts(text: str) -> list[int]:
             continue
         if _LINE_END_MARK.search(line):
             continue  # ends with a sentence mark: the sentence rules decide
+        if line.rstrip(",").lower() in _word_list("letter_formulas_id.txt"):
+            cuts.append(e)  # "Dengan hormat," / "Hormat kami,": a letter's salutation or closing is a line of its own
+            continue
         if _WRAP_END.search(line) or nxt[0].islower():
             continue
         last_word = line.rsplit(None, 1)[-1].lower()
@@ -316,7 +326,7 @@ def sentence_spans(
             break
         mark_start = m.start()
         closers = m.group(1)
-        mark = text[mark_start : m.end() - len(closers)]
+        mark = text[mark_start : m.start(1)]
         # the token before the mark, from the previous space
         ts = mark_start
         while ts > 0 and not text[ts - 1].isspace():
@@ -334,6 +344,11 @@ def sentence_spans(
         quoted = any(ch in _QUOTE_OPENERS for ch in text[j:q])
         if c in _BULLETS and (j + 1 >= n or text[j + 1].isspace() or text[j + 1] in _BULLETS):
             nk = "bullet"
+            if c in "—–-":
+                # novel dialogue: "— Kau datang? — tanyanya." (a dash, then a lower-case speech tag)
+                tag = _WORD.match(text, _SPACE.match(text, j + 1).end())
+                if tag and tag.group(0)[0].islower() and _is_speech_verb(tag.group(0), verbs):
+                    nk, q = "lower", tag.start()
         elif q >= n:
             nk = "other"
         else:

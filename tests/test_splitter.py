@@ -394,6 +394,31 @@ GOLDEN_ID: list[tuple[str, str, list[str]]] = [
      "Nabi Muhammad saw. bersabda tentang puasa. Rasulullah SAW. juga berpesan. Hadis ini HR. Bukhari. Ia sahih.",
      ["Nabi Muhammad saw. bersabda tentang puasa.", "Rasulullah SAW. juga berpesan.", "Hadis ini HR. Bukhari.",
       "Ia sahih."]),
+    # --- wiki citation marks after the period (seg_hard4) ---
+    ("citation-marks-after-the-period-end-the-sentence",
+     "Danau itu terbentuk akibat letusan gunung api purba.[2] Luasnya sekitar 1.130 km².[3][4] Di tengahnya ada pulau.",
+     ["Danau itu terbentuk akibat letusan gunung api purba.[2]", "Luasnya sekitar 1.130 km².[3][4]",
+      "Di tengahnya ada pulau."]),
+    ("citation-needed-after-the-period",
+     "Tradisi itu sudah ada sejak abad ke-16.[butuh rujukan] Kini tradisi tersebut jarang dilakukan.",
+     ["Tradisi itu sudah ada sejak abad ke-16.[butuh rujukan]", "Kini tradisi tersebut jarang dilakukan."]),
+    ("citation-mark-at-a-line-end",
+     "Kota itu pernah menjadi ibu kota provinsi selama dua dekade.[7]\nPada 1950, ibu kota dipindahkan ke pesisir.",
+     ["Kota itu pernah menjadi ibu kota provinsi selama dua dekade.[7]", "Pada 1950, ibu kota dipindahkan ke pesisir."]),
+    # --- novel dialogue with dashes (seg_hard4) ---
+    ("dash-dialogue-speech-tag-after-question",
+     "— Kenapa kau diam saja? — tanyanya. Aku tidak menjawab.",
+     ["— Kenapa kau diam saja? — tanyanya.", "Aku tidak menjawab."]),
+    ("dash-dialogue-speech-tag-with-first-person-ending",
+     "— Pergi dari sini! — bentakku.\n— Baik, aku pergi.",
+     ["— Pergi dari sini! — bentakku.", "— Baik, aku pergi."]),
+    # --- letter salutations and closings on a line of their own (seg_hard4) ---
+    ("letter-salutation-line-ends-with-comma",
+     "Dengan hormat,\nKami mengajukan permohonan izin keramaian untuk acara pernikahan.",
+     ["Dengan hormat,", "Kami mengajukan permohonan izin keramaian untuk acara pernikahan."]),
+    ("letter-closing-line-ends-with-comma",
+     "Mohon maaf atas keterlambatan laporan ini.\nSalam hangat,\nTim Redaksi",
+     ["Mohon maaf atas keterlambatan laporan ini.", "Salam hangat,", "Tim Redaksi"]),
     # --- plain cases that must not break ---
     ("single-sentence-no-final-punctuation", "Wilayah Belgorod dalam keadaan darurat",
      ["Wilayah Belgorod dalam keadaan darurat"]),
@@ -487,6 +512,7 @@ HARD_SETS = [
     ("seg_hard.jsonl", 150, 0.99, 0.98),
     ("seg_hard2.jsonl", 100, 0.99, 0.97),
     ("seg_hard3.jsonl", 85, 0.99, 0.97),
+    ("seg_hard4.jsonl", 80, 0.99, 0.97),
 ]
 HARD_SET_IDS = [name for name, *_ in HARD_SETS]
 
