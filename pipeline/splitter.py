@@ -16,6 +16,9 @@ and a capitalised function word right after a name or number (``_run_on_cuts``: 
 A letter's salutation or closing line ("Dengan hormat,", ``pipeline/data/letter_formulas_id.txt``) is a unit
 though it ends with a comma. Wiki citation marks after the period ("lahir 1927.[1]") belong to the sentence,
 and a dash then a lower-case speech verb ("— Kau datang? — tanyanya.") is a novel's dialogue tag.
+Emoji and hashtags after the mark ("lulus! 🎓 #Wisuda") belong to the sentence, emoji before a capitalised
+opener end an unmarked one; "Langkah 1." opens a numbered step; a short title line ending with a comma before
+a titled name ("Kepala Dinas,\nDrs. Asep") is a signature block.
 No cut is made inside a short parenthesis. A lone capital letter is an initial after a name but a label
 or a unit after a label noun or a number (``Grup B.``, ``Rp 3,2 M.``, ``pipeline/data/label_nouns_id.txt``).
 ``bench/segmentation.py`` measures all of it on gold data: the dev set (Wikipedia-style) and
@@ -39,7 +42,16 @@ LANGS = ("id", "en")
 _CITATIONS = r"(?:\[[^\[\]\n]{1,30}\])*"
 #: A sentence mark (. ! ? and the ellipses ... … . . .), then closing quotes or brackets, then citation marks,
 #: then a space.
-_CANDIDATE = re.compile(rf"[.!?…‽](?:[.!?…‽]|[ \t]\.)*([\"”’'»›)\]}}]*){_CITATIONS}(?=\s|$)")
+#: Emoji (pictographs, symbols, joiners, variation selectors, skin tones; not flags, which stand for names).
+_EMOJI = "\u2600-\u27bf\u2b00-\u2bff\u200d\ufe0f\U0001f300-\U0001faff"
+#: After the mark, a social-media post puts emoji and hashtags that still belong to the sentence: "lulus! 🎓🎉",
+#: "diskon 70%! 🔥 #Harbolnas #Promo". Hashtags count only when a capitalised word or the end follows (a hashtag
+#: before a lower-case word is the subject of the next sentence: "#TolakRUU menjadi trending").
+_TRAILERS = (rf"(?:[ \t]+[{_EMOJI}]+(?=\s|$))*"
+             rf"(?:(?:[ \t]+#[^\W_][\w]*)+(?=[ \t]*(?:\n|$)|[ \t]+[\"“‘(]?[A-Z]))?(?:[ \t]+[{_EMOJI}]+(?=\s|$))*")
+_CANDIDATE = re.compile(rf"[.!?…‽](?:[.!?…‽]|[ \t]\.)*([\"”’'»›)\]}}]*){_CITATIONS}{_TRAILERS}(?=\s|$)")
+#: A sentence without a mark that ends with emoji before a capitalised opener: "macet parah 😩 Sudah satu jam".
+_EMOJI_END = re.compile(rf"(?<=[^\W_])[ \t]+[{_EMOJI}]+(?=[ \t]+[A-Z][a-z]*[ \t]+[a-z])")
 _OPENERS = frozenset("\"“‘'«‹([{`„‚")
 _QUOTE_OPENERS = frozenset("\"“‘'«‹`„‚")
 _CLOSERS = frozenset("\"”’'»›)]}")
@@ -225,6 +237,9 @@ def _line_cuts(text: str) -> list[int]:
         if line.rstrip(",").lower() in _word_list("letter_formulas_id.txt"):
             cuts.append(e)  # "Dengan hormat," / "Hormat kami,": a letter's salutation or closing is a line of its own
             continue
+        if line.endswith(",") and len(line) < WRAP_MIN_CHARS and _line_shape(line) == "title" and _titled_name(nxt):
+            cuts.append(e)  # a signature block: "Plt. Kepala Dinas Pendidikan," then "Drs. Asep Saepudin, M.Pd."
+            continue
         if _WRAP_END.search(line) or nxt[0].islower():
             continue
         last_word = line.rsplit(None, 1)[-1].lower()
@@ -243,6 +258,13 @@ def _line_cuts(text: str) -> list[int]:
                 continue  # the line was full: a hard wrap
         cuts.append(e)
     return cuts
+
+
+def _titled_name(line: str) -> bool:
+    """Whether a line opens with a title before a name (``Drs. Asep``, ``Dr. Ir. Budi``): a signer's line."""
+    tok = line.split(None, 1)[0]
+    return (tok.endswith(".") and load_abbreviations().classify(tok) == "title" and tok[0].isupper()
+            and len(line.split()) >= 2)
 
 
 #: A line that opens with a one- or two-word label and a colon: "Baca juga: ...", "Oleh: ...", "Editor: ...".
@@ -317,6 +339,9 @@ def sentence_spans(
         run_on = _run_on_cuts(text)
         if run_on:
             line_cuts = sorted(set(line_cuts + run_on))
+    emoji_end = [m.end() for m in _EMOJI_END.finditer(text)] if not text.isascii() else []
+    if emoji_end:
+        line_cuts = sorted(set(line_cuts + emoji_end))
     cuts: list[int] = list(line_cuts)
     last_cut = 0
     n = len(text)
@@ -365,6 +390,8 @@ def sentence_spans(
         word = wm.group(0) if wm else ""
         starter = nk == "upper" and word.lower() in starters
 
+        if mark == "." and not closers and tok.isdigit() and _STEP_LABEL.fullmatch(text, sent_start, ts):
+            continue  # "Langkah 1. Cuci beras ...", "Tahap 2. Peserta ...": a numbered step label, not a sentence
         if _decide(mark, closers, tok, ts == sent_start, text, ts, nk, word, starter, quoted, j,
                    abbrevs, verbs, english) and not _inside_brackets(text, sent_start, m.end()):
             cuts.append(m.end())
@@ -385,6 +412,10 @@ def sentence_spans(
             spans.append((s, e))
         start = cut
     return spans
+
+
+#: One step noun before the number at the start of a sentence ("Langkah 1.", "Tahap 2.", "Step 3.").
+_STEP_LABEL = re.compile(r"(?:Langkah|Tahap|Tahapan|Step|Fase|Bagian|Cara) ", re.IGNORECASE)
 
 
 def _inside_brackets(text: str, start: int, end: int) -> bool:

@@ -419,6 +419,36 @@ GOLDEN_ID: list[tuple[str, str, list[str]]] = [
     ("letter-closing-line-ends-with-comma",
      "Mohon maaf atas keterlambatan laporan ini.\nSalam hangat,\nTim Redaksi",
      ["Mohon maaf atas keterlambatan laporan ini.", "Salam hangat,", "Tim Redaksi"]),
+    # --- recipes and instructions (seg_hard5) ---
+    ("kitchen-measure-mid-sentence",
+     "Masukkan 3 sdt. merica bubuk dan 1 sdm. garam ke dalam rebusan.",
+     ["Masukkan 3 sdt. merica bubuk dan 1 sdm. garam ke dalam rebusan."]),
+    ("kitchen-measure-ends-sentence",
+     "Tuang minyak goreng sebanyak 4 sdm. Nyalakan api sedang.",
+     ["Tuang minyak goreng sebanyak 4 sdm.", "Nyalakan api sedang."]),
+    ("numbered-step-label",
+     "Tahap 3. Jemur kain hingga kering di tempat teduh.\nTahap 4. Setrika kain dengan suhu rendah.",
+     ["Tahap 3. Jemur kain hingga kering di tempat teduh.", "Tahap 4. Setrika kain dengan suhu rendah."]),
+    # --- references, signature blocks (seg_hard5) ---
+    ("translator-before-name",
+     "Novel itu terbit dalam bahasa Belanda, terj. Henk Maier, pada 1995.",
+     ["Novel itu terbit dalam bahasa Belanda, terj. Henk Maier, pada 1995."]),
+    ("signature-block-title-line-then-name",
+     "Kepala Kantor Kecamatan,\nIr. Made Suarta\nNIP. 19750312 200212 1 002",
+     ["Kepala Kantor Kecamatan,", "Ir. Made Suarta", "NIP. 19750312 200212 1 002"]),
+    # --- social media: emoji and hashtags close the sentence (seg_hard5) ---
+    ("emoji-after-the-mark-stay-with-sentence",
+     "Timnas menang lagi! 🔥⚽ Besok kita nonton bareng.",
+     ["Timnas menang lagi! 🔥⚽", "Besok kita nonton bareng."]),
+    ("hashtags-after-the-mark-stay-with-sentence",
+     "Stok terbatas, buruan order! 🛒 #DiskonKilat #PromoGajian Pengiriman mulai besok.",
+     ["Stok terbatas, buruan order! 🛒 #DiskonKilat #PromoGajian", "Pengiriman mulai besok."]),
+    ("hashtag-opening-next-sentence-is-not-a-trailer",
+     "Warganet bereaksi keras. #BoikotProdukX menjadi trending sejak pagi.",
+     ["Warganet bereaksi keras.", "#BoikotProdukX menjadi trending sejak pagi."]),
+    ("emoji-ends-an-unmarked-sentence",
+     "Antrean di loket panjang sekali 😫 Semoga besok lebih sepi.",
+     ["Antrean di loket panjang sekali 😫", "Semoga besok lebih sepi."]),
     # --- plain cases that must not break ---
     ("single-sentence-no-final-punctuation", "Wilayah Belgorod dalam keadaan darurat",
      ["Wilayah Belgorod dalam keadaan darurat"]),
@@ -438,6 +468,9 @@ XFAIL_ID: list[tuple[str, str, list[str]]] = [
     ("colon-ended-list-head",
      "Disney Junior Asia dibagi dalam 5 saluran operasi: Bagaimana kisah cinta mereka berakhir?",
      ["Disney Junior Asia dibagi dalam 5 saluran operasi:", "Bagaimana kisah cinta mereka berakhir?"]),
+    ("pantun-line-ends-with-comma",  # a lower-case line after a comma looks like a hard wrap
+     "Air dalam bertambah dalam,\nhujan di hulu belum lagi teduh.",
+     ["Air dalam bertambah dalam,", "hujan di hulu belum lagi teduh."]),
     ("company-suffix-before-job-title",
      "CEO Apple Inc. Tim Cook hadir. Ia berbicara singkat.",
      ["CEO Apple Inc. Tim Cook hadir.", "Ia berbicara singkat."]),
@@ -513,6 +546,7 @@ HARD_SETS = [
     ("seg_hard2.jsonl", 100, 0.99, 0.97),
     ("seg_hard3.jsonl", 85, 0.99, 0.97),
     ("seg_hard4.jsonl", 80, 0.99, 0.97),
+    ("seg_hard5.jsonl", 70, 0.985, 0.98),
 ]
 HARD_SET_IDS = [name for name, *_ in HARD_SETS]
 
