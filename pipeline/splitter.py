@@ -525,7 +525,7 @@ def _decide(
             return not (nk == "upper" and _ABBREV_AHEAD.match(text, j))
         return starter
     if nk == "digit" and (_BROKEN_THOUSANDS.fullmatch(core) and _THREE_DIGITS.match(text, j) or core[:1].isalpha()
-                          and core[-1:].isdigit()):
+                          and core[-1:].isdigit() and not _ORDINAL.fullmatch(core)):
         return False  # "2.904. 678", "v9. 1": a number broken by a space, not two sentences
     if nk == "lower":
         if word.lower() in _FILE_EXTENSIONS and not text[j + len(word) : j + len(word) + 1].isalpha():
@@ -539,6 +539,8 @@ def _decide(
         # a title (dr. Ani) or a common opener
         if speech:
             return False
+        if core.isdigit() and not english and _after_label_noun(text, ts):
+            return False  # "pada poin 81. selama satu hari": a numbered reference, the sentence goes on
         if len(core) <= 4 and core.istitle() and core.isalpha():
             return _lower_opener(text, j, word, abbrevs)
         return True
@@ -617,6 +619,9 @@ def _lone_capitals(text: str) -> tuple[frozenset[str], list[int]]:
 _INITIAL_AHEAD = re.compile(r"[A-Z]\.")
 #: A number then a lower-case word: "2025 menjadi", "3 tahun kemudian" (a sentence opening with a number).
 _NUMBER_THEN_WORD = re.compile(r"\d[\d.,]*\s+[a-z]")
+#: An ordinal ("ke-12", "ke-79") ends a sentence before a number ("minggu ke-12. 1.203 kasus"), unlike a version
+#: broken by a space ("v9. 1").
+_ORDINAL = re.compile(r"ke-\d+", re.IGNORECASE)
 #: A whole sentence in brackets: "(Semua diserahkan secara simbolis.)".
 _BRACKETED_SENTENCE = re.compile(r"\([A-Z\"“][^()]*[.!?]\)")
 #: A web address or e-mail address.
