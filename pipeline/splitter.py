@@ -206,7 +206,7 @@ def _named_speaker(text: str, j: int, verbs: frozenset[str]) -> bool:
     return False
 
 
-def _line_cuts(text: str) -> list[int]:
+def _line_cuts(text: str, abbrevs: Abbreviations) -> list[int]:
     """Cuts at line ends that close a headline or a list line; hard-wrapped lines are joined.
 
     Why "would the next word have fit": a writer who wraps by hand breaks only when the line is full,
@@ -237,7 +237,7 @@ def _line_cuts(text: str) -> list[int]:
         if line.rstrip(",").lower() in _word_list("letter_formulas_id.txt"):
             cuts.append(e)  # "Dengan hormat," / "Hormat kami,": a letter's salutation or closing is a line of its own
             continue
-        if line.endswith(",") and len(line) < WRAP_MIN_CHARS and _line_shape(line) == "title" and _titled_name(nxt):
+        if line.endswith(",") and len(line) < WRAP_MIN_CHARS and _line_shape(line) == "title" and _titled_name(nxt, abbrevs):
             cuts.append(e)  # a signature block: "Plt. Kepala Dinas Pendidikan," then "Drs. Asep Saepudin, M.Pd."
             continue
         if _WRAP_END.search(line) or nxt[0].islower():
@@ -260,10 +260,10 @@ def _line_cuts(text: str) -> list[int]:
     return cuts
 
 
-def _titled_name(line: str) -> bool:
+def _titled_name(line: str, abbrevs: Abbreviations) -> bool:
     """Whether a line opens with a title before a name (``Drs. Asep``, ``Dr. Ir. Budi``): a signer's line."""
     tok = line.split(None, 1)[0]
-    return (tok.endswith(".") and load_abbreviations().classify(tok) == "title" and tok[0].isupper()
+    return (tok.endswith(".") and abbrevs.classify(tok) == "title" and tok[0].isupper()
             and len(line.split()) >= 2)
 
 
@@ -334,7 +334,7 @@ def sentence_spans(
     verbs = _word_list(f"speech_verbs_{lang}.txt")
     english = lang == "en"
 
-    line_cuts = _line_cuts(text) if "\n" in text else []
+    line_cuts = _line_cuts(text, abbrevs) if "\n" in text else []
     if not english:
         run_on = _run_on_cuts(text)
         if run_on:
