@@ -19,7 +19,7 @@ from html import escape
 
 from pipeline import __version__
 from pipeline.document import Block, Document, Sentence
-from pipeline.publish.inline import Node, followable_links, safe_href, sentence_marks
+from pipeline.publish.inline import Node, followable_links, render, sentence_marks
 from pipeline.publish.pairs import link_flags, target_text
 
 LAYOUTS = {
@@ -242,21 +242,16 @@ def _sentence_slots(block: Block) -> tuple[dict[str, list[int]], dict[str, int]]
 _TAGS = {"em": "em", "strong": "strong", "code": "code"}
 
 
-def _inline_html(nodes: list[Node | str], in_link: bool = False) -> str:
+def _html_mark(node: Node, inner: str, href: str | None) -> str:
+    if href is not None:
+        return f'<a href="{_e(href)}" rel="noopener noreferrer">{inner}</a>'
+    tag = _TAGS[node.mark.kind]
+    return f"<{tag}>{inner}</{tag}>"
+
+
+def _inline_html(nodes: list[Node | str]) -> str:
     """Marked-up text; a link with an unsafe address, or inside another link, keeps only its words."""
-    out = []
-    for n in nodes:
-        if isinstance(n, str):
-            out.append(_e(n))
-            continue
-        if n.mark.kind == "link":
-            href = None if in_link else safe_href(n.mark.href)
-            inner = _inline_html(n.children, True)
-            out.append(inner if href is None else f'<a href="{_e(href)}" rel="noopener noreferrer">{inner}</a>')
-        else:
-            tag = _TAGS[n.mark.kind]
-            out.append(f"<{tag}>{_inline_html(n.children, in_link)}</{tag}>")
-    return "".join(out)
+    return render(nodes, _e, _html_mark)
 
 
 def _source_links(block: Block) -> dict[str, list[tuple[str, str]]]:

@@ -9,6 +9,7 @@ only the spelling differs. Addresses a reader may follow are decided here too, o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.document import Block, Mark, Sentence
@@ -121,3 +122,23 @@ def followable_links(block: Block, sent: Sentence) -> list[tuple[Mark, str, str]
 
     walk(sentence_marks(block, sent) or [])
     return found
+
+
+def render(nodes: list[Node | str], text: Callable[[str], str], wrap: Callable[[Node, str, str | None], str],
+           in_link: bool = False) -> str:
+    """Spell a mark tree for one output: ``text`` escapes plain words, ``wrap(node, inner, href)`` writes a mark.
+
+    Why one walker: which links a reader may follow is decided here for every format. A link with an unsafe
+    address, or one inside another link, keeps only its words; ``wrap`` sees links only with a safe ``href``.
+    """
+    out = []
+    for n in nodes:
+        if isinstance(n, str):
+            out.append(text(n))
+        elif n.mark.kind == "link":
+            href = None if in_link else safe_href(n.mark.href)
+            inner = render(n.children, text, wrap, True)
+            out.append(inner if href is None else wrap(n, inner, href))
+        else:
+            out.append(wrap(n, render(n.children, text, wrap, in_link), None))
+    return "".join(out)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.document import Block, Document
-from pipeline.publish.inline import Node, safe_href, sentence_marks
+from pipeline.publish.inline import Node, render, sentence_marks
 from pipeline.publish.pairs import source_text, target_text
 
 #: Inline characters that start Markdown markup anywhere in a line.
@@ -82,21 +82,17 @@ def _md_code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _md_inline(nodes: list[Node | str], in_link: bool = False) -> str:
-    out = []
-    for n in nodes:
-        if isinstance(n, str):
-            out.append(md_escape(n))
-        elif n.mark.kind == "code":
-            out.append(_md_code(n.text()))
-        elif n.mark.kind == "link":
-            href = None if in_link else safe_href(n.mark.href)
-            inner = _md_inline(n.children, True)
-            out.append(inner if href is None else f"[{inner}]({_md_destination(href)})")
-        else:
-            delim = "**" if n.mark.kind == "strong" else "*"
-            out.append(f"{delim}{_md_inline(n.children, in_link)}{delim}")
-    return "".join(out)
+def _md_mark(node: Node, inner: str, href: str | None) -> str:
+    if href is not None:
+        return f"[{inner}]({_md_destination(href)})"
+    if node.mark.kind == "code":
+        return _md_code(node.text())  # a code span holds its words as they are, unescaped
+    delim = "**" if node.mark.kind == "strong" else "*"
+    return f"{delim}{inner}{delim}"
+
+
+def _md_inline(nodes: list[Node | str]) -> str:
+    return render(nodes, md_escape, _md_mark)
 
 
 def _md_source(block: Block) -> str | None:
