@@ -127,6 +127,17 @@ def language_codes(tokenizer: Any, config: TranslateConfig) -> tuple[str, str]:
     return "", ""
 
 
+def _setup_languages(tokenizer: Any, path: Path, config: TranslateConfig) -> tuple[int, str] | None:
+    """Set the source language on the tokenizer; the (id, token) the output must start with, if any.
+
+    Why one place: both engines must read the same codes and reject the same unknown ones; transformers
+    forces the id (forced_bos_token_id), CTranslate2 takes the token as a target prefix.
+    """
+    source_code, target_code = language_codes(tokenizer, config)
+    _set_source_lang(tokenizer, path, source_code)
+    return _lang_token(tokenizer, target_code) if target_code else None
+
+
 def _set_source_lang(tokenizer: Any, path: Path, code: str) -> None:
     """Make the tokenizer start every input with the source language token.
 
@@ -175,11 +186,8 @@ class TransformersEngine:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
-        source_code, target_code = language_codes(self.tokenizer, config)
-        _set_source_lang(self.tokenizer, path, source_code)
-        self.forced_bos: int | None = None
-        if target_code:
-            self.forced_bos = _lang_token(self.tokenizer, target_code)[0]
+        target = _setup_languages(self.tokenizer, path, config)
+        self.forced_bos: int | None = target[0] if target else None
         positions = getattr(self.model.config, "max_position_embeddings", None)
         self.input_limit = _input_limit(self.tokenizer, config.max_input_tokens, positions)
         self.eos = self.model.generation_config.eos_token_id
@@ -280,13 +288,10 @@ class CTranslate2Engine:
             )
         except Exception as err:  # noqa: BLE001 - not a converted model, or converted by another version
             raise ModelError(f"{path}: cannot load the CTranslate2 model ({_first_line(err)})") from err
-        source_code, target_code = language_codes(self.tokenizer, config)
-        _set_source_lang(self.tokenizer, path, source_code)
         # Multilingual models: the decoder starts with </s> (decoder_start_token) and then the target
         # language token, which CTranslate2 takes as a target prefix (transformers: forced_bos_token_id).
-        self.prefix: str | None = None
-        if target_code:
-            self.prefix = _lang_token(self.tokenizer, target_code)[1]
+        target = _setup_languages(self.tokenizer, path, config)
+        self.prefix: str | None = target[1] if target else None
         self.input_limit = _input_limit(self.tokenizer, config.max_input_tokens, input_positions)
         from pipeline.translate.store import read_ct2_marker
 
