@@ -56,6 +56,10 @@ class TranslateConfig:
     cpu_isa: str = "auto"
 
 
+#: ``[translate] cpu_isa`` values; pipeline/translate/cpu_isa.py says what each does.
+CPU_ISAS = ("auto", "default", "avx512", "avx2", "avx", "generic")
+
+
 @dataclass
 class AlignConfig:
     #: Links scoring below this are marked needs_review.
@@ -138,9 +142,8 @@ def validate(config: Config, origin: str = "config") -> None:
     for key in ("beam_size", "max_input_tokens", "max_new_tokens", "batch_tokens", "max_batch_size"):
         if getattr(t, key) < 1:
             raise ConfigError(f"{origin}: [translate] {key} must be at least 1")
-    if t.cpu_isa not in ("auto", "default", "avx512", "avx2", "avx", "generic"):
-        raise ConfigError(f"{origin}: [translate] cpu_isa must be auto, default, avx512, avx2, avx or generic, "
-                          f"not {t.cpu_isa!r}")
+    if t.cpu_isa not in CPU_ISAS:
+        raise ConfigError(f"{origin}: [translate] cpu_isa must be one of {', '.join(CPU_ISAS)}, not {t.cpu_isa!r}")
     if t.max_output_ratio <= 0:
         raise ConfigError(f"{origin}: [translate] max_output_ratio must be more than 0")
     if t.threads < 0:

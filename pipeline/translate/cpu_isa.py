@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from pipeline.errors import ConfigError
+
 #: What CTranslate2's AVX-512 kernels need.
 _AVX512 = {"avx512f", "avx512bw", "avx512dq", "avx512vl"}
 
