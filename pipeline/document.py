@@ -118,6 +118,13 @@ class Meta:
     source_sha256: str = ""
     target_file: str = ""
     target_origin: str = ""  # "", "machine" or "human"
+    # Where the article came from, as the page that published it says (web pages, front matter); "" = unknown.
+    author: str = ""
+    date: str = ""  # ISO 8601 date (YYYY-MM-DD) or date-time, as published
+    site_name: str = ""
+    source_url: str = ""  # canonical address of the original
+    description: str = ""
+    license: str = ""
     model: dict[str, Any] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
     stages: dict[str, str] = field(default_factory=dict)
