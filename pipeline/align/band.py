@@ -111,32 +111,28 @@ def band_path(band: Band, shapes: list[Shape], costs: dict[Shape, np.ndarray]) -
     if zero_a and zero_a != list(range(len(shapes) - len(zero_a), len(shapes))):
         raise ValueError("shapes with no source unit must come last")
     prev: list[np.ndarray] = [band.index(rows - a, cols - b) for a, b in shapes]
+    n_src = len(shapes) - len(zero_a)
+    src_prev = np.stack(prev[:n_src]) if n_src else np.zeros((0, total), dtype=np.int64)
+    src_cost = np.stack([np.asarray(costs[s], dtype=np.float64) for s in shapes[:n_src]]) if n_src else None
+    zero = [(k, shapes[k][1], np.asarray(costs[shapes[k]], dtype=np.float64)) for k in zero_a]
     dp = np.full(total + 1, math.inf)  # the last cell is the 'outside' sentinel, always inf
     back = np.full(total, -1, dtype=np.int8)
-    with_src = [k for k, (a, _) in enumerate(shapes) if a > 0]
-    flat_costs = [np.asarray(costs[s], dtype=np.float64) for s in shapes]
     for i in range(n + 1):
         s, e = int(band.off[i]), int(band.off[i + 1])
-        best = np.full(e - s, math.inf)
-        arg = np.full(e - s, -1, dtype=np.int8)
-        if i > 0:
-            for k in with_src:
-                v = dp[prev[k][s:e]] + flat_costs[k][s:e]
-                better = v < best
-                best[better] = v[better]
-                arg[better] = k
+        if i > 0 and src_cost is not None:
+            # every source-consuming shape at once; argmin keeps the first of equal values, as the
+            # cell-by-cell DP (strict '<' in shape order) did
+            v = dp[src_prev[:, s:e]] + src_cost[:, s:e]
+            arg = np.argmin(v, axis=0).astype(np.int8)
+            best = np.take_along_axis(v, arg[None, :].astype(np.int64), axis=0)[0]
+            arg[~np.isfinite(best)] = -1
         else:
-            best[0] = 0.0  # the start (0, 0)
-        if zero_a:
-            bl, al = best.tolist(), arg.tolist()
-            zc = [(k, shapes[k][1], flat_costs[k][s:e].tolist()) for k in zero_a]
-            for c in range(1 if i == 0 else 0, e - s):
-                for k, b, cl in zc:
-                    if c >= b:
-                        v = bl[c - b] + cl[c]
-                        if v < bl[c]:
-                            bl[c], al[c] = v, k
-            best, arg = np.array(bl), np.array(al, dtype=np.int8)
+            best = np.full(e - s, math.inf)
+            arg = np.full(e - s, -1, dtype=np.int8)
+            if i == 0:
+                best[0] = 0.0  # the start (0, 0)
+        if zero:
+            best, arg = _relax_row(best, arg, zero, s, e)
         dp[s:e] = best
         back[s:e] = arg
     end = int(band.off[n] + band.m - band.lo[n])
@@ -150,3 +146,22 @@ def band_path(band: Band, shapes: list[Shape], costs: dict[Shape, np.ndarray]) -
         path.append((i - a, a, j - b, b, float(dp[at] - dp[before])))
         i, j, at = i - a, j - b, before
     return path[::-1]
+
+
+def _relax_row(best: np.ndarray, arg: np.ndarray, zero: list[tuple[int, int, np.ndarray]], s: int,
+               e: int) -> tuple[np.ndarray, np.ndarray]:
+    """Add the 0:b beads of one row, whose cells depend on cells to their left in the same row: a scan
+    from left to right (same sums and strict comparisons in shape order as the cell-by-cell DP).
+
+    Why a plain loop: chains of 0:b beads run to the edge of the band in most rows, so a vectorised
+    relaxation needs as many passes as the band is wide; the scan is one pass over a few dozen cells.
+    """
+    bl, al = best.tolist(), arg.tolist()
+    zc = [(k, b, cost[s:e].tolist()) for k, b, cost in zero]
+    for c in range(1, e - s):
+        for k, b, cl in zc:
+            if c >= b:
+                v = bl[c - b] + cl[c]
+                if v < bl[c]:
+                    bl[c], al[c] = v, k
+    return np.array(bl), np.array(al, dtype=np.int8)

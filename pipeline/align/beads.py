@@ -250,7 +250,7 @@ def band_costs(src: Units, tgt: Units, params: BeadParams, shapes: tuple[tuple[i
 
 
 #: Above this many cells, quantities defined over all n x m pairs are computed in linear time (see below).
-DENSE_CELLS = 4_000_000
+DENSE_CELLS = 250_000
 
 
 def window_distance(win: np.ndarray, u: Units, other: Units, size: int, hub: float) -> np.ndarray:
