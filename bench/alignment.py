@@ -11,6 +11,10 @@ Usage::
 
     PYTHONPATH=. python bench/alignment.py [--data ../shared/data/align-dev] [--no-cache] [--save-pred DIR]
     PYTHONPATH=. python bench/alignment.py --scale [--sizes 500,1000,3000,10000]
+    # where a book cannot be embedded cold in one sitting: fill a cache once, run the big sizes warm from it
+    PYTHONPATH=. python bench/alignment.py --fill-cache output/.cache/scale --sizes 500,1000,3000,10000
+    PYTHONPATH=. python bench/alignment.py --scale --cold-sizes 500,1000 --warm-cache output/.cache/scale
+    # (add --reuse-vectors to both to give repeated lines their first occurrence's vector: aligner timing only)
 """
 
 from __future__ import annotations
@@ -138,13 +142,25 @@ def main() -> None:
     ap.add_argument("--save-pred", help="write our predictions here, one <doc_id> file per document")
     ap.add_argument("--scale", action="store_true", help="book-length documents built from mt-dev (slow)")
     ap.add_argument("--sizes", default="500,1000,3000,10000", help="--scale: source lines per document")
+    ap.add_argument("--cold-sizes", help="--scale: sizes also run with an empty cache (default: all)")
+    ap.add_argument("--warm-cache", help="--scale: start the other sizes from a copy of this filled cache")
+    ap.add_argument("--fill-cache", metavar="DIR", help="embed every text of --sizes into DIR and stop")
+    ap.add_argument("--reuse-vectors", action="store_true",
+                    help="--fill-cache: repeated lines get their first occurrence's vector (aligner timing only); "
+                         "--scale: say that the warm cache was filled so")
     args = ap.parse_args()
-    if args.scale:
-        from alignment_scale import scale  # bench/ is this script's folder
+    sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    if args.fill_cache:
+        from alignment_scale import fill  # bench/ is this script's folder
 
-        sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+        fill(sizes, args.fill_cache, args.reuse_vectors)
+        return
+    if args.scale:
+        from alignment_scale import scale
+
+        cold = [int(x) for x in args.cold_sizes.split(",") if x.strip()] if args.cold_sizes else None
         f1 = evaluate(args.data, args.no_cache, None, quiet=True)
-        scale(sizes, f1, score)
+        scale(sizes, f1, score, cold, args.warm_cache, args.reuse_vectors)
         return
     evaluate(args.data, args.no_cache, args.save_pred)
 

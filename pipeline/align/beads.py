@@ -178,22 +178,23 @@ class _Windows:
         return self._get("cross", size, lambda: crossing(self.u, size))
 
 
-#: Source windows per block when computing similarities inside a band: one small dense product per block.
-#: Small enough that BLAS runs each product on one thread: on a busy machine a threaded product of this size
-#: waits for its threads and is about ten times slower (measured: 0.35 s vs 0.035 s for 10,000 rows).
-_ROWS_PER_BLOCK = 16
+#: Multiply-adds of one dense product when computing similarities inside a band. Small enough that BLAS
+#: runs each product on one thread: on a busy machine a threaded product of this size waits for its threads
+#: and is about ten times slower (measured: 0.35 s vs 0.035 s for 10,000 rows of a band).
+_BLOCK_MACS = 200_000
 
 
 def _band_similarity(ws: np.ndarray, wt: np.ndarray, s: np.ndarray, t: np.ndarray) -> np.ndarray:
-    """ws[s[c]] . wt[t[c]] for each cell, from dense products of row blocks (``s`` is sorted)."""
+    """ws[s[c]] . wt[t[c]] for each cell, from small dense products of row blocks (``s`` is sorted)."""
     out = np.empty(len(s), dtype=np.float32)
     if len(s) == 0:
         return out
-    edges = np.searchsorted(s, np.arange(int(s[0]), int(s[-1]) + _ROWS_PER_BLOCK, _ROWS_PER_BLOCK))
-    edges = np.unique(np.append(edges, len(s)))
-    for c0, c1 in zip(edges[:-1], edges[1:]):
-        if c0 == c1:
-            continue
+    bounds = np.flatnonzero(np.r_[True, s[1:] != s[:-1], True])  # where each source window's cells start
+    starts, ends = bounds[:-1], bounds[1:]
+    per_row = max(1, int(np.max(ends - starts)))
+    rows = max(1, _BLOCK_MACS // (2 * per_row * ws.shape[1]))
+    for k in range(0, len(starts), rows):
+        c0, c1 = int(starts[k]), int(ends[min(k + rows, len(starts)) - 1])
         ss, tt = s[c0:c1], t[c0:c1]
         s0, t0, t1 = int(ss[0]), int(tt.min()), int(tt.max())
         block = ws[s0:int(ss[-1]) + 1] @ wt[t0:t1 + 1].T
@@ -249,8 +250,9 @@ def band_costs(src: Units, tgt: Units, params: BeadParams, shapes: tuple[tuple[i
     return out
 
 
-#: Above this many cells, quantities defined over all n x m pairs are computed in linear time (see below).
-DENSE_CELLS = 250_000
+#: Above this many cells (a short document's full DP), quantities defined over all n x m pairs are computed
+#: in linear time (see below); up to it, exactly as they always were.
+DENSE_CELLS = 40_000
 
 
 def window_distance(win: np.ndarray, u: Units, other: Units, size: int, hub: float) -> np.ndarray:

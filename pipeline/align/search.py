@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+from scipy import sparse
 
 from pipeline.align.band import Band, Shape, Step, band_path
 from pipeline.align.signals import Units, group_units
@@ -23,13 +24,22 @@ CostFn = Callable[[Units, Units, Band], dict[Shape, np.ndarray]]
 
 #: A side shorter than this is not downsampled (its pairs would say little).
 MIN_COARSE = 8
+#: The coarsest level gets the full DP from this many cells down: it only guides, and a smaller top level
+#: is cheaper (a short document is never coarsened: its own full_cells applies).
+COARSE_FULL_CELLS = 10_000
 #: Rounds of widening (each doubles the extra width) before the path found is accepted as it is.
 MAX_WIDEN = 6
 
 
 def downsample(u: Units) -> Units:
-    """Pairs of consecutive units joined into one (the last unit alone when ``n`` is odd)."""
-    return group_units(u, np.arange(u.n) // 2, (u.n + 1) // 2)
+    """Pairs of consecutive units joined into one (the last unit alone when ``n`` is odd).
+
+    Without anchors, as in vecalign's coarse levels: a joined unit carries the anchors of all its parts, so
+    their cost would double at every level while the embeddings and lengths already find the path.
+    """
+    coarse = group_units(u, np.arange(u.n) // 2, (u.n + 1) // 2)
+    coarse.anchors = sparse.csr_array((coarse.n, 1), dtype=np.float32)
+    return coarse
 
 
 def band_around(path: list[Step], fs: int, ft: int, n: int, m: int, width: int) -> Band:
@@ -66,7 +76,7 @@ def search_path(src: Units, tgt: Units, shapes: list[Shape], cost_fn: CostFn, wi
     else:
         cs = downsample(src) if fs else src
         ct = downsample(tgt) if ft else tgt
-        coarse = search_path(cs, ct, shapes, cost_fn, width, full_cells)
+        coarse = search_path(cs, ct, shapes, cost_fn, width, min(full_cells, COARSE_FULL_CELLS))
         band = band_around(coarse, fs + 1, ft + 1, n, m, width) if coarse else Band.full(n, m)
     margin = max(max(a, b) for a, b in shapes)
     by = width
