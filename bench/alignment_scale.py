@@ -132,10 +132,10 @@ def fill(sizes: list[int], directory: str, reuse: bool = False) -> None:
             keys = {enc._key(x): x for x in dict.fromkeys(texts)}  # noqa: SLF001 - a bench may peek
             have = store.get_many(keys)
             missing = [x for k, x in keys.items() if k not in have]
-            firsts = {enc._key(_CYCLE_TAG.sub("", x)): x for x in missing}  # noqa: SLF001
-            found = store.get_many(firsts)
+            firsts = [(enc._key(_CYCLE_TAG.sub("", x)), x) for x in missing]  # noqa: SLF001
+            found = store.get_many(k for k, _ in firsts)
             items = []
-            for k, x in firsts.items():
+            for k, x in firsts:
                 if k in found:
                     rng = np.random.default_rng(int.from_bytes(enc._key(x)[:8], "little"))  # noqa: SLF001
                     v = found[k] + rng.normal(scale=0.1 / np.sqrt(found[k].shape[0]), size=found[k].shape)
