@@ -198,6 +198,21 @@ def test_band_costs_equal_the_dense_matrices() -> None:
             assert np.allclose(got, want, atol=1e-5)
 
 
+def test_shared_anchors_in_bounded_passes_equal_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.align import signals
+
+    sa = sparse.csr_array(sparse.random(40, 30, density=0.3, random_state=3, dtype=np.float32))
+    ta = sparse.csr_array(sparse.random(35, 30, density=0.3, random_state=4, dtype=np.float32))
+    sa.sort_indices()
+    ta.sort_indices()
+    rows, cols = np.repeat(np.arange(40), 35), np.tile(np.arange(35), 40)
+    one = shared_anchors(sa, ta, rows, cols)
+    want = np.minimum(sa.toarray()[rows], ta.toarray()[cols]).sum(axis=1)
+    assert np.allclose(one, want, atol=1e-6)
+    monkeypatch.setattr(signals, "_LOOKUPS", 7)
+    assert np.allclose(shared_anchors(sa, ta, rows, cols), one, atol=1e-12)
+
+
 def test_log_tail_is_the_gale_church_term() -> None:
     delta = np.linspace(-9, 9, 101)
     want = [-math.log(max(math.erfc(abs(x) / math.sqrt(2)), 1e-12)) for x in delta]

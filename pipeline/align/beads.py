@@ -113,14 +113,13 @@ def _baseline_linear(src: Units, tgt: Units) -> float:
     found elsewhere changes the mean by less than 1/m of a cosine, nothing for a document this long."""
     n, m = src.n, tgt.n
     total = float(src.emb.sum(axis=0, dtype=np.float64) @ tgt.emb.sum(axis=0, dtype=np.float64))
-    best = 0.0
-    offsets = np.arange(-_NEAR, _NEAR + 1)
-    for r0 in range(0, n, 512):
-        rows = np.arange(r0, min(n, r0 + 512))
-        centre = np.rint(rows * (m - 1) / max(n - 1, 1)).astype(np.int64)
-        cols = np.clip(centre[:, None] + offsets[None, :], 0, m - 1)
-        sims = np.einsum("rd,rwd->rw", src.emb[rows], tgt.emb[cols])
-        best += float(sims.max(axis=1).sum())
+    rows = np.arange(n)
+    centre = np.rint(rows * (m - 1) / max(n - 1, 1)).astype(np.int64)
+    lo, hi = np.clip(centre - _NEAR, 0, m - 1), np.clip(centre + _NEAR, 0, m - 1)
+    s = np.repeat(rows, hi - lo + 1)
+    t = np.arange(len(s)) - np.repeat(np.cumsum(hi - lo + 1) - (hi - lo + 1), hi - lo + 1) + np.repeat(lo, hi - lo + 1)
+    sims = _band_similarity(src.emb, tgt.emb, s, t)
+    best = float(np.maximum.reduceat(sims, np.r_[0, np.cumsum(hi - lo + 1)[:-1]]).astype(np.float64).sum())
     return (total - best) / (n * (m - 1))
 
 
@@ -176,6 +175,34 @@ class _Windows:
 
     def crossing(self, size: int) -> np.ndarray:
         return self._get("cross", size, lambda: crossing(self.u, size))
+
+    def dense_anchors(self, size: int, other: _Windows) -> np.ndarray:
+        """Window anchor counts as a dense array over the anchors both sides hold (small sides only)."""
+        def make() -> np.ndarray:
+            both = np.intersect1d(self.u.anchors.indices, other.u.anchors.indices)
+            counts = np.zeros((self.u.n, len(both)))
+            if len(both):
+                coo = self.u.anchors.tocoo()
+                keep = np.isin(coo.col, both)
+                np.add.at(counts, (coo.row[keep], np.searchsorted(both, coo.col[keep])), coo.data[keep])
+            return window_sums(counts, size)
+
+        return self._get("dense", size, make)
+
+
+#: Up to this many units on both sides (every block group), anchors are compared as small dense arrays:
+#: sparse bookkeeping would cost more than the comparison itself.
+_DENSE_UNITS = 256
+
+
+def _shared(sw: _Windows, tw: _Windows, a: int, b: int, s: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """sum_k min(source window s, target window t) over the anchors both windows hold, per cell."""
+    if sw.u.n > _DENSE_UNITS or tw.u.n > _DENSE_UNITS:
+        return shared_anchors(sw.anchors(a), tw.anchors(b), s, t)
+    x, y = sw.dense_anchors(a, tw), tw.dense_anchors(b, sw)
+    if x.shape[1] == 0:
+        return np.zeros(len(s))
+    return np.minimum(x[s], y[t]).sum(axis=1)
 
 
 #: Multiply-adds of one dense product when computing similarities inside a band. Small enough that BLAS
@@ -242,7 +269,7 @@ def band_costs(src: Units, tgt: Units, params: BeadParams, shapes: tuple[tuple[i
         ls, lt = sw.length(a)[s], tw.length(b)[t]
         delta = (lt - ratio * ls) / np.sqrt(params.gc_variance * np.maximum((ls * ratio + lt) / 2.0, 1.0))
         gc = log_tail(delta)
-        shared = shared_anchors(sw.anchors(a), tw.anchors(b), s, t)
+        shared = _shared(sw, tw, a, b, s, t)
         unmatched = np.maximum(sw.anchor_total(a)[s] + tw.anchor_total(b)[t] - 2.0 * shared, 0.0)
         c = (a + b) * emb + params.w_len * gc + params.w_anchor * unmatched + params.priors.get((a, b), 1.0)
         c[sw.crossing(a)[s] | tw.crossing(b)[t]] = np.inf

@@ -169,12 +169,16 @@ def window_anchors(a: sparse.csr_array, size: int) -> sparse.csr_array:
     return out
 
 
+#: Anchor look-ups per pass of ``shared_anchors``: bounds its memory whatever the band and window sizes.
+_LOOKUPS = 1 << 20
+
+
 def shared_anchors(sa: sparse.csr_array, ta: sparse.csr_array, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """sum_k min(sa[rows[c], k], ta[cols[c], k]) for each pair c, without forming any n x m matrix.
 
     Why this shape: only the anchors of ``sa[rows[c]]`` are looked up in ``ta[cols[c]]`` (a sorted key
     search), so the work is proportional to the pairs times the anchors of one window, however large the
-    vocabulary and however many anchors both sides share.
+    vocabulary and however many anchors both sides share; the pairs go in passes of bounded size.
     """
     out = np.zeros(len(rows), dtype=np.float64)
     if len(rows) == 0 or sa.nnz == 0 or ta.nnz == 0:
@@ -182,19 +186,29 @@ def shared_anchors(sa: sparse.csr_array, ta: sparse.csr_array, rows: np.ndarray,
     k = np.int64(sa.shape[1])
     t_rows = np.repeat(np.arange(ta.shape[0], dtype=np.int64), np.diff(ta.indptr))
     t_keys = t_rows * k + ta.indices.astype(np.int64)  # sorted: rows in order, indices sorted per row
-    starts = sa.indptr[rows].astype(np.int64)
-    counts = sa.indptr[rows + 1].astype(np.int64) - starts
+    counts_all = (sa.indptr[rows + 1] - sa.indptr[rows]).astype(np.int64)
+    ends = np.cumsum(counts_all)
+    c0 = 0
+    while c0 < len(rows):
+        c1 = max(c0 + 1, int(np.searchsorted(ends, (ends[c0 - 1] if c0 else 0) + _LOOKUPS, side="right")))
+        c1 = min(c1, len(rows))
+        out[c0:c1] = _shared_pass(sa, ta, t_keys, k, rows[c0:c1], cols[c0:c1], counts_all[c0:c1])
+        c0 = c1
+    return out
+
+
+def _shared_pass(sa: sparse.csr_array, ta: sparse.csr_array, t_keys: np.ndarray, k: np.int64, rows: np.ndarray,
+                 cols: np.ndarray, counts: np.ndarray) -> np.ndarray:
     total = int(counts.sum())
     if total == 0:
-        return out
+        return np.zeros(len(rows))
+    starts = sa.indptr[rows].astype(np.int64)
     pair = np.repeat(np.arange(len(rows), dtype=np.int64), counts)
     first = np.cumsum(counts) - counts
     pos = starts[pair] + (np.arange(total, dtype=np.int64) - first[pair])
     keys = cols[pair].astype(np.int64) * k + sa.indices[pos].astype(np.int64)
-    at = np.searchsorted(t_keys, keys)
-    at_c = np.minimum(at, len(t_keys) - 1)
-    hit = t_keys[at_c] == keys
-    vals = np.where(hit, np.minimum(sa.data[pos], ta.data[at_c]), 0.0)
+    at = np.minimum(np.searchsorted(t_keys, keys), len(t_keys) - 1)
+    vals = np.where(t_keys[at] == keys, np.minimum(sa.data[pos], ta.data[at]), 0.0)
     return np.bincount(pair, weights=vals, minlength=len(rows))
 
 
