@@ -185,18 +185,20 @@ Examples:
 @click.option("--presplit", is_flag=True, help="Both files hold one sentence per line (no paragraph structure).")
 @click.option("--format", "out_format", type=click.Choice(["bitext", "beads"]), default="bitext", show_default=True,
               help="beads: print one bead per line in the vecalign format ([0]:[0], [4, 5]:[3], [12]:[]).")
+@click.option("--no-embedding-cache", "no_embedding_cache", is_flag=True, default=None,
+              help="Neither read nor write the embedding cache ([align] embedding_cache) in this run.")
 @encoding_option
 @format_option
 @config_option
-def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_format: str, encoding: str, fmt: str,
-          config_path: str | None) -> None:
+def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_format: str,
+          no_embedding_cache: bool | None, encoding: str, fmt: str, config_path: str | None) -> None:
     """Link source sentences to the sentences of their translation.
 
     With one BITEXT file: link each source sentence to its machine translation. With SOURCE and TRANSLATION
     (.txt or .md): align an Indonesian article with an existing English translation, paragraphs first,
     then sentences (1:1, 1:2, 2:1, 1:3, 3:1, 2:2, and dropped or added sentences).
     """
-    config = _config(config_path)
+    config = _config(config_path, align__embedding_cache=False if no_embedding_cache else None)
     if len(inputs) == 1:
         if presplit or out_format != "bitext":
             raise click.UsageError("--presplit and --format beads need two inputs: SOURCE TRANSLATION")
