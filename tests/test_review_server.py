@@ -117,8 +117,8 @@ def test_every_change_is_saved_with_a_backup(served: tuple[Client, Path, Any]) -
     assert client.op(op="redo", version=3) == (400, {"error": "nothing to redo"})
     status, state = client.op(op="confirm", block="b9", index=0, confirmed=True, version=1)
     assert status == 409 and "out of date" in state["error"]
-    status, state = client.op(op="merge", block="b2", index=0, direction="next", version=3)
-    assert status == 400 and "cannot cross blocks" in state["error"]
+    status, state = client.op(op="merge", block="b1", index=0, direction="next", version=3)
+    assert status == 400 and "only two paragraphs" in state["error"]
     status, state = client.op(op="publish", version=3)
     assert status == 200 and state["message"] == "wrote doc.html"
     assert "Russia" in path.with_name("doc.html").read_text(encoding="utf-8")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from pipeline.document import Block, Document, Link, Sentence
 from pipeline.errors import ReviewError
@@ -137,6 +138,36 @@ def _neighbour(doc: Document, block_id: str, index: int, direction: str) -> tupl
     if 0 <= other < len(block.links):
         return doc, block_id, index
     return _across(doc, block_id, index, direction)
+
+
+class PairSpot(NamedTuple):
+    """Where a link and its neighbour will sit once they share a block."""
+
+    block: str  #: the block holding both
+    index: int  #: the link's index in it
+    joined: str | None  #: the block joined into ``block`` to get there, None if they already shared one
+
+
+def pair_spot(doc: Document, block_id: str, index: int, direction: str) -> PairSpot:
+    """Where a merge or move with the neighbour in ``direction`` happens (raises as the operation would)."""
+    joined, bid, idx = _neighbour(doc, block_id, index, direction)
+    if joined is doc:
+        return PairSpot(bid, idx, None)
+    gone = {b.id for b in doc.blocks} - {b.id for b in joined.blocks}
+    return PairSpot(bid, idx, gone.pop())
+
+
+def link_at(doc: Document, block_id: str, index: int) -> Link:
+    return _link(_block(doc, block_id), index)
+
+
+def sentence_ids(doc: Document, block_id: str) -> set[str]:
+    b = _block(doc, block_id)
+    return {s.id for s in [*b.source, *b.target]}
+
+
+def text_of(doc: Document, sid: str) -> str:
+    return find_sentence(doc, sid)[1].text
 
 
 def _union(a: list[str], b: list[str]) -> list[str]:
