@@ -7,7 +7,7 @@
   // (3) a confirm is drawn at once and saved behind it; a refused save puts the file's state back.
   var token = new URLSearchParams(location.search).get("token") || "";
   var $ = function (id) { return document.getElementById(id); };
-  var viewport = $("viewport"), list = $("links"), msg = $("message"), keysDialog = $("keys");
+  var viewport = $("viewport"), list = $("links"), msg = $("message"), keysDialog = $("keys"), whereEl = $("where");
   var OVERSCAN = 500;  // px of rows drawn above and below the visible part
   var FLAG_HELP = {
     repetition: "the machine translation repeats words or phrases",
@@ -149,14 +149,17 @@
     var keep = selRow(), all = filter.kind === "all" && !filter.type && !filter.text;
     view = [];
     posOfRow = new Int32Array(rows.length).fill(-1);
+    var pinned = false;
     for (var n = 0; n < rows.length; n++) {
-      if (all || n === keep || matches(rows[n].l)) { posOfRow[n] = view.length; view.push(n); }
+      if (all || matches(rows[n].l)) { posOfRow[n] = view.length; view.push(n); }
+      else if (n === keep) { posOfRow[n] = view.length; view.push(n); pinned = true; }  // never hide the selection
     }
     heights = new Float64Array(view.length);
     for (var p = 0; p < view.length; p++) heights[p] = rowHeight(rows[view[p]].l);
     sumOffsets();
     windowFirst = -1; windowLast = -2;
-    $("shown").textContent = all ? "" : "showing " + view.length.toLocaleString("en") + " of " + rows.length.toLocaleString("en");
+    $("shown").textContent = all ? "" : "showing " + (view.length - pinned).toLocaleString("en") + " of " +
+      rows.length.toLocaleString("en") + (pinned ? " (and the selected link)" : "");
   }
 
   function sig(l) {
@@ -178,6 +181,7 @@
   function sumOffsets() {
     offsets = new Float64Array(heights.length + 1);
     for (var p = 0; p < heights.length; p++) offsets[p + 1] = offsets[p] + heights[p];
+    list.style.minHeight = offsets[heights.length] + "px";  // scrolling anywhere works before rows are drawn
   }
   function posAt(y) {  // the last position whose row starts at or above y
     var lo = 0, hi = view.length - 1;
@@ -297,9 +301,16 @@
     bottomPad.style.height = (n ? offsets[n] - offsets[last + 1] : 0) + "px";
     if (changed && (depth || 0) < 3) render(false, (depth || 0) + 1);
     focusSelectedIfLost();
+    drawWhere();
   }
 
   var textMeasured = false;
+  function drawWhere() {
+    var p = selPos(), text = p < 0 ? "" : label(sel.block, sel.index) + " selected · " + (p + 1).toLocaleString("en") +
+      " of " + view.length.toLocaleString("en");
+    if (whereEl.textContent !== text) whereEl.textContent = text;
+  }
+
   function measureText(rowEl) {
     var side = rowEl.querySelector(".side");
     if (!side) return;
@@ -365,6 +376,7 @@
     render(false);
     var e = drawn.get(r.l);
     if (e && !(opts && opts.noScroll)) reveal(e);
+    drawWhere();
     if (e) {
       if (!e.classList.contains("selected")) { e.classList.add("selected"); e.setAttribute("aria-current", "true"); e.tabIndex = 0; }
       var ta = e.querySelector("textarea");
