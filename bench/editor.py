@@ -6,7 +6,10 @@ temporary file) and times what a reviewer does most: an arrow key, a confirm, a 
 - arrow, confirm: from the key's arrival in the page to the end of its handling, with the layout that
   follows forced (the confirm is drawn at once; "confirm saved" is the time until the server has written
   the file and the page has taken in its answer);
-- merge, undo: from the key to the page showing the server's answer (a round trip that writes the file).
+- merge, undo: from the key to the page showing the server's answer (a round trip that writes the file);
+- filter: switching the list to "needs review", once.
+
+Screenshots of the largest document with the filter bar in use go to tests/_artifacts/screenshots/.
 
 The 500-link document is the baseline of the same run: with incremental rendering the 10,000-link rows
 stay close to it, where a full redraw grows with the length (2.9 s per arrow key at 10,000 links before).
@@ -52,6 +55,9 @@ PROBE = """() => {
   }).observe(document.body, {attributes: true, attributeFilter: ['class']});
 }"""
 IDLE = "() => !document.body.classList.contains('busy')"
+FILTER = """(kind) => { const s = document.getElementById('filter'), t = performance.now();
+  s.value = kind; s.dispatchEvent(new Event('change')); void document.body.offsetHeight; return performance.now() - t; }"""
+SHOTS = ROOT / "tests" / "_artifacts" / "screenshots"
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -69,8 +75,9 @@ def _press(page: Any, key: str, *, settle: bool = False) -> tuple[float, float |
     return handled, page.evaluate("window.__settled[window.__settled.length - 1]")
 
 
-def measure(browser: Any, n_links: int, repeats: int) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {"open": [], "arrow": [], "confirm": [], "confirm saved": [], "merge": [], "undo": []}
+def measure(browser: Any, n_links: int, repeats: int, shots: bool) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {"open": [], "arrow": [], "confirm": [], "confirm saved": [], "merge": [], "undo": [],
+                                     "filter": []}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"generated-{n_links}.bitext.json"
         save_document(generated_document(n_links, seed=n_links), path)
@@ -107,6 +114,16 @@ def measure(browser: Any, n_links: int, repeats: int) -> dict[str, list[float]]:
                 times["undo"].append(undone)
             message = page.locator("#message").inner_text()
             assert message.startswith("undid: merged"), message
+            times["filter"].append(page.evaluate(FILTER, "review"))
+            if shots:
+                SHOTS.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(SHOTS / f"editor-{n_links // 1000}k-filter-needs-review.png"))
+                page.evaluate(FILTER, "all")
+                page.keyboard.press("/")
+                page.keyboard.type("kementerian pertahanan rusia")
+                page.keyboard.press("Enter")
+                page.wait_for_function(IDLE)
+                page.screenshot(path=str(SHOTS / f"editor-{n_links // 1000}k-search.png"))
         finally:
             page.close()
             server.shutdown()
@@ -126,10 +143,10 @@ def main() -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for n in sizes:
-            results[n] = measure(browser, n, args.repeats)
+            results[n] = measure(browser, n, args.repeats, shots=n == max(sizes))
         browser.close()
     ops = ["arrow", "confirm", "confirm saved", "merge", "undo"]
-    head = ["links", "open ms"] + [f"{op} {stat}" for op in ops for stat in ("median ms", "p95 ms")]
+    head = ["links", "open ms"] + [f"{op} {stat}" for op in ops for stat in ("median ms", "p95 ms")] + ["filter ms"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for n in sizes:
@@ -137,6 +154,7 @@ def main() -> None:
         cells = [f"{n:,}", f"{r['open'][0]:.0f}"]
         for op in ops:
             cells += [f"{statistics.median(r[op]):.1f}", f"{_pct(r[op], 0.95):.1f}"]
+        cells.append(f"{r['filter'][0]:.1f}")
         print("| " + " | ".join(cells) + " |")
     base, big = min(sizes), max(sizes)
     ratios = " ".join(f"{op.replace(' ', '_')}_ratio_{big}_{base}="

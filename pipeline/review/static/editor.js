@@ -25,7 +25,6 @@
   var order = [];                  // ids of the blocks with links, in reading order
   var blocks = new Map();          // block id -> {id, kind, links}
   var rows = [];                   // every link: {b: block, i: index, l: link}
-  var rowByKey = new Map();        // "b4:0" -> row number
   var view = [];                   // row numbers the filter shows, in order
   var posOfRow = new Int32Array(0);// row number -> position in view, or -1
   var sel = null;                  // {block, index}
@@ -53,7 +52,7 @@
   }
   function say(text, isError) { msg.textContent = text; msg.className = isError ? "error" : ""; }
   function label(bid, i) { return bid + "\u00b7" + (i + 1); }
-  function shape(l) { return l.src.length + ":" + l.tgt.length; }
+  function shape(l) { return l._shape || (l._shape = l.src.length + ":" + l.tgt.length); }
   function unconfirmed(l) { return l.status === "auto" || l.status === "needs_review"; }
 
   function request(method, path, body) {
@@ -88,10 +87,11 @@
   function forget(l) { var e = drawn.get(l); if (e) { e.remove(); drawn.delete(l); } }
 
   function rebuild() {
-    rows = []; rowByKey = new Map();
+    rows = [];
     for (var k = 0; k < order.length; k++) {
       var b = blocks.get(order[k]);
-      for (var i = 0; i < b.links.length; i++) { rowByKey.set(b.id + ":" + i, rows.length); rows.push({b: b, i: i, l: b.links[i]}); }
+      b.rowStart = rows.length;
+      for (var i = 0; i < b.links.length; i++) rows.push({b: b, i: i, l: b.links[i]});
     }
     recount();
     refilter();
@@ -142,7 +142,11 @@
     return !filter.text || hay(l).indexOf(filter.text) >= 0;
   }
 
-  function selRow() { return sel ? rowByKey.get(sel.block + ":" + sel.index) : undefined; }
+  function rowOf(bid, i) {  // the row number of link i of block bid, or undefined
+    var b = blocks.get(bid);
+    return b && b.rowStart !== undefined && i >= 0 && i < b.links.length ? b.rowStart + i : undefined;
+  }
+  function selRow() { return sel ? rowOf(sel.block, sel.index) : undefined; }
   function selPos() { var r = selRow(); return r === undefined ? -1 : posOfRow[r]; }
 
   function refilter() {
@@ -425,7 +429,7 @@
       var l = rows[n].l;
       if (l.src.concat(l.tgt).some(function (s) { return s.id === q; })) r = n;
     }
-    if (r === undefined && m) r = rowByKey.get(m[1] + ":" + ((m[2] ? +m[2] : 1) - 1));
+    if (r === undefined && m) r = rowOf(m[1], (m[2] ? +m[2] : 1) - 1);
     if (r === undefined) { say("no link " + q + " (write a block id and link number, like b12·2 or b12:2, or a sentence id like b12.s3)", true); return; }
     if (posOfRow[r] < 0) { sel = {block: rows[r].b.id, index: rows[r].i}; refilter(); }
     setSelection(posOfRow[r]);
@@ -701,7 +705,7 @@
     if (t) { setFilter(filter.kind, filter.type === t.dataset.type ? "" : t.dataset.type, filter.text); return; }
     var row = ev.target.closest(".link");
     if (row && !ev.target.closest("textarea")) {
-      var r = rowByKey.get(row.dataset.block + ":" + row.dataset.index);
+      var r = rowOf(row.dataset.block, +row.dataset.index);
       if (r === undefined) return;
       if (!isSelected(rows[r])) setSelection(posOfRow[r], {noScroll: true});
       else focusSelectedIfLost();
