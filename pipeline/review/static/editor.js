@@ -220,10 +220,18 @@
     var m = el("div", "meta");
     m.appendChild(el("span", "badge " + l.status, l.status.replace("_", " ")));
     m.appendChild(el("div", "score", l.score === null ? "score –" : "score " + l.score.toFixed(2)));
-    if (l.flags.length) {
-      var f = el("div", "flags", l.flags.join(", "));
-      f.title = "Quality flags (for information; they do not count as needing review):\n" +
-        l.flags.map(function (x) { return x + ": " + (FLAG_HELP[x] || x.replace("_", " ")); }).join("\n");
+    if (l.reasons && l.reasons.length) {  // why it needs review, each reason explained
+      var why = el("div", "reasons", l.reasons.map(function (x) { return x.label; }).join(", "));
+      why.title = "Needs review because:\n" + l.reasons.map(function (x) { return x.label + ": " + x.explanation; }).join("\n");
+      m.appendChild(why);
+    }
+    var notes = l.notes ? l.notes : l.reasons ? [] : l.flags.map(function (x) {
+      return {label: x.replace("_", " "), explanation: FLAG_HELP[x] || "flagged by a check"};
+    });
+    if (notes.length) {
+      var f = el("div", "flags", notes.map(function (x) { return x.label; }).join(", "));
+      f.title = (l.notes ? "For information (does not need review):\n" : "Quality flags:\n") +
+        notes.map(function (x) { return x.label + ": " + x.explanation; }).join("\n");
       m.appendChild(f);
     }
     e.appendChild(m);
