@@ -256,7 +256,7 @@ def test_edited_filter_and_jump_to_a_link_id(open_editor: Opener) -> None:
     _done(page)
     page.keyboard.press("ArrowUp")
     page.select_option("#filter", "edited")
-    assert page.locator("#shown").inner_text() == "showing 1 of 23 (and the selected link)"
+    assert page.locator("#shown").inner_text() == "showing 1 of 23 + selected"
     assert page.locator(".link.edited").count() == 1
 
 

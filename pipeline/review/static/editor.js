@@ -108,8 +108,9 @@
       c.types[t] = (c.types[t] || 0) + 1;
     }
     counts = c;
-    $("counter").textContent = c.left + " of " + c.total + " links need review · " + c.confirmed + " confirmed · " +
-      c.edited + " edited";
+    var f = function (x) { return x.toLocaleString("en"); };
+    $("counter").textContent = f(c.left) + " of " + f(c.total) + " links need review · " + f(c.confirmed) +
+      " confirmed · " + f(c.edited) + " edited";
     drawTypes();
   }
 
@@ -163,7 +164,8 @@
     sumOffsets();
     windowFirst = -1; windowLast = -2;
     $("shown").textContent = all ? "" : "showing " + (view.length - pinned).toLocaleString("en") + " of " +
-      rows.length.toLocaleString("en") + (pinned ? " (and the selected link)" : "");
+      rows.length.toLocaleString("en") + (pinned ? " + selected" : "");
+    $("shown").title = pinned ? "the selected link does not match the filter; it stays until you move on" : "";
   }
 
   function sig(l) {
