@@ -179,3 +179,22 @@ def test_history_remembers_what_each_step_did(doc: Document) -> None:
     assert h.next_undo() == change and h.next_redo() is None
     h.undo()
     assert h.next_redo() == change and h.next_undo() is None
+
+
+def test_cutting_a_sentence_gives_the_rest_a_new_id_that_is_free(doc: Document) -> None:
+    from pipeline.document import MachineTranslation
+
+    joined = ops.merge(doc, "b13", 0, "next")  # block b13 now also holds b14.s1 and b14.t1
+    joined.block("b13").source[0].mt = MachineTranslation("The fighting in Kursk has drawn media attention,")
+    new, rest = ops.cut_sentence(joined, "b13.s1", len("Peperangan di Kursk"))
+    b = new.block("b13")
+    assert rest == "b13.s2" and [s.id for s in b.source] == ["b13.s1", "b13.s2", "b14.s1"]
+    assert b.links[0].src == ["b13.s1", "b13.s2", "b14.s1"]
+    assert b.source[0].mt is not None and b.source[1].mt is None  # the machine translation stays with the first half
+    again, rest2 = ops.cut_sentence(new, "b13.s2", 5)
+    assert rest2 == "b13.s3"
+    ids = [s.id for blk in again.blocks for s in [*blk.source, *blk.target]]
+    assert len(ids) == len(set(ids))
+    for bad in (0, len(b.source[0].text), -1, 10_000):
+        with pytest.raises(ReviewError):
+            ops.cut_sentence(new, "b13.s1", bad)

@@ -191,3 +191,29 @@ def test_the_needs_review_count_is_the_link_status(tmp_path: Path) -> None:
     assert state["left"] == 2
     b2 = next(b for b in state["blocks"] if b["id"] == "b2")["links"][0]
     assert b2["flags"] == ["retried"] and b2["review"] is False
+
+
+def test_malformed_operations_are_refused_with_a_message(served: tuple[Client, Path, Any]) -> None:
+    client, path, _ = served
+    before = path.read_bytes()
+    bodies: list[dict[str, Any]] = [
+        {"op": 7}, {"op": "merge"}, {"op": "merge", "block": "b9", "index": "0", "direction": "next"},
+        {"op": "merge", "block": "b9", "index": True, "direction": "next"},
+        {"op": "merge", "block": "b9", "index": -1, "direction": "next"},
+        {"op": "merge", "block": "b9", "index": 10 ** 9, "direction": "next"},
+        {"op": "merge", "block": 5, "index": 0, "direction": "next"},
+        {"op": "merge", "block": "b9", "index": 0, "direction": "up"},
+        {"op": "move", "block": "b9", "index": 0, "side": "__class__", "direction": "next"},
+        {"op": "move", "block": "b9", "index": 0, "side": "src"},
+        {"op": "split", "block": "b4", "index": 0, "sid": 3, "offset": 1},
+        {"op": "split", "block": "b4", "index": 0, "sid": "b4.t1", "offset": None},
+        {"op": "split", "block": "b4", "index": 0, "sid": "b4.t1", "offset": -5},
+        {"op": "split", "block": "b4", "index": 0, "sid": "b9.t1", "offset": 2},
+        {"op": "confirm_above", "block": "b4", "index": 99},
+        {"op": "edit", "edits": ["b2.t1"]}, {"op": "edit", "edits": {"b2.t1": 5}}, {"op": "edit", "edits": {}},
+        {"op": "edit", "edits": {"nope": "x"}}, {"op": "edit", "edits": {"b2.t1": "  "}},
+    ]
+    for body in bodies:
+        status, state = client.op(**body, version=0)
+        assert status == 400 and state["error"], body
+    assert path.read_bytes() == before

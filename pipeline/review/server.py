@@ -213,12 +213,14 @@ class ReviewSession:
         new = ops.edit_texts(doc, {str(k): v for k, v in edits.items()})
         first = str(next(iter(edits)))
         block, _, side = ops.find_sentence(doc, first)
-        index = next(i for i, x in enumerate(block.links) if first in x.src or first in x.tgt)
+        index = next((i for i, x in enumerate(block.links) if first in x.src or first in x.tgt), None)
         changed = [str(k) for k in edits if ops.text_of(new, str(k)) != ops.text_of(doc, str(k))]
         what = "source" if side == "src" else "translation"
-        label = (f"edited the {what} of {ops.link_label(block.id, index)} ({', '.join(changed)})" if changed
-                 else f"no change to the {what} of {ops.link_label(block.id, index)}")
-        return new, ops.Change(label, (block.id, index), (block.id, index))
+        where = ops.link_label(block.id, index) if index is not None else first
+        label = (f"edited the {what} of {where} ({', '.join(changed)})" if changed
+                 else f"no change to the {what} of {where}")
+        spot = None if index is None else (block.id, index)
+        return new, ops.Change(label, spot, spot)
 
 
 class _Handler(BaseHTTPRequestHandler):
