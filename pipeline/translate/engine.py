@@ -219,8 +219,13 @@ class TransformersEngine:
     def _inputs(self, texts: Sequence[str]) -> list[str]:
         return [self.prefix_text + t for t in texts] if self.prefix_text else list(texts)
 
+    def tokenize(self, texts: Sequence[str]) -> list[list[str]]:
+        """The tokens the model reads for each text (language tokens included)."""
+        rows = self.tokenizer(self._inputs(texts), add_special_tokens=True)["input_ids"] if texts else []
+        return [self.tokenizer.convert_ids_to_tokens(row) for row in rows]
+
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        return [len(ids) for ids in self.tokenizer(self._inputs(texts), add_special_tokens=True)["input_ids"]]
+        return [len(row) for row in self.tokenize(texts)]
 
     def translate_batches(self, batches: Sequence[Sequence[str]], decoding: Decoding) -> Iterator[list[Hypothesis]]:
         for batch in batches:
@@ -240,6 +245,9 @@ class TransformersEngine:
             # from CTranslate2, which never forces it)
             "forced_eos_token_id": None,
             "return_dict_in_generate": True, "output_scores": True,
+            # scores over the tokens the model may generate: CTranslate2 has no banned tokens in its softmax
+            # (Marian's <pad> is not in its vocabulary, suppressed ones are masked first), so beam scores agree
+            "renormalize_logits": True,
         }
         if decoding.no_repeat_ngram_size:
             kwargs["no_repeat_ngram_size"] = decoding.no_repeat_ngram_size
@@ -320,6 +328,7 @@ class CTranslate2Engine:
             raise ModelError("the ctranslate2 engine needs the optional extra: pip install 'bilingual[ct2]'") from err
         _quiet_transformers()
         self.config = config
+        self.path = path
         self.tokenizer = _load_tokenizer(path)
         threads = machine_threads(config.threads)
         self.inter, intra = ct2_threads(threads)
@@ -341,6 +350,7 @@ class CTranslate2Engine:
         self.prefix: str | None = self.languages.target_token or None
         self.prefix_text = self.languages.source_prefix
         self.decode_options = _decode_options(self.tokenizer)
+        self.eos_token = str(self.tokenizer.eos_token)
         self.input_limit = _input_limit(self.tokenizer, config.max_input_tokens, input_positions)
         from pipeline.translate.store import read_ct2_marker
 
@@ -353,8 +363,13 @@ class CTranslate2Engine:
     def _inputs(self, texts: Sequence[str]) -> list[str]:
         return [self.prefix_text + t for t in texts] if self.prefix_text else list(texts)
 
+    def tokenize(self, texts: Sequence[str]) -> list[list[str]]:
+        """The tokens the model reads for each text (language tokens included)."""
+        rows = self.tokenizer(self._inputs(texts), add_special_tokens=True)["input_ids"] if texts else []
+        return [self.tokenizer.convert_ids_to_tokens(row) for row in rows]
+
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        return [len(ids) for ids in self.tokenizer(self._inputs(texts), add_special_tokens=True)["input_ids"]]
+        return [len(row) for row in self.tokenize(texts)]
 
     def _submit(self, texts: Sequence[str], decoding: Decoding, parts: int = 1) -> list[tuple[list[Any], int]]:
         """Queue one batch, as ``parts`` jobs that share the cap of the whole batch.
@@ -362,9 +377,8 @@ class CTranslate2Engine:
         Why one cap: the cap depends on the longest sentence of the batch, so a split batch gives exactly the
         output (and does exactly the work) of the whole one; only more replicas can work on it at once.
         """
-        ids = self.tokenizer(self._inputs(texts), add_special_tokens=True)["input_ids"]
-        source = [self.tokenizer.convert_ids_to_tokens(row) for row in ids]
-        cap = decoding.cap(max(len(row) for row in ids))
+        source = self.tokenize(texts)
+        cap = decoding.cap(max(len(row) for row in source))
         jobs = []
         for part in _chunks(source, parts):
             pending = self.translator.translate_batch(
