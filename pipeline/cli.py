@@ -30,6 +30,8 @@ def _config(config_path: str | None, **overrides: object) -> Config:
         if value is None:
             continue
         section, key = dotted.split("__", 1)
+        if dotted == "translate__model" and value != config.translate.model:
+            config.translate.revision = "main"  # the configured revision pins the configured model, not this one
         setattr(getattr(config, section), key, value)
     from pipeline.config import validate
 

@@ -39,6 +39,32 @@ def tiny_nllb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build(tmp_path_factory, "nllb")
 
 
+def _build_published(tmp_path_factory: pytest.TempPathFactory, arch: str) -> Path:
+    import torch
+
+    out = tmp_path_factory.mktemp(f"published-{arch}")
+    torch.manual_seed(0)
+    make_tiny_model.PUBLISHED[arch](out, make_tiny_model.corpus())
+    return out
+
+
+@pytest.fixture(scope="session")
+def published_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """arch -> a tiny model laid out file by file like its hub repository (built on first use, once)."""
+
+    class Lazy(dict):  # type: ignore[type-arg]
+        def __missing__(self, arch: str) -> Path:
+            self[arch] = _build_published(tmp_path_factory, arch)
+            return self[arch]
+
+    return Lazy()
+
+
+@pytest.fixture(scope="session")
+def published_marian(published_models: dict[str, Path]) -> Path:
+    return published_models["marian"]
+
+
 @pytest.fixture(scope="session")
 def fast_config_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Short outputs keep random-weight generation fast; the code path is the same."""
