@@ -131,11 +131,12 @@ class RayEngine:
         ctx = ray.data.DataContext.get_current()
         ctx.execution_options.preserve_order = True  # results come back in the order the stage planned
         ctx.enable_progress_bars = False
+        logging.getLogger("ray.data").setLevel(logging.ERROR)  # our own progress line says how far it is
         rows = [{"i": i, "texts": list(b)} for i, b in enumerate(batches)]
         ds = ray.data.from_items(rows, override_num_blocks=min(len(rows), 4 * self.actors))
         threads = dataclasses.replace(self.config, threads=self.cpus_per_actor)
         out = ds.map_batches(
-            BatchTranslator, batch_size=1, batch_format="numpy", concurrency=self.actors,
+            BatchTranslator, batch_size=1, batch_format="numpy", compute=ray.data.ActorPoolStrategy(size=self.actors),
             num_cpus=self.cpus_per_actor,
             fn_constructor_kwargs={"path": str(self.model.resolved.path), "config": dataclasses.asdict(threads),
                                    "input_positions": self.model.input_positions,
