@@ -1,0 +1,237 @@
+"""Small corrections to a page's HTML tree before trafilatura reads it.
+
+Why: trafilatura finds the article, but a few things on Indonesian news and government pages defeat it or
+are lost on the way, and each is fixed here on the tree rather than by guessing on the extracted text:
+
+* image captions (``<figcaption>``) are dropped by trafilatura; they become a paragraph after the image;
+* paragraphs written as loose text separated by ``<br><br>`` (a common CMS habit) lose the space after
+  a bold dateline (``<b>Jakarta</b> - Badan``); they are wrapped in ``<p>`` as a browser shows them;
+* whitespace that is the only thing between two inline elements (``<a>#BMKG</a> <a>pic</a>``) is trimmed
+  away by trafilatura; it is kept with a marker that ``xml_markdown`` turns back into a space;
+* related-article lines ("Baca juga: <a>...</a>", "Simak juga", "Berita terkait") sit inside the article
+  body, and ad slots use Indonesian or plural class names (``ads``, ``iklan``) that trafilatura's English
+  token lists miss. Both are removed only when the evidence is the element itself: a lead-in followed
+  almost only by links, or a class/id token naming an ad, or text that is nothing but ad labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+#: Stands for a space trafilatura would trim; chosen from the private-use area, which no article uses.
+SPACE_MARK = "\ue000"
+
+_INLINE = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s",
+    "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins",
+}
+_RELATED_LEADIN = re.compile(
+    r"^\W*(?:(?:baca|simak|lihat|cek|tonton)\s+(?:juga|pula|lagi)|baca\s+(?:selengkapnya|lainnya)"
+    r"|(?:artikel|berita|bacaan|tautan)\s+(?:terkait|lainnya|menarik)|read\s+(?:also|more)|see\s+also|related)\b",
+    re.IGNORECASE,
+)
+#: A related-links element is short: the lead-in and a few headlines.
+_RELATED_MAX_CHARS = 600
+_AD_TOKENS = {"ad", "ads", "adv", "advert", "adverts", "advertisement", "adsbygoogle", "iklan", "dfp", "gpt"}
+_AD_LABELS = re.compile(
+    r"(?:advertisement|advertisment|scroll\s+to\s+continue\s+with\s+content|iklan|ads|sponsored|"
+    r"konten\s+bersponsor|gulir\s+untuk\s+melanjutkan)",
+    re.IGNORECASE,
+)
+_COMMENT_TOKENS = {"komentar", "tanggapan"}
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_KEEP = {"html", "body", "main", "article"}
+
+
+def prepare_tree(tree: HtmlElement) -> HtmlElement:
+    """Apply every correction in place and return the tree."""
+    _drop_debris(tree)
+    _captions(tree)
+    for el in list(tree.iter("div", "td", "section", "article", "main", "blockquote", "li")):
+        _wrap_loose_text(el)
+    _keep_inline_spaces(tree)
+    return tree
+
+
+def _text(el: HtmlElement) -> str:
+    return " ".join(el.text_content().split())
+
+
+def _remove(el: HtmlElement) -> None:
+    """Remove ``el`` but keep its tail text (the words after it belong to its parent)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _tokens(el: HtmlElement) -> set[str]:
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return {t for t in _TOKEN_SPLIT.split(raw) if t}
+
+
+def is_related_links(el: HtmlElement) -> bool:
+    """A "Baca juga: <a>headline</a>" element: a lead-in, then (almost) only link text."""
+    text = _text(el)
+    m = _RELATED_LEADIN.match(text)
+    if not m or len(text) > _RELATED_MAX_CHARS:
+        return False
+    links = el.xpath(".//a[@href]")
+    if not links:
+        return False
+    rest = len(re.sub(r"\W", "", text[m.end():]))
+    linked = sum(len(re.sub(r"\W", "", _text(a))) for a in links)
+    return linked >= 0.6 * rest
+
+
+def is_ad(el: HtmlElement) -> bool:
+    """An ad slot: named so in its class or id, or a block holding nothing but ad labels.
+
+    The label test never applies to inline elements, so the word "iklan" in a sentence stays.
+    """
+    if el.tag in _KEEP:
+        return False
+    if _tokens(el) & _AD_TOKENS:
+        return True
+    if el.tag in _INLINE:
+        return False
+    text = _text(el)
+    return bool(text) and not _AD_LABELS.sub("", text).strip(" -–—·|:")
+
+
+def _is_leadin_only(el: HtmlElement) -> bool:
+    """A heading or label that says only "Baca juga" (the links follow in the next element)."""
+    text = _text(el)
+    m = _RELATED_LEADIN.match(text)
+    return bool(m) and not re.sub(r"\W", "", text[m.end():]) and not el.xpath(".//a[@href]")
+
+
+def _links_only(el: HtmlElement) -> bool:
+    text = re.sub(r"\W", "", _text(el))
+    linked = sum(len(re.sub(r"\W", "", _text(a))) for a in el.xpath(".//a[@href]"))
+    return bool(text) and len(text) <= _RELATED_MAX_CHARS and linked >= 0.8 * len(text)
+
+
+def _drop_debris(tree: HtmlElement) -> None:
+    for el in list(tree.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None or el.tag in _KEEP:
+            continue
+        if el.tag in ("p", "div", "table", "section", "aside", "ul", "li", "span", "strong", "h2", "h3", "h4"):
+            if is_related_links(el) or is_ad(el) or _tokens(el) & _COMMENT_TOKENS:
+                _remove(el)
+            elif _is_leadin_only(el):
+                after = el.getnext()
+                if after is not None and not (el.tail or "").strip() and _links_only(after):
+                    _remove(after)
+                    _remove(el)
+        elif el.tag in ("ins", "iframe") and is_ad(el):
+            _remove(el)
+
+
+def _captions(tree: HtmlElement) -> None:
+    """``<figure><img><figcaption>`` -> the image, then the caption as a paragraph.
+
+    An image whose alt text only repeats the caption loses the alt, so the words are not there twice.
+    """
+    for fig in list(tree.iter("figure")):
+        for cap in fig.iter("figcaption"):
+            caption = _text(cap).casefold()
+            for img in fig.iter("img"):
+                alt = " ".join((img.get("alt") or "").split()).casefold()
+                if alt and alt in caption:
+                    img.set("alt", "")
+            cap.tag = "p"
+            cap.attrib.clear()
+
+
+def _is_break(node: HtmlElement) -> bool:
+    return node.tag == "br"
+
+
+def _wrap_loose_text(el: HtmlElement) -> None:
+    """Group an element's loose text and inline children into ``<p>``s, split at ``<br><br>`` and blocks.
+
+    Only elements that hold words of their own are touched; a container of paragraphs stays as it is.
+    """
+    has_loose = bool((el.text or "").strip()) or any(
+        (c.tail or "").strip() for c in el if isinstance(c.tag, str) and c.tag not in _INLINE and c.tag != "br"
+    ) or any((c.tail or "").strip() for c in el if c.tag == "br")
+    if not has_loose or (el.tag in ("td", "li", "blockquote") and not any(c.tag == "br" for c in el)):
+        return
+    children = list(el)
+    text = el.text
+    el.text = None
+    for c in children:
+        el.remove(c)
+    out: list[HtmlElement] = []
+    cur: HtmlElement | None = None
+    pending_br: HtmlElement | None = None
+
+    def para() -> HtmlElement:
+        nonlocal cur
+        if cur is None:
+            cur = el.makeelement("p", {})
+            out.append(cur)
+        return cur
+
+    def add_text(s: str | None) -> None:
+        if not s:
+            return
+        if not s.strip() and cur is None:
+            return
+        p = para()
+        if len(p):
+            p[-1].tail = (p[-1].tail or "") + s
+        else:
+            p.text = (p.text or "") + s
+
+    add_text(text)
+    for c in children:
+        tail = c.tail
+        c.tail = None
+        if not isinstance(c.tag, str):  # comments, processing instructions
+            add_text(tail)
+            continue
+        if _is_break(c):
+            if pending_br is not None and not (pending_br.tail or "").strip():
+                # a second <br> with nothing between: the paragraph ends here
+                if cur is not None:
+                    cur.remove(pending_br)
+                cur, pending_br = None, None
+            elif cur is not None:
+                cur.append(c)
+                pending_br = c
+            add_text(tail)
+            continue
+        pending_br = None
+        if c.tag in _INLINE or c.tag == "img":
+            para().append(c)
+        else:
+            cur = None
+            out.append(c)
+        add_text(tail)
+    for p in out:
+        if p.tag == "p" and not p.attrib:
+            while len(p) and p[-1].tag == "br" and not (p[-1].tail or "").strip():
+                p.remove(p[-1])
+    for node in out:
+        if node.tag == "p" and not node.attrib and not len(node) and not (node.text or "").strip():
+            continue
+        el.append(node)
+
+
+def _keep_inline_spaces(tree: HtmlElement) -> None:
+    """Mark the space that follows an inline element, which trafilatura would trim."""
+    for el in tree.iter(*_INLINE):
+        tail = el.tail
+        if tail and tail[0].isspace():
+            el.tail = SPACE_MARK + tail.lstrip()
