@@ -134,3 +134,18 @@ def apply_provenance(doc: Document, article: ArticleInput) -> None:
         value = article.provenance.get(key, "")
         if value:
             setattr(meta, key, value)
+
+
+def url_stem(url: str) -> str:
+    """A file name for what a URL gives: its last path segment without an extension, else its host."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    segments = [s for s in unquote(parts.path).split("/") if s]
+    name = segments[-1] if segments else (parts.hostname or "page")
+    for suffix in (*HTML_SUFFIXES, *MARKDOWN_SUFFIXES, ".txt", ".php", ".aspx", ".asp"):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+            break
+    name = re.sub(r"[^\w.-]+", "-", name).strip(".-")[:80]
+    return name or (parts.hostname or "page")
