@@ -8,10 +8,11 @@ are lost on the way, and each is fixed here on the tree rather than by guessing 
   a bold dateline (``<b>Jakarta</b> - Badan``); they are wrapped in ``<p>`` as a browser shows them;
 * whitespace that is the only thing between two inline elements (``<a>#BMKG</a> <a>pic</a>``) is trimmed
   away by trafilatura; it is kept with a marker that ``xml_markdown`` turns back into a space;
-* related-article lines ("Baca juga: <a>...</a>", "Simak juga", "Berita terkait") sit inside the article
-  body, and ad slots use Indonesian or plural class names (``ads``, ``iklan``) that trafilatura's English
-  token lists miss. Both are removed only when the evidence is the element itself: a lead-in followed
-  almost only by links, or a class/id token naming an ad, or text that is nothing but ad labels.
+* related-article lines ("Baca juga: <a>...</a>", "Simak juga", "Berita terkait") and the site's calls to
+  follow it ("Simak breaking news ... di WhatsApp Channel") sit inside the article body, and ad slots use
+  Indonesian or plural class names (``ads``, ``iklan``) that trafilatura's English token lists miss. They
+  are removed only when the evidence is the element itself: a lead-in followed almost only by links, a
+  short call to follow a channel, a class/id token naming an ad, or text that is nothing but ad labels.
 """
 
 from __future__ import annotations
@@ -41,6 +42,14 @@ _AD_LABELS = re.compile(
     re.IGNORECASE,
 )
 _COMMENT_TOKENS = {"komentar", "tanggapan"}
+#: "Simak breaking news ... di WhatsApp Channel", "Ikuti kami di Google News": the site advertising itself.
+_PROMO_START = re.compile(r"^\W*(?:simak|ikuti|dapatkan|download|unduh|gabung|bergabung|follow|"
+                          r"install|instal)\b", re.IGNORECASE)
+_PROMO_CHANNEL = re.compile(r"whatsapp|telegram|google\s+news|channel|saluran|aplikasi|app\s*store|play\s*store|"
+                            r"instagram|tiktok|youtube|facebook|newsletter", re.IGNORECASE)
+_PROMO_MAX_CHARS = 400
+#: Placeholders a CMS leaves where a video or widget was (detik's "[Gambas:Video 20detik]").
+_PLACEHOLDER = re.compile(r"^\[\s*gambas\s*:[^\]]*\]$|^simak\s+video\b", re.IGNORECASE)
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _KEEP = {"html", "body", "main", "article"}
 
@@ -108,6 +117,16 @@ def is_ad(el: HtmlElement) -> bool:
     return bool(text) and not _AD_LABELS.sub("", text).strip(" -–—·|:")
 
 
+def is_site_promo(el: HtmlElement) -> bool:
+    """A short block asking the reader to follow the site on a channel, or a video/widget placeholder."""
+    if el.tag in _INLINE:
+        return False
+    text = _text(el)
+    if _PLACEHOLDER.match(text) and len(text) <= _PROMO_MAX_CHARS:
+        return True
+    return len(text) <= _PROMO_MAX_CHARS and bool(_PROMO_START.match(text)) and bool(_PROMO_CHANNEL.search(text))
+
+
 def _is_leadin_only(el: HtmlElement) -> bool:
     """A heading or label that says only "Baca juga" (the links follow in the next element)."""
     text = _text(el)
@@ -126,7 +145,7 @@ def _drop_debris(tree: HtmlElement) -> None:
         if not isinstance(el.tag, str) or el.getparent() is None or el.tag in _KEEP:
             continue
         if el.tag in ("p", "div", "table", "section", "aside", "ul", "li", "span", "strong", "h2", "h3", "h4"):
-            if is_related_links(el) or is_ad(el) or _tokens(el) & _COMMENT_TOKENS:
+            if is_related_links(el) or is_ad(el) or is_site_promo(el) or _tokens(el) & _COMMENT_TOKENS:
                 _remove(el)
             elif _is_leadin_only(el):
                 after = el.getnext()
