@@ -28,6 +28,8 @@ MAX_PAGE_BYTES = 10 * 1024 * 1024
 MAX_ROBOTS_BYTES = 512 * 1024
 MAX_REDIRECTS = 5
 DEFAULT_TIMEOUT = 20.0
+#: Besides text/*: what a page may be served as.
+READABLE_TYPES = ("application/xhtml+xml", "application/xml")
 ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.8"
 
 
@@ -93,10 +95,9 @@ class Fetcher:
 
         self.options = options or FetchOptions()
         t = self.options.timeout
-        self.pool = urllib3.PoolManager(
-            headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
-            timeout=urllib3.Timeout(connect=t, read=t), retries=False,
-        )
+        # urllib3 replaces (not merges) the pool's headers with a request's own, so each request sends these
+        self.headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"}
+        self.pool = urllib3.PoolManager(timeout=urllib3.Timeout(connect=t, read=t), retries=False)
         self.robots: dict[str, RobotFileParser | None] = {}
         self.cache = WebCache(self.options.cache_dir or default_web_cache()) if self.options.use_cache else None
 
@@ -145,6 +146,10 @@ class Fetcher:
                     return FetchedPage(url, cached.final_url, cached.body, cached.content_type, from_cache=True)
                 if status >= 400 or status < 200 or status == 204:
                     raise FetchError(f"{current}: HTTP {status} {resp.reason or ''}".rstrip())
+                ctype = resp.headers.get("Content-Type", "")
+                media = ctype.split(";", 1)[0].strip().lower()
+                if media and not (media.startswith("text/") or media in READABLE_TYPES):
+                    raise FetchError(f"{current}: the server sent {media}, not a web page or text")
                 body = self._read(resp, current, self.options.max_bytes)
                 return FetchedPage(url, current, body, resp.headers.get("Content-Type", ""),
                                    etag=resp.headers.get("ETag", ""),
@@ -158,7 +163,7 @@ class Fetcher:
 
         host = urlsplit(url).hostname or url
         try:
-            return self.pool.request("GET", url, headers=headers, redirect=False, preload_content=False,
+            return self.pool.request("GET", url, headers={**self.headers, **headers}, redirect=False, preload_content=False,
                                      decode_content=True)
         except ue.NameResolutionError as err:
             raise _Offline(f"{url}: cannot find the server {host} (offline?)") from err
