@@ -3,7 +3,7 @@
 Why: trafilatura finds the article, but a few things on Indonesian news and government pages defeat it or
 are lost on the way, and each is fixed here on the tree rather than by guessing on the extracted text:
 
-* image captions (``<figcaption>``) are dropped by trafilatura; they become a paragraph after the image;
+* image captions (``<figcaption>``) are dropped by trafilatura; they become the image's text;
 * paragraphs written as loose text separated by ``<br><br>`` (a common CMS habit) lose the space after
   a bold dateline (``<b>Jakarta</b> - Badan``); they are wrapped in ``<p>`` as a browser shows them;
 * whitespace that is the only thing between two inline elements (``<a>#BMKG</a> <a>pic</a>``) is trimmed
@@ -157,17 +157,22 @@ def _drop_debris(tree: HtmlElement) -> None:
 
 
 def _captions(tree: HtmlElement) -> None:
-    """``<figure><img><figcaption>`` -> the image, then the caption as a paragraph.
+    """``<figure><img><figcaption>``: the caption becomes the image's text (its alt), or a paragraph after it.
 
-    An image whose alt text only repeats the caption loses the alt, so the words are not there twice.
+    One image whose alt is empty or only repeats the caption takes the caption as its alt, so the words are
+    there once, with the image; otherwise the alt stays and the caption becomes its own paragraph.
     """
     for fig in list(tree.iter("figure")):
-        for cap in fig.iter("figcaption"):
-            caption = _text(cap).casefold()
-            for img in fig.iter("img"):
-                alt = " ".join((img.get("alt") or "").split()).casefold()
-                if alt and alt in caption:
-                    img.set("alt", "")
+        caps = list(fig.iter("figcaption"))
+        imgs = list(fig.iter("img"))
+        for cap in caps:
+            caption = _text(cap)
+            if len(imgs) == 1 and len(caps) == 1 and caption:
+                alt = " ".join((imgs[0].get("alt") or "").split())
+                if not alt or alt.casefold() in caption.casefold():
+                    imgs[0].set("alt", caption)
+                    _remove(cap)
+                    continue
             cap.tag = "p"
             cap.attrib.clear()
 

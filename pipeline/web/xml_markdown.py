@@ -94,10 +94,11 @@ class _Writer:
         return inner + tail
 
     def image(self, el: etree._Element) -> str:
+        """An image with words (alt, or its caption, see ``prepare``); one without any has nothing to translate."""
         src = _url(el.get("src"), self.base)
-        if not src:
-            return ""
         alt = escape(" ".join((el.get("alt") or el.get("title") or "").split()))
+        if not src or not alt:
+            return ""
         return f"![{alt}]({_dest(src)})"
 
     # ------------------------------------------------------------------ blocks
