@@ -25,8 +25,8 @@ def _expected(name: str) -> dict:
     return json.loads((HTML_DIR / f"{name}.expected.json").read_text(encoding="utf-8"))
 
 
-def test_there_are_five_pages_with_a_table_and_a_tweet() -> None:
-    assert len(PAGES) == 5
+def test_there_are_at_least_five_pages_with_a_table_and_a_tweet() -> None:
+    assert len(PAGES) >= 5
     assert "twitter-tweet" in (HTML_DIR / "banjir-tweet.html").read_text(encoding="utf-8")
     assert any("table" in b for b in _expected("inflasi-tabel")["blocks"] if isinstance(b, dict))
 
@@ -78,7 +78,10 @@ def test_metadata_goes_into_the_bitext_and_onto_the_page(name: str) -> None:
     assert readable_date(exp["date"], "en") in en_text
     assert exp["title"] in id_text
     hrefs = [a.get("href") for tag, a in page.tags if tag == "a"]
-    assert exp["source_url"] in hrefs
+    if exp["source_url"]:
+        assert exp["source_url"] in hrefs
+    else:  # a saved page that names no address of its own: no link is made up
+        assert "Original article" not in en_text
 
 
 def test_readable_dates_in_each_language() -> None:

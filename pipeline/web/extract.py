@@ -56,13 +56,24 @@ def _http_url(value: str) -> str:
     return value if re.match(r"(?i)https?://[^\s/]+", value) else ""
 
 
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _authors(value: str, site_names: tuple[str, ...]) -> str:
+    """trafilatura's author list without the site itself (a ``<meta name="author">`` naming the site)."""
+    sites = {_key(s) for s in site_names if s}
+    parts = [p.strip() for p in re.split(r";|,(?=\s)", value) if p.strip()]
+    return ", ".join(p for p in parts if _key(p) not in sites)
+
+
 def page_metadata(doc: object, url: str = "") -> dict[str, str]:
     """trafilatura's metadata mapped onto the bitext ``Meta`` provenance fields."""
     get = lambda name: _one_line(getattr(doc, name, ""))  # noqa: E731
     site = get("sitename") or get("hostname")
     return {
         "title": get("title"),
-        "author": get("author").replace("; ", ", "),
+        "author": _authors(get("author"), (get("sitename"), get("hostname"))),
         "date": get("date"),
         "site_name": site,
         "source_url": _http_url(get("url")) or _http_url(url),

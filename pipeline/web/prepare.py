@@ -5,14 +5,18 @@ are lost on the way, and each is fixed here on the tree rather than by guessing 
 
 * image captions (``<figcaption>``) are dropped by trafilatura; they become the image's text;
 * paragraphs written as loose text separated by ``<br><br>`` (a common CMS habit) lose the space after
-  a bold dateline (``<b>Jakarta</b> - Badan``); they are wrapped in ``<p>`` as a browser shows them;
+  a bold dateline (``<b>Jakarta</b> - Badan``), and several paragraphs in one ``<p>`` split by
+  ``<br><br>`` come out as one block; both become one ``<p>`` per paragraph, as a browser shows them;
 * whitespace that is the only thing between two inline elements (``<a>#BMKG</a> <a>pic</a>``) is trimmed
   away by trafilatura; it is kept with a marker that ``xml_markdown`` turns back into a space;
 * related-article lines ("Baca juga: <a>...</a>", "Simak juga", "Berita terkait") and the site's calls to
   follow it ("Simak breaking news ... di WhatsApp Channel") sit inside the article body, and ad slots use
   Indonesian or plural class names (``ads``, ``iklan``) that trafilatura's English token lists miss. They
   are removed only when the evidence is the element itself: a lead-in followed almost only by links, a
-  short call to follow a channel, a class/id token naming an ad, or text that is nothing but ad labels.
+  short call to follow a channel, a class/id token naming an ad, or text that is nothing but ad labels;
+* the byline and copyright block ("Pewarta: ... Editor: ... Copyright © ...") and site notices ("Artikel
+  ini telah tayang di ... dengan judul ...", "Dilarang keras mengambil konten ... tanpa izin") standing
+  alone in the body: the header shows the byline, and the notices are the site's, not the article's.
 """
 
 from __future__ import annotations
@@ -55,11 +59,17 @@ _KEEP = {"html", "body", "main", "article"}
 
 
 def prepare_tree(tree: HtmlElement) -> HtmlElement:
-    """Apply every correction in place and return the tree."""
-    _drop_debris(tree)
+    """Apply every correction in place and return the tree.
+
+    Paragraphs are made first (loose text, ``<br><br>`` inside a ``<p>``), so that a notice or a "Baca juga"
+    line written as loose text is an element of its own when the debris is looked for.
+    """
     _captions(tree)
     for el in list(tree.iter("div", "td", "section", "article", "main", "blockquote", "li")):
         _wrap_loose_text(el)
+    for el in list(tree.iter("p")):
+        _split_paragraph(el)
+    _drop_debris(tree)
     _keep_inline_spaces(tree)
     return tree
 
@@ -140,12 +150,59 @@ def _links_only(el: HtmlElement) -> bool:
     return bool(text) and len(text) <= _RELATED_MAX_CHARS and linked >= 0.8 * len(text)
 
 
+_CREDIT_LABELS = (r"(?:pewarta|penulis|editor|reporter|wartawan|redaktur|penyunting|fotografer|kontributor|"
+                  r"penerjemah|alih\s+bahasa|produser|videografer|grafis|writer|reporting\s+by)")
+#: A block made only of "Pewarta: X  Editor: Y  Copyright © Z" lines: the byline, which the header shows.
+_CREDIT = re.compile(rf"^(?:\s*{_CREDIT_LABELS}\s*:\s*[^:]{{1,80}}?)+(?:\s*(?:copyright|hak\s+cipta|©)[^:]{{0,80}})?\s*$"
+                     r"|^\s*(?:copyright|hak\s+cipta)?\s*©[^:]{0,80}$|^\s*copyright\b[^:]{0,80}$", re.IGNORECASE)
+#: The site's own notices inside the article body: no-copying warnings, syndication lines.
+_NOTICE = re.compile(
+    r"^\W*dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memperbanyak|menyebarluaskan)\b.*\btanpa\s+izin"
+    r"|^\W*artikel\s+ini\s+(?:telah\s+|sudah\s+)?(?:tayang|terbit|dimuat|diterbitkan)\s+di\b.*\b(?:dengan\s+judul|berjudul)\b"
+    r"|^\W*baca\s+artikel\b.*\bselengkapnya\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_NOTICE_MAX_CHARS = 400
+
+
+def is_site_notice(el: HtmlElement) -> bool:
+    """A byline/copyright block or a site notice standing alone in the body (never a part of a sentence)."""
+    if el.tag in _INLINE and el.tag != "span":
+        return False
+    text = _text(el)
+    if not text or len(text) > _NOTICE_MAX_CHARS:
+        return False
+    return bool(_CREDIT.match(text) or _NOTICE.match(text))
+
+
+def _split_paragraph(p: HtmlElement) -> None:
+    """A ``<p>`` holding several paragraphs separated by ``<br><br>`` becomes one ``<p>`` per paragraph."""
+    brs = [c for c in p if c.tag == "br"]
+    if len(brs) < 2 or not any(
+        a.getnext() is b and not (a.tail or "").strip() for a, b in zip(brs, brs[1:])
+    ):
+        return
+    parent = p.getparent()
+    if parent is None:
+        return
+    tail = p.tail
+    _wrap_loose_text(p, force=True)
+    index = parent.index(p)
+    parts = list(p)
+    for k, part in enumerate(parts):
+        parent.insert(index + 1 + k, part)
+    if parts:
+        parts[-1].tail = (parts[-1].tail or "") + (tail or "")
+        parent.remove(p)
+
+
 def _drop_debris(tree: HtmlElement) -> None:
     for el in list(tree.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el.tag in _KEEP:
             continue
         if el.tag in ("p", "div", "table", "section", "aside", "ul", "li", "span", "strong", "h2", "h3", "h4"):
-            if is_related_links(el) or is_ad(el) or is_site_promo(el) or _tokens(el) & _COMMENT_TOKENS:
+            if (is_related_links(el) or is_ad(el) or is_site_promo(el) or is_site_notice(el)
+                    or _tokens(el) & _COMMENT_TOKENS):
                 _remove(el)
             elif _is_leadin_only(el):
                 after = el.getnext()
@@ -181,16 +238,23 @@ def _is_break(node: HtmlElement) -> bool:
     return node.tag == "br"
 
 
-def _wrap_loose_text(el: HtmlElement) -> None:
+def _wrap_loose_text(el: HtmlElement, force: bool = False) -> None:
     """Group an element's loose text and inline children into ``<p>``s, split at ``<br><br>`` and blocks.
 
     Only elements that hold words of their own are touched; a container of paragraphs stays as it is.
     """
+    if force:
+        _regroup(el)
+        return
     has_loose = bool((el.text or "").strip()) or any(
         (c.tail or "").strip() for c in el if isinstance(c.tag, str) and c.tag not in _INLINE and c.tag != "br"
     ) or any((c.tail or "").strip() for c in el if c.tag == "br")
     if not has_loose or (el.tag in ("td", "li", "blockquote") and not any(c.tag == "br" for c in el)):
         return
+    _regroup(el)
+
+
+def _regroup(el: HtmlElement) -> None:
     children = list(el)
     text = el.text
     el.text = None
