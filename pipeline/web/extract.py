@@ -105,6 +105,7 @@ def extract_article(html: str | bytes, *, url: str = "", origin: str = "page",
                                       **{**EXTRACT_SETTINGS, **(settings or {})})  # type: ignore[arg-type]
     if doc is None or getattr(doc, "body", None) is None:
         raise InputError(f"{origin}: no article text found on the page")
+    restore_headings(tree, doc.body)
     meta = page_metadata(doc, url)
     base = base or meta["source_url"]
     blocks = block_markdown(doc.body, base)
@@ -127,3 +128,38 @@ def _base_url(tree: object, url: str) -> str:
         except ValueError:
             return url
     return url
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("\ue000", " ").split())
+
+
+def restore_headings(page: object, body: object) -> int:
+    """Put back a subheading trafilatura dropped between two paragraphs it kept; return how many.
+
+    Why: on some pages trafilatura keeps every paragraph of a section but not the ``<h2>``-``<h6>`` that
+    opens it (seen on a held-out news page), and a heading is part of the article. Only a heading whose next
+    paragraph on the page was extracted, word for word, is put back, before that paragraph.
+    """
+    from lxml import etree
+
+    extracted = {_norm("".join(el.itertext())): el for el in body.iter("p")}  # type: ignore[attr-defined]
+    have = {_norm("".join(el.itertext())) for el in body.iter("head")}  # type: ignore[attr-defined]
+    restored = 0
+    for h in page.xpath("//h2|//h3|//h4|//h5|//h6"):  # type: ignore[attr-defined]
+        text = _norm(h.text_content())
+        if not text or text in have or len(text) > 200:
+            continue
+        nxt = h.getnext()
+        while nxt is not None and not _norm(nxt.text_content()):
+            nxt = nxt.getnext()
+        prv = h.getprevious()
+        target = extracted.get(_norm(nxt.text_content())) if nxt is not None else None
+        if target is None or prv is None or _norm(prv.text_content()) not in extracted:
+            continue
+        head = etree.Element("head", rend=h.tag)
+        head.text = text
+        target.addprevious(head)
+        have.add(text)
+        restored += 1
+    return restored

@@ -14,7 +14,8 @@ are lost on the way, and each is fixed here on the tree rather than by guessing 
   Indonesian or plural class names (``ads``, ``iklan``) that trafilatura's English token lists miss. They
   are removed only when the evidence is the element itself: a lead-in followed almost only by links, a
   short call to follow a channel, a class/id token naming an ad, or text that is nothing but ad labels;
-* the byline and copyright block ("Pewarta: ... Editor: ... Copyright © ...") and site notices ("Artikel
+* the byline and copyright block ("Pewarta: ... Editor: ... Copyright © ..."), a dateline standing alone
+  ("Kompas.com - 20/11/2024, 10:05 WIB") and site notices ("Artikel
   ini telah tayang di ... dengan judul ...", "Dilarang keras mengambil konten ... tanpa izin") standing
   alone in the body: the header shows the byline, and the notices are the site's, not the article's.
 """
@@ -155,6 +156,27 @@ _CREDIT_LABELS = (r"(?:pewarta|penulis|editor|reporter|wartawan|redaktur|penyunt
 #: A block made only of "Pewarta: X  Editor: Y  Copyright © Z" lines: the byline, which the header shows.
 _CREDIT = re.compile(rf"^(?:\s*{_CREDIT_LABELS}\s*:\s*[^:]{{1,80}}?)+(?:\s*(?:copyright|hak\s+cipta|©)[^:]{{0,80}})?\s*$"
                      r"|^\s*(?:copyright|hak\s+cipta)?\s*©[^:]{0,80}$|^\s*copyright\b[^:]{0,80}$", re.IGNORECASE)
+#: The same without colons ("Penulis Yohanes Enggar  Editor Ayunda Pininta"): only capitalised names follow.
+_CREDIT_NAMES = re.compile(rf"^(?:\s*(?i:{_CREDIT_LABELS})\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,5}})+\s*$")
+#: A dateline standing alone: "Kompas.com - 20/11/2024, 10:05 WIB", "Selasa, 16 Jul 2024 14:05 WIB".
+_TIME_ZONE = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:WIB|WITA|WIT)\b")
+_DATE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|mei|may|jun|jul|agu|ags|aug|"
+                   r"sep|okt|oct|nov|des|dec)\w*\.?\s+\d{4}\b", re.IGNORECASE)
+_DAY = re.compile(r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
+                  r"thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_DATELINE_MAX_CHARS = 100
+
+
+def is_dateline(text: str) -> bool:
+    """Only a date and a time (with its zone), perhaps a site name: the header shows the date."""
+    if len(text) > _DATELINE_MAX_CHARS or text.rstrip().endswith((".", "!", "?", '"', "”")):
+        return False
+    if not (_TIME_ZONE.search(text) and _DATE.search(text)):
+        return False
+    rest = _DAY.sub(" ", _DATE.sub(" ", _TIME_ZONE.sub(" ", text)))
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 3
+
+
 #: The site's own notices inside the article body: no-copying warnings, syndication lines.
 _NOTICE = re.compile(
     r"^\W*dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memperbanyak|menyebarluaskan)\b.*\btanpa\s+izin"
@@ -172,7 +194,7 @@ def is_site_notice(el: HtmlElement) -> bool:
     text = _text(el)
     if not text or len(text) > _NOTICE_MAX_CHARS:
         return False
-    return bool(_CREDIT.match(text) or _NOTICE.match(text))
+    return bool(_CREDIT.match(text) or _CREDIT_NAMES.match(text) or _NOTICE.match(text) or is_dateline(text))
 
 
 def _split_paragraph(p: HtmlElement) -> None:
