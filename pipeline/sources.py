@@ -69,11 +69,41 @@ def read_article(name: str, *, encoding: str = "utf-8", fmt: str = "auto", fetch
         return _read_url(name, fmt, fetch_options, report)
     from pipeline.fileio import read_text_input
 
-    text = read_text_input(name, encoding, what=what)
+    try:
+        text = read_text_input(name, encoding, what=what)
+    except InputError as err:
+        text = _declared_charset_page(name, encoding, fmt, err)
     kind = detect_input_format(name, text, fmt)
     if kind == "html":
         return _from_html(name, text, _sha(text), url="")
     return ArticleInput(name, text, "md" if kind == "markdown" else "txt", kind, _sha(text))
+
+
+def _declared_charset_page(name: str, encoding: str, fmt: str, err: InputError) -> str:
+    """A saved page that is not UTF-8 but says its charset in ``<meta>`` is read in that charset.
+
+    Why: browsers save pages in the encoding they came in (windows-1252, iso-8859-1) and the page says so;
+    only when the user gave no ``--encoding`` and the page names a charset that decodes it all.
+    """
+    import codecs
+
+    from pipeline.web.fetch import meta_charset
+
+    if (name == "-" or not isinstance(err.__cause__, UnicodeDecodeError)
+            or encoding.lower().replace("-", "") != "utf8" or fmt not in ("auto", "html")):
+        raise err
+    data = Path(name).read_bytes()
+    charset = meta_charset(data)
+    if not charset:
+        raise err
+    try:
+        codecs.lookup(charset)
+        text = data.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        raise err from None
+    if fmt == "auto" and not (Path(name).suffix.lower() in HTML_SUFFIXES or looks_like_html(text)):
+        raise err
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _read_url(url: str, fmt: str, fetch_options: object, report: Callable[[str], None] | None) -> ArticleInput:

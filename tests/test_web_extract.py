@@ -166,3 +166,17 @@ def test_plain_text_that_looks_scraped_is_left_as_it_is(tmp_path: Path) -> None:
     assert [b.text for b in doc.blocks] == ["Judul Berita", "81. selama satu hari", "Para tahanan,",
                                             "dipindahkan ke sel lain."]
     assert doc.meta.author == "" and doc.meta.settings["segment"]["format"] == "txt"
+
+
+def test_a_saved_page_is_read_in_the_charset_it_declares(tmp_path: Path) -> None:
+    f = tmp_path / "lama.html"
+    f.write_bytes(_page("<p>Kedai kopi “Café Lama” dibuka kembali setelah renovasi selama enam bulan, kata "
+                        "pemiliknya.</p><p>Paragraf kedua yang cukup panjang untuk menjadi isi artikel ini juga.</p>",
+                        head='<meta charset="windows-1252">').encode("cp1252"))
+    texts = [b.text for b in segment_article(str(f)).blocks]
+    assert texts[1].startswith("Kedai kopi “Café Lama” dibuka")
+    # a plain-text file in another encoding is still refused with the hint to pass --encoding
+    t = tmp_path / "lama.txt"
+    t.write_bytes("Kedai kopi “Café Lama”.".encode("cp1252"))
+    with pytest.raises(InputError, match="--encoding"):
+        segment_article(str(t))

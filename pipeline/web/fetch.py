@@ -116,9 +116,13 @@ class Fetcher:
                 report(f"{url}: {err.args[0].split(': ', 1)[-1]}; using the copy fetched {cached.fetched}")
             return FetchedPage(url, cached.final_url, cached.body, cached.content_type, from_cache=True)
         if self.cache and not page.from_cache:
-            self.cache.put(CachedPage(url=url, final_url=page.final_url, content_type=page.content_type,
-                                      etag=page.etag, last_modified=page.last_modified, fetched=now_iso(),
-                                      body=page.body))
+            try:
+                self.cache.put(CachedPage(url=url, final_url=page.final_url, content_type=page.content_type,
+                                          etag=page.etag, last_modified=page.last_modified, fetched=now_iso(),
+                                          body=page.body))
+            except OSError as err:  # the page is here; only a later offline rerun loses
+                if report:
+                    report(f"{url}: cannot keep a copy in {self.cache.dir} ({err.strerror or err})")
         return page
 
     # ------------------------------------------------------------------ steps
@@ -244,6 +248,13 @@ def _mib(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MiB" if n >= 1024 * 1024 else f"{n // 1024} KiB"
 
 
+def meta_charset(data: bytes) -> str:
+    """The charset a page names in its first ``<meta>`` tags, or ""."""
+    head = data[:4096].decode("ascii", "replace")
+    m = re.search(r"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", head, re.IGNORECASE)
+    return m.group(1) if m else ""
+
+
 def decode_page(page: FetchedPage) -> str:
     """Bytes -> text: the charset of the HTTP header, else of the page's ``<meta>``, else UTF-8.
 
@@ -251,9 +262,7 @@ def decode_page(page: FetchedPage) -> str:
     """
     import codecs
 
-    head = page.body[:4096].decode("ascii", "replace")
-    meta = re.search(r"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", head, re.IGNORECASE)
-    for name in (page.charset, meta.group(1) if meta else "", "utf-8"):
+    for name in (page.charset, meta_charset(page.body), "utf-8"):
         if not name:
             continue
         try:

@@ -1,4 +1,4 @@
-"""trafilatura's XML -> CommonMark, for the Markdown ingest.
+"""trafilatura's XML tree -> CommonMark, for the Markdown ingest.
 
 Why XML and not trafilatura's own Markdown output: measured on the pages in tests/data/html, its Markdown
 drops the quote marks of a ``<blockquote>`` (the quote becomes a plain paragraph), while the XML keeps
@@ -216,12 +216,3 @@ class _Writer:
 def block_markdown(body: etree._Element, base_url: str = "") -> list[str]:
     """The children of trafilatura's extracted body (``<main>`` in its XML) as Markdown blocks."""
     return _Writer(base_url).blocks(body)
-
-
-def xml_to_markdown(xml: str, base_url: str = "") -> str:
-    """The ``<main>`` of trafilatura's XML output as Markdown blocks separated by blank lines."""
-    root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False, no_network=True))
-    main = root.find("main")
-    if main is None:
-        return ""
-    return "\n\n".join(_Writer(base_url).blocks(main)) + "\n"
