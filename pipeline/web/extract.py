@@ -95,14 +95,19 @@ def extract_article(html: str | bytes, *, url: str = "", origin: str = "page",
     from pipeline.web.prepare import prepare_tree
     from pipeline.web.xml_markdown import block_markdown, escape
 
-    tree = load_html(html)
-    if tree is None:
-        raise InputError(f"{origin}: not an HTML page that can be read")
-    base = _base_url(tree, url)
-    if prepare:
-        prepare_tree(tree)
-    doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, output_format="python",
-                                      **{**EXTRACT_SETTINGS, **(settings or {})})  # type: ignore[arg-type]
+    from lxml.etree import LxmlError
+
+    try:
+        tree = load_html(html)
+        if tree is None:
+            raise InputError(f"{origin}: not an HTML page that can be read")
+        base = _base_url(tree, url)
+        if prepare:
+            prepare_tree(tree)
+        doc = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True, output_format="python",
+                                          **{**EXTRACT_SETTINGS, **(settings or {})})  # type: ignore[arg-type]
+    except (LxmlError, ValueError, RecursionError) as err:  # markup too broken for the parser
+        raise InputError(f"{origin}: the page cannot be read as HTML ({type(err).__name__})") from err
     if doc is None or getattr(doc, "body", None) is None:
         raise InputError(f"{origin}: no article text found on the page")
     restore_headings(tree, doc.body)
