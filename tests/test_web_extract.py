@@ -180,3 +180,23 @@ def test_a_saved_page_is_read_in_the_charset_it_declares(tmp_path: Path) -> None
     t.write_bytes("Kedai kopi “Café Lama”.".encode("cp1252"))
     with pytest.raises(InputError, match="--encoding"):
         segment_article(str(t))
+
+
+def test_more_kinds_of_site_debris_inside_the_body(tmp_path: Path) -> None:
+    para = "Paragraf isi nomor {} yang cukup panjang untuk menjadi bagian dari artikel berita ini, tentu saja."
+    body = (f"<p>{para.format(1)}</p>"
+            '<div class="artikel-terkait"><ul><li><a href="/a">Judul Lain Satu</a></li>'
+            '<li><a href="/b">Judul Lain Dua</a></li></ul></div>'
+            f"<p>{para.format(2)}</p>"
+            '<p>Pilihan Editor: <a href="/c">Judul Pilihan Redaksi</a></p>'
+            '<blockquote class="instagram-media"><a href="https://instagram.example/p/x">View this post on '
+            "Instagram</a><p>A post shared by Akun Resmi (@akun)</p></blockquote>"
+            '<div class="scroll-info">Scroll untuk lanjut membaca</div>'
+            f"<p>{para.format(3)}</p>"
+            '<div class="pages">Halaman 1 2 3 Selanjutnya</div>'
+            "<p>Pada hari <span>Next</span> Level, peserta lomba berkumpul di lapangan sejak pagi hari bersama.</p>")
+    f = tmp_path / "rupa.html"
+    f.write_text(_page(body), encoding="utf-8")
+    texts = [b.text for b in segment_article(str(f)).blocks]
+    assert texts == ["Judul Uji", para.format(1), para.format(2), para.format(3),
+                     "Pada hari Next Level, peserta lomba berkumpul di lapangan sejak pagi hari bersama."]

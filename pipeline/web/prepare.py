@@ -13,7 +13,9 @@ are lost on the way, and each is fixed here on the tree rather than by guessing 
   follow it ("Simak breaking news ... di WhatsApp Channel") sit inside the article body, and ad slots use
   Indonesian or plural class names (``ads``, ``iklan``) that trafilatura's English token lists miss. They
   are removed only when the evidence is the element itself: a lead-in followed almost only by links, a
-  short call to follow a channel, a class/id token naming an ad, or text that is nothing but ad labels;
+  short call to follow a channel, a class/id token naming an ad, or text that is nothing but ad labels
+  or pager words ("Halaman 1 2 Selanjutnya"); an Instagram/TikTok embed, whose text without its script is
+  only the widget's own words (a tweet embed keeps its text: it is the quoted post);
 * the byline and copyright block ("Pewarta: ... Editor: ... Copyright © ..."), a dateline standing alone
   ("Kompas.com - 20/11/2024, 10:05 WIB") and site notices ("Artikel
   ini telah tayang di ... dengan judul ...", "Dilarang keras mengambil konten ... tanpa izin") standing
@@ -35,7 +37,8 @@ _INLINE = {
 }
 _RELATED_LEADIN = re.compile(
     r"^\W*(?:(?:baca|simak|lihat|cek|tonton)\s+(?:juga|pula|lagi)|baca\s+(?:selengkapnya|lainnya)"
-    r"|(?:artikel|berita|bacaan|tautan)\s+(?:terkait|lainnya|menarik)|read\s+(?:also|more)|see\s+also|related)\b",
+    r"|(?:artikel|berita|bacaan|tautan)\s+(?:terkait|lainnya|menarik|pilihan)|pilihan\s+editor|rekomendasi"
+    r"|read\s+(?:also|more)|see\s+also|related)\b",
     re.IGNORECASE,
 )
 #: A related-links element is short: the lead-in and a few headlines.
@@ -43,10 +46,18 @@ _RELATED_MAX_CHARS = 600
 _AD_TOKENS = {"ad", "ads", "adv", "advert", "adverts", "advertisement", "adsbygoogle", "iklan", "dfp", "gpt"}
 _AD_LABELS = re.compile(
     r"(?:advertisement|advertisment|scroll\s+to\s+continue\s+with\s+content|iklan|ads|sponsored|"
-    r"konten\s+bersponsor|gulir\s+untuk\s+melanjutkan)",
+    r"konten\s+bersponsor|gulir\s+untuk\s+melanjutkan(?:\s+membaca)?|scroll\s+untuk\s+lanjut(?:kan)?\s+membaca|"
+    r"lanjutkan\s+membaca)",
     re.IGNORECASE,
 )
 _COMMENT_TOKENS = {"komentar", "tanggapan"}
+#: Class/id tokens of related-article boxes; the box must also be (mostly) links.
+_RELATED_TOKENS = ({"baca", "juga"}, {"bacajuga"}, {"lihat", "juga"}, {"terkait"}, {"rekomendasi"})
+#: Social embeds whose text without their script is only "View this post on Instagram"-style chrome.
+_EMBED_TOKENS = {"instagram", "tiktok"}
+#: A pager standing alone: "Halaman 1 2 Selanjutnya", "Tampilkan semua".
+_PAGER = re.compile(r"^(?:[\d\s»«›‹|/.:-]|\b(?:halaman|hal|page|selanjutnya|sebelumnya|berikutnya|next|previous|"
+                    r"prev|tampilkan|lihat|semua|all|laman)\b)+$", re.IGNORECASE)
 #: "Simak breaking news ... di WhatsApp Channel", "Ikuti kami di Google News": the site advertising itself.
 _PROMO_START = re.compile(r"^\W*(?:simak|ikuti|dapatkan|download|unduh|gabung|bergabung|follow|"
                           r"install|instal)\b", re.IGNORECASE)
@@ -128,6 +139,23 @@ def is_ad(el: HtmlElement) -> bool:
     return bool(text) and not _AD_LABELS.sub("", text).strip(" -–—·|:")
 
 
+def is_related_box(el: HtmlElement) -> bool:
+    """A box named as related articles (``baca-juga``, ``artikel-terkait``) that holds mostly links."""
+    tokens = _tokens(el)
+    return any(group <= tokens for group in _RELATED_TOKENS) and _links_only(el, 0.6)
+
+
+def is_social_embed(el: HtmlElement) -> bool:
+    return el.tag == "blockquote" and bool(_tokens(el) & _EMBED_TOKENS)
+
+
+def is_pager(el: HtmlElement) -> bool:
+    if el.tag in _INLINE:  # "the <span>next</span> day" is a sentence
+        return False
+    text = _text(el)
+    return bool(text) and len(text) <= 120 and bool(re.search(r"[^\W\d_]", text)) and bool(_PAGER.match(text))
+
+
 def is_site_promo(el: HtmlElement) -> bool:
     """A short block asking the reader to follow the site on a channel, or a video/widget placeholder."""
     if el.tag in _INLINE:
@@ -145,10 +173,10 @@ def _is_leadin_only(el: HtmlElement) -> bool:
     return bool(m) and not re.sub(r"\W", "", text[m.end():]) and not el.xpath(".//a[@href]")
 
 
-def _links_only(el: HtmlElement) -> bool:
+def _links_only(el: HtmlElement, share: float = 0.8) -> bool:
     text = re.sub(r"\W", "", _text(el))
     linked = sum(len(re.sub(r"\W", "", _text(a))) for a in el.xpath(".//a[@href]"))
-    return bool(text) and len(text) <= _RELATED_MAX_CHARS and linked >= 0.8 * len(text)
+    return bool(text) and len(text) <= _RELATED_MAX_CHARS and linked >= share * len(text)
 
 
 _CREDIT_LABELS = (r"(?:pewarta|penulis|editor|reporter|wartawan|redaktur|penyunting|fotografer|kontributor|"
@@ -223,15 +251,15 @@ def _drop_debris(tree: HtmlElement) -> None:
         if not isinstance(el.tag, str) or el.getparent() is None or el.tag in _KEEP:
             continue
         if el.tag in ("p", "div", "table", "section", "aside", "ul", "li", "span", "strong", "h2", "h3", "h4"):
-            if (is_related_links(el) or is_ad(el) or is_site_promo(el) or is_site_notice(el)
-                    or _tokens(el) & _COMMENT_TOKENS):
+            if (is_related_links(el) or is_related_box(el) or is_ad(el) or is_site_promo(el)
+                    or is_site_notice(el) or is_pager(el) or _tokens(el) & _COMMENT_TOKENS):
                 _remove(el)
             elif _is_leadin_only(el):
                 after = el.getnext()
                 if after is not None and not (el.tail or "").strip() and _links_only(after):
                     _remove(after)
                     _remove(el)
-        elif el.tag in ("ins", "iframe") and is_ad(el):
+        elif (el.tag in ("ins", "iframe") and is_ad(el)) or is_social_embed(el):
             _remove(el)
 
 
