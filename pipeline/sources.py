@@ -67,6 +67,8 @@ def read_article(name: str, *, encoding: str = "utf-8", fmt: str = "auto", fetch
 
     if is_url(name):
         return _read_url(name, fmt, fetch_options, report)
+    if re.match(r"(?i)^[a-z][a-z0-9+.-]*://", name) and not Path(name).exists():
+        raise InputError(f"{name}: only http:// and https:// addresses can be fetched")
     from pipeline.fileio import read_text_input
 
     try:

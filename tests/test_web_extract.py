@@ -154,6 +154,8 @@ def test_input_format_detection() -> None:
     assert detect_input_format("a.txt", "teks", "md") == "markdown"
     with pytest.raises(InputError):
         detect_input_format("a.txt", "teks", "pdf")
+    with pytest.raises(InputError, match="only http:// and https://"):
+        read_article("ftp://arsip.example/berita.html")
 
 
 def test_plain_text_that_looks_scraped_is_left_as_it_is(tmp_path: Path) -> None:
