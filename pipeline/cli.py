@@ -16,6 +16,8 @@ from pipeline import __version__
 from pipeline.config import Config, load_config
 from pipeline.document import BITEXT_SUFFIX, Document, bitext_base, html_path_for, load_document, save_document
 from pipeline.errors import BilingualError, ConfigError
+from pipeline.cli_qe import estimate_step, qe_option
+from pipeline.cli_qe import qe as qe_command
 
 EPILOG_RUN = """\b
 Example:
@@ -109,6 +111,7 @@ def cli() -> None:
       align      link source and target sentences
       publish    write the side-by-side HTML page (and other formats)
       run        all of the above
+      qe         estimate how far to trust each machine translation (no reference needed)
       review     check and fix the alignment in a local browser editor
       models     download, list, convert and remove translation models
 
@@ -152,17 +155,21 @@ def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: s
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of updating BITEXT in place.")
 @model_option
 @translate_options
+@qe_option
 @config_option
 @quiet_option
 def translate(bitext: str, output: str | None, model: str | None, engine: str | None, quantize: str | None,
-              beam_size: int | None, no_memory: bool | None, config_path: str | None, quiet: bool) -> None:
+              beam_size: int | None, no_memory: bool | None, qe: bool | None, config_path: str | None,
+              quiet: bool) -> None:
     """Machine-translate the sentences of a bitext file that have no translation yet."""
     from pipeline.align import align_machine_translation
 
-    config = _config(config_path, translate__model=model,
+    config = _config(config_path, translate__model=model, qe__run=qe,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
     doc = load_document(bitext)
     _translate_saving(doc, config, output or bitext, quiet)
+    if config.qe.run:
+        estimate_step(doc, config, quiet)
     align_machine_translation(doc, config)
     save_document(doc, output or bitext)
     if not quiet:
@@ -306,19 +313,20 @@ def publish(bitext: str, output: str | None, formats: str | None, layout: str | 
               help="Results go to OUTDIR/<stem>/.")
 @model_option
 @translate_options
+@qe_option
 @encoding_option
 @format_option
 @config_option
 @quiet_option
 def run(article: str, outdir: str, model: str | None, engine: str | None, quantize: str | None,
-        beam_size: int | None, no_memory: bool | None, encoding: str, fmt: str, config_path: str | None,
-        quiet: bool) -> None:
+        beam_size: int | None, no_memory: bool | None, qe: bool | None, encoding: str, fmt: str,
+        config_path: str | None, quiet: bool) -> None:
     """Segment, translate, align and publish an article in one go; reruns reuse finished work."""
     from pipeline.align import align_machine_translation
     from pipeline.fileio import read_text_input
     from pipeline.segment import carry_over, segment_text
 
-    config = _config(config_path, translate__model=model,
+    config = _config(config_path, translate__model=model, qe__run=qe,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
     text = read_text_input(article, encoding)
     stem = _stem(article)
@@ -331,6 +339,8 @@ def run(article: str, outdir: str, model: str | None, engine: str | None, quanti
         if not quiet and reused:
             click.echo(f"reusing {reused} translated sentences from {bitext}", err=True)
     _translate_saving(doc, config, bitext, quiet)
+    if config.qe.run:
+        estimate_step(doc, config, quiet, only_missing=True)
     align_machine_translation(doc, config)
     save_document(doc, bitext)
     html = folder / f"{stem}.html"
@@ -342,6 +352,7 @@ from pipeline.cli_models import models as _models  # noqa: E402 - after cli exis
 from pipeline.cli_review import apply_review, review  # noqa: E402
 
 cli.add_command(review)
+cli.add_command(qe_command)
 cli.add_command(apply_review)
 cli.add_command(_models)
 
