@@ -80,10 +80,10 @@ class QEConfig:
     run: bool = False
     #: A translation whose estimated probability of being wrong reaches this is flagged qe_low (chosen on
     #: bench/qe.py: it flags 5 % of correct human translations).
-    low_threshold: float = 0.64
-    #: A translation shorter than its source by this log length ratio is flagged omission (0.46: under 63 %
-    #: of the expected length; it flags 2 % of correct human translations).
-    omission_threshold: float = 0.46
+    low_threshold: float = 0.67
+    #: A translation shorter than expected by this log length ratio beyond the normal slack (features.py) is
+    #: flagged omission (0.30: under 64 % of the expected length; it flags 2 % of correct human translations).
+    omission_threshold: float = 0.30
 
 
 @dataclass

@@ -60,6 +60,10 @@ def _log_length_ratio(source: str, target: str) -> float:
     return math.log((len(target) + 10.0) / (len(source) + 10.0))
 
 
+#: Log length ratios within this of the expected count as normal: translations vary that much by style.
+LENGTH_SLACK = 0.15
+
+
 def pair_features(source: str, target: str, similarity: float) -> np.ndarray:
     """The feature vector (in FEATURES order) for one pair, given its embedding similarity."""
     ratio = _log_length_ratio(source, target)
@@ -71,8 +75,8 @@ def pair_features(source: str, target: str, similarity: float) -> np.ndarray:
     neg = bool(_NEG_ID.search(source)) != bool(_NEG_EN.search(target))
     return np.array([
         similarity,
-        max(0.0, -ratio),
-        max(0.0, ratio),
+        max(0.0, -ratio - LENGTH_SLACK),
+        max(0.0, ratio - LENGTH_SLACK),
         math.log1p(n_miss),
         math.log1p(n_add),
         math.log1p(float(np.maximum(gap, 0).sum())),
