@@ -182,6 +182,10 @@ class CollectionRun:
 
         t0 = time.perf_counter()
         try:
+            if self.config.qe.run:
+                from pipeline.qe import estimate_document
+
+                estimate_document(doc, self.config, only_missing=True)
             align_machine_translation(doc, self.config)
             bitext = self.bitext_path(r)
             save_document(doc, bitext)
