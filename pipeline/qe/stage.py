@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pipeline.align.encoders import CachedEncoder, Encoder, get_encoder
+from pipeline.align.encoders import Encoder, encoder_for
 from pipeline.config import Config
 from pipeline.document import Document, Sentence, now_iso
 from pipeline.qe.score import QE_VERSION, estimate
@@ -35,7 +35,7 @@ def estimate_document(doc: Document, config: Config, *, encoder: Encoder | None 
             and not (only_missing and s.mt.qe is not None)]
     if not todo:
         return report
-    enc = encoder or CachedEncoder(get_encoder(config.align.encoder))
+    enc = encoder or encoder_for(config)  # the persistent embedding cache, shared with align
     results = estimate([s.text for s in todo], [s.mt.text for s in todo if s.mt], enc,
                        low=config.qe.low_threshold, omission=config.qe.omission_threshold)
     for sent, res in zip(todo, results, strict=True):
