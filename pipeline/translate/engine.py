@@ -346,7 +346,10 @@ class CTranslate2Engine:
 
     name = "ctranslate2"
 
-    def __init__(self, path: Path, config: TranslateConfig, *, input_positions: int | None = None) -> None:
+    def __init__(self, path: Path, config: TranslateConfig, *, input_positions: int | None = None,
+                 load_translator: bool = True) -> None:
+        """``load_translator=False`` gives the tokenizer side only (counting tokens, the input limit): what a
+        driver needs whose translators run elsewhere (pipeline/corpus/ray_engine.py)."""
         try:
             import ctranslate2
         except ImportError as err:
@@ -361,10 +364,12 @@ class CTranslate2Engine:
                               "use device = 'cpu' or 'auto'")
         compute = "int8" if config.quantize == "int8" else "default"
         apply_isa(config.cpu_isa)
+        self.translator: Any = None
         try:
-            self.translator = ctranslate2.Translator(
-                str(path), device=device, compute_type=compute, inter_threads=self.inter, intra_threads=intra,
-            )
+            if load_translator:
+                self.translator = ctranslate2.Translator(
+                    str(path), device=device, compute_type=compute, inter_threads=self.inter, intra_threads=intra,
+                )
         except Exception as err:  # noqa: BLE001 - not a converted model, or converted by another version
             raise ModelError(f"{path}: cannot load the CTranslate2 model ({_first_line(err)})") from err
         found = _spm_tokens(path, config)
