@@ -18,8 +18,14 @@ of the engine's lead over raw CTranslate2 they are.
 Each row runs in its own process; model load time and peak memory (max RSS) are per row, and sentences/s
 excludes model loading.
 
+Process start-up: `bilingual translate` of a 10-sentence document in a fresh process, wall time (median of
+3 runs), for the transformers engine, the CTranslate2 engine as it was (tokenizing with the transformers
+tokenizer: a conversion without bilingual-tokenizer.json, which still falls back to that path) and the
+torch-free CTranslate2 path (sentencepiece only).
+
     python bench/translate.py           # 200 sentences (the naive loop is timed on 50 of them, every 4th)
     python bench/translate.py --quick   # 50 sentences everywhere
+    python bench/translate.py --startup-only   # only the start-up rows
 """
 
 from __future__ import annotations
@@ -235,9 +241,68 @@ def write_bitext(path: Path, texts: list[str]) -> None:
     save_document(Document(meta=Meta(title="bench"), blocks=blocks), path)
 
 
+STARTUP_SENTENCES = 10
+STARTUP_REPS = 3
+
+
+def startup_rows(model: Path, ct2: Path, work: Path) -> list[tuple[str, float, float]]:
+    """(label, median wall seconds, min) of `bilingual translate` on 10 sentences, each run a fresh process."""
+    import shutil
+    import statistics
+
+    from pipeline.translate.spm_tokenizer import SPEC_FILE
+
+    legacy = work / "models" / "startup-legacy.ct2"  # the same conversion, without the torch-free rules
+    if not (legacy / "model.bin").is_file():
+        shutil.copytree(ct2, legacy, ignore=shutil.ignore_patterns(SPEC_FILE))
+    systems = [
+        ("transformers engine", model, "transformers"),
+        ("ctranslate2, transformers tokenizer (before)", legacy, "ctranslate2"),
+        ("ctranslate2, sentencepiece only (torch-free)", ct2, "ctranslate2"),
+    ]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        template = Path(tmp) / "template.bitext.json"
+        write_bitext(template, sentences(STARTUP_SENTENCES))
+        cfg = Path(tmp) / "startup.toml"
+        cfg.write_text(f"[translate]\nbeam_size = {BEAM}\nmax_new_tokens = 32\nretry_flagged = false\n",
+                       encoding="utf-8")
+        times: dict[str, list[float]] = {label: [] for label, _m, _e in systems}
+        for _rep in range(STARTUP_REPS):  # interleaved, so a busy moment of the machine hits every system
+            for label, path, engine in systems:
+                bitext = Path(tmp) / "doc.bitext.json"
+                shutil.copyfile(template, bitext)
+                t0 = time.perf_counter()
+                proc = subprocess.run([sys.executable, "-m", "pipeline", "translate", str(bitext), "--model",
+                                       str(path), "--engine", engine, "--config", str(cfg), "--quiet", "--no-memory"],
+                                      capture_output=True, text=True, env=env)
+                times[label].append(time.perf_counter() - t0)
+                if proc.returncode:
+                    raise SystemExit(f"start-up run {label} failed:\n{proc.stderr[-2000:]}")
+        for label, _m, _e in systems:
+            rows.append((label, statistics.median(times[label]), min(times[label])))
+    return rows
+
+
+def print_startup(rows: list[tuple[str, float, float]]) -> tuple[float, float]:
+    print(f"\nProcess start-up: `bilingual translate` of a {STARTUP_SENTENCES}-sentence document, fresh process, "
+          f"median of {STARTUP_REPS}")
+    head = f"{'system':<56} {'wall s':>7} {'min s':>7} {'vs before':>10}"
+    print(head)
+    print("-" * len(head))
+    before = rows[1][1]
+    for label, median, low in rows:
+        print(f"{label:<56} {median:>7.2f} {low:>7.2f} {median / before:>9.2f}x")
+    saved = before - rows[2][1]
+    print(f"torch-free CTranslate2 path saves {saved:.2f} s of a {before:.2f} s run")
+    return saved, rows[2][1] / before
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="50 sentences everywhere")
+    ap.add_argument("--startup-only", action="store_true", help="only the process start-up rows")
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "bilingual-bench-translation",
                     help="where the random model and its conversion are built once and reused")
     argv = sys.argv[1:] if argv is None else argv
@@ -267,11 +332,17 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["BILINGUAL_MODELS_DIR"] = str(models_dir)
     from pipeline.translate.store import convert_model, ct2_dir
 
+    from pipeline.translate.spm_tokenizer import SPEC_FILE
+
     ct2 = ct2_dir(str(model), models_dir)
-    if not (ct2 / "model.bin").is_file():
+    if not (ct2 / "model.bin").is_file() or not (ct2 / SPEC_FILE).is_file():
         print("converting with `bilingual models convert --quantization int8` ...", file=sys.stderr)
         convert_model(str(model), quantization="int8", models_dir=models_dir)
 
+    if args.startup_only:
+        saved, ratio = print_startup(startup_rows(model, ct2, work))
+        print(f"ct2_startup_saved_s={saved:.2f} ct2_startup_vs_before={ratio:.2f}")
+        return 0
     rows: list[tuple[str, dict[str, float]]] = []
 
     def row(name: str, res: dict[str, float]) -> dict[str, float]:
@@ -324,10 +395,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{r['load']:>7.2f} {r['peak_mb']:>8.0f} {r['rate'] / naive['rate']:>8.1f}x")
     print(f"ct2 engine vs raw ct2 with the same process settings (allocator, cpu_isa): "
           f"{results['ct2']['rate'] / raw_reuse['rate']:.2f} (not in the issue's (b))")
+    saved, ratio = print_startup(startup_rows(model, ct2, work))
     print(f"speedup_vs_naive={results['ct2']['rate'] / naive['rate']:.2f} "
           f"ct2_engine_vs_raw={results['ct2']['rate'] / raw_best['rate']:.2f} "
           f"transformers_vs_naive={results['tf']['rate'] / naive['rate']:.2f} "
-          f"transformers_int8_vs_naive={results['tf8']['rate'] / naive['rate']:.2f}")
+          f"transformers_int8_vs_naive={results['tf8']['rate'] / naive['rate']:.2f} "
+          f"ct2_startup_saved_s={saved:.2f} ct2_startup_vs_before={ratio:.2f}")
     return 0
 
 

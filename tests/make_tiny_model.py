@@ -120,6 +120,8 @@ def make_nllb(out: Path, lines: list[str]) -> None:
     (tmp / "sentencepiece.bpe.model").write_bytes(sp)
     tok = _nllb_tokenizer(tmp / "sentencepiece.bpe.model")
     _save_m2m100(out, tok, "eng_Latn", extra_rows=2)
+    if not (out / "sentencepiece.bpe.model").exists():  # as in the published repository, next to tokenizer.json
+        (out / "sentencepiece.bpe.model").write_bytes(sp)
     _remove(tmp)
 
 

@@ -492,10 +492,9 @@ def test_ct2_identical_to_transformers_with_language_codes(
     hf_engine = TransformersEngine(model, config.translate)
     ct_engine = CTranslate2Engine(converted, config.translate)
     # the source language token opens every input; the target one is the decoder's first token
-    first = ct_engine.tokenizer(["Harga naik."])["input_ids"][0][0]
-    assert ct_engine.tokenizer.convert_ids_to_tokens(first) == src_token
+    assert ct_engine.tokenize(["Harga naik."])[0][0] == src_token
     assert ct_engine.prefix == tgt_token
-    assert ct_engine.tokenizer.convert_tokens_to_ids(ct_engine.prefix) == hf_engine.forced_bos
+    assert hf_engine.tokenizer.convert_tokens_to_ids(ct_engine.prefix) == hf_engine.forced_bos
     hf = [h for b in hf_engine.translate_batches(batches, decoding) for h in b]
     ct = [h for b in ct_engine.translate_batches(batches, decoding) for h in b]
     assert [h.text for h in hf] == [h.text for h in ct]
@@ -547,10 +546,10 @@ def test_cli_translate_ct2_with_language_codes(isolated: Path, arch: str, monkey
 def test_unknown_source_language_code_is_a_model_error(request: pytest.FixtureRequest, arch: str, code: str) -> None:
     """Before: a KeyError traceback from the M2M100 tokenizer, and a silent <unk> first token from NLLB's."""
     from pipeline.errors import ModelError
-    from pipeline.translate.engine import _load_tokenizer, _set_source_lang
+    from pipeline.translate.engine import load_tokenizer, _set_source_lang
 
     path = request.getfixturevalue(f"tiny_{arch}")
-    tokenizer = _load_tokenizer(path)
+    tokenizer = load_tokenizer(path)
     with pytest.raises(ModelError, match=f"unknown source language code '{code}'"):
         _set_source_lang(tokenizer, path, code)
 
@@ -571,8 +570,7 @@ def test_multilingual_models_default_to_indonesian_into_english(
     decoding = Decoding.from_config(default.translate)
     for engine_cls, path in ((TransformersEngine, model), (CTranslate2Engine, converted)):
         auto, fixed = engine_cls(path, default.translate), engine_cls(path, explicit.translate)
-        first = auto.tokenizer(texts[:1])["input_ids"][0][0]
-        assert auto.tokenizer.convert_ids_to_tokens(first) == src_token
+        assert auto.tokenize(texts[:1])[0][0] == src_token
         got = [h.text for b in auto.translate_batches([texts], decoding) for h in b]
         want = [h.text for b in fixed.translate_batches([texts], decoding) for h in b]
         assert got == want and all(got)

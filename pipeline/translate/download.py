@@ -45,14 +45,18 @@ def wanted(path: str, repo_files: Iterable[str] = ()) -> bool:
 
 
 def progress_bar_class() -> type:
-    """huggingface_hub's progress bar, on stderr and only on a terminal (a log file gets no bar lines)."""
-    from huggingface_hub.utils import tqdm as hub_tqdm
+    """A progress bar on stderr, shown only on a terminal (a log file gets no bar lines).
 
-    class DownloadProgress(hub_tqdm):  # type: ignore[misc, valid-type]
+    Plain tqdm, not huggingface_hub's: transformers switches the hub's bars off globally when it loads a
+    model, and a download in the same process must still show its progress.
+    """
+    from tqdm import tqdm
+
+    class DownloadProgress(tqdm):  # type: ignore[misc, valid-type]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.pop("name", None)
             stream = kwargs.setdefault("file", sys.stderr)
-            if not getattr(stream, "isatty", lambda: False)():
-                kwargs["disable"] = True
+            kwargs["disable"] = not getattr(stream, "isatty", lambda: False)()
             super().__init__(*args, **kwargs)
 
     return DownloadProgress

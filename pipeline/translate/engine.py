@@ -19,6 +19,8 @@ from pipeline.errors import ConfigError, ModelError
 from pipeline.translate import languages
 from pipeline.translate.batching import output_cap
 from pipeline.translate.cpu_isa import apply_isa
+from pipeline.translate.languages import language_scheme
+from pipeline.translate.spm_tokenizer import decode_options
 
 #: The retry of a flagged translation forbids repeated n-grams of this size and penalises repeated tokens.
 SAFER_NGRAM = 3
@@ -83,14 +85,14 @@ def machine_threads(configured: int = 0) -> int:
         return os.cpu_count() or 1
 
 
-def _quiet_transformers() -> None:
+def quiet_transformers() -> None:
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
 
 
-def _load_tokenizer(path: Path) -> Any:
+def load_tokenizer(path: Path) -> Any:
     from transformers import AutoTokenizer
 
     try:
@@ -101,17 +103,6 @@ def _load_tokenizer(path: Path) -> Any:
 
 def _first_line(err: BaseException) -> str:
     return (str(err).splitlines() or [""])[0][:200]
-
-
-def language_scheme(tokenizer: Any) -> str:
-    """Which language-code scheme (pipeline/translate/languages.py) a transformers tokenizer follows."""
-    if hasattr(tokenizer, "get_lang_id"):
-        return "m2m100"
-    if hasattr(tokenizer, "src_lang"):
-        return "tokens"
-    if getattr(tokenizer, "supported_language_codes", None):
-        return "opus-multi"
-    return "none"
 
 
 def _known(tokenizer: Any) -> Callable[[str], bool]:
@@ -162,12 +153,6 @@ def _set_source_lang(tokenizer: Any, path: Path, code: str) -> None:
         tokenizer.src_lang = code
 
 
-def _decode_options(tokenizer: Any) -> dict[str, Any]:
-    """Marian decodes with its *source* sentencepiece model unless told otherwise (transformers' default when
-    both sides share one vocabulary file, as every opus-mt model does): the output is target text."""
-    return {"use_source_tokenizer": False} if hasattr(tokenizer, "spm_target") else {}
-
-
 def _input_limit(tokenizer: Any, configured: int, positions: int | None) -> int:
     limits = [configured]
     tml = getattr(tokenizer, "model_max_length", None)
@@ -187,10 +172,10 @@ class TransformersEngine:
         import torch
         from transformers import AutoModelForSeq2SeqLM
 
-        _quiet_transformers()
+        quiet_transformers()
         torch.set_num_threads(machine_threads(config.threads))
         self.config = config
-        self.tokenizer = _load_tokenizer(path)
+        self.tokenizer = load_tokenizer(path)
         try:
             self.model = AutoModelForSeq2SeqLM.from_pretrained(str(path))
         except Exception as err:  # noqa: BLE001 - corrupt or incompatible model files
@@ -213,7 +198,7 @@ class TransformersEngine:
         self.input_limit = _input_limit(self.tokenizer, config.max_input_tokens, positions)
         self.eos = self.model.generation_config.eos_token_id
         self.pad = self.model.generation_config.pad_token_id
-        self.decode_options = _decode_options(self.tokenizer)
+        self.decode_options = decode_options(self.tokenizer)
         _never_generate_marian_pad(self.model)
 
     def _inputs(self, texts: Sequence[str]) -> list[str]:
@@ -316,8 +301,48 @@ def ct2_threads(threads: int) -> tuple[int, int]:
     return inter, max(1, threads // inter)
 
 
+class TransformersTokens:
+    """The model's transformers tokenizer in the shape of SpmTokenizer: for conversions made before
+    ``bilingual-tokenizer.json`` existed, or of tokenizers the sentencepiece path does not cover."""
+
+    def __init__(self, path: Path, config: TranslateConfig) -> None:
+        quiet_transformers()
+        self.tokenizer = load_tokenizer(path)
+        self.languages = _setup_languages(self.tokenizer, path, config)
+        self.options = decode_options(self.tokenizer)
+        self.eos_token = str(self.tokenizer.eos_token)
+        self.model_max_length = getattr(self.tokenizer, "model_max_length", None)
+
+    def encode(self, texts: Sequence[str]) -> list[list[str]]:
+        rows = self.tokenizer(list(texts), add_special_tokens=True)["input_ids"] if texts else []
+        return [self.tokenizer.convert_ids_to_tokens(row) for row in rows]
+
+    def decode(self, tokens: Sequence[str]) -> str:
+        ids = self.tokenizer.convert_tokens_to_ids(list(tokens))
+        return str(self.tokenizer.decode(ids, skip_special_tokens=True, **self.options)).strip()
+
+
+def _spm_tokens(path: Path, config: TranslateConfig) -> tuple[Any, languages.Languages] | None:
+    """The torch-free tokenizer of a conversion, with its language plan; None for older conversions."""
+    from pipeline.translate.spm_tokenizer import SpmTokenizer, read_spec
+
+    spec = read_spec(path)
+    if spec is None:
+        return None
+    tokens = SpmTokenizer(path, spec)
+    plan = languages.plan(spec.scheme, tokens.known, config, str(path))
+    if plan.source_token:
+        tokens.source_token = plan.source_token
+    return tokens, plan
+
+
 class CTranslate2Engine:
-    """A model converted by ``bilingual models convert``, run by CTranslate2 with the model's tokenizer."""
+    """A model converted by ``bilingual models convert``, run by CTranslate2.
+
+    Tokenized with the model's own sentencepiece files (pipeline/translate/spm_tokenizer.py), so this engine
+    never imports torch or transformers; conversions without those rules fall back to the transformers
+    tokenizer.
+    """
 
     name = "ctranslate2"
 
@@ -329,10 +354,8 @@ class CTranslate2Engine:
             import ctranslate2
         except ImportError as err:
             raise ModelError("the ctranslate2 engine needs the optional extra: pip install 'bilingual[ct2]'") from err
-        _quiet_transformers()
         self.config = config
         self.path = path
-        self.tokenizer = _load_tokenizer(path)
         threads = machine_threads(config.threads)
         self.inter, intra = ct2_threads(threads)
         device = "cuda" if config.device in ("cuda", "auto") and ctranslate2.get_cuda_device_count() else "cpu"
@@ -349,15 +372,20 @@ class CTranslate2Engine:
                 )
         except Exception as err:  # noqa: BLE001 - not a converted model, or converted by another version
             raise ModelError(f"{path}: cannot load the CTranslate2 model ({_first_line(err)})") from err
+        found = _spm_tokens(path, config)
+        if found is None:
+            fallback = TransformersTokens(path, config)
+            self.tokens: Any = fallback
+            self.languages = fallback.languages
+        else:
+            self.tokens, self.languages = found
         # Multilingual models: the decoder starts with </s> (decoder_start_token) and then the target
         # language token, which CTranslate2 takes as a target prefix (transformers: forced_bos_token_id).
-        self.languages = _setup_languages(self.tokenizer, path, config)
         self.prefix: str | None = self.languages.target_token or None
         self.prefix_text = self.languages.source_prefix
-        self.decode_options = _decode_options(self.tokenizer)
-        self.eos_token = str(self.tokenizer.eos_token)
-        self.input_limit = _input_limit(self.tokenizer, config.max_input_tokens, input_positions)
-        from pipeline.translate.store import read_ct2_marker
+        self.eos_token = self.tokens.eos_token
+        self.input_limit = _input_limit(self.tokens, config.max_input_tokens, input_positions)
+        from pipeline.translate.conversion import read_ct2_marker
 
         # CTranslate2 does not read generation_config.json: its suppressed tokens come from the conversion.
         suppress = read_ct2_marker(path).get("suppress_sequences")
@@ -370,8 +398,7 @@ class CTranslate2Engine:
 
     def tokenize(self, texts: Sequence[str]) -> list[list[str]]:
         """The tokens the model reads for each text (language tokens included)."""
-        rows = self.tokenizer(self._inputs(texts), add_special_tokens=True)["input_ids"] if texts else []
-        return [self.tokenizer.convert_ids_to_tokens(row) for row in rows]
+        return self.tokens.encode(self._inputs(texts)) if texts else []
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         return [len(row) for row in self.tokenize(texts)]
@@ -404,8 +431,7 @@ class CTranslate2Engine:
             n = len(tokens)  # the length cap counts the language token, as max_new_tokens does
             if self.prefix and tokens and tokens[0] == self.prefix:  # the prefix is returned, never output text
                 tokens = tokens[1:]
-            ids = self.tokenizer.convert_tokens_to_ids(tokens)
-            text = self.tokenizer.decode(ids, skip_special_tokens=True, **self.decode_options).strip()
+            text = self.tokens.decode(tokens)
             score = float(res.scores[0]) if res.scores else None
             out.append(Hypothesis(text, score, len(tokens), n >= cap))
         return out

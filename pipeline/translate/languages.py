@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from pipeline.config import TranslateConfig
 from pipeline.errors import ModelError
@@ -35,6 +36,17 @@ class Languages:
     source_token: str = ""  # the token opening every input (m2m100/tokens), "" for none
     source_prefix: str = ""  # text put before every input (opus-multi: ">>eng<< ")
     target_token: str = ""  # the token every output starts with (m2m100/tokens), "" for none
+
+
+def language_scheme(tokenizer: Any) -> str:
+    """Which language-code scheme (pipeline/translate/languages.py) a transformers tokenizer follows."""
+    if hasattr(tokenizer, "get_lang_id"):
+        return "m2m100"
+    if hasattr(tokenizer, "src_lang"):
+        return "tokens"
+    if getattr(tokenizer, "supported_language_codes", None):
+        return "opus-multi"
+    return "none"
 
 
 def token_of(scheme: str, code: str) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ModelError, ModelNotAvailableError
+from pipeline.translate.conversion import CT2_MARKER, read_ct2_marker
 from pipeline.translate.download import download
 from pipeline.translate.models import (
     DEFAULT_BRANCH,
@@ -32,7 +33,6 @@ from pipeline.translate.models import (
 
 REVISION_MARKER = ".bilingual-revision"
 SOURCE_MARKER = ".bilingual-source"
-CT2_MARKER = ".bilingual-ct2.json"
 CT2_SUFFIX = ".ct2"
 
 
@@ -127,17 +127,22 @@ def convert_model(name: str, revision: str = DEFAULT_BRANCH, quantization: str =
     out = ct2_dir(name, models_dir)
     tmp = out.with_name(out.name + ".partial")
     shutil.rmtree(tmp, ignore_errors=True)
-    from pipeline.translate.engine import _load_tokenizer, _quiet_transformers
+    from pipeline.translate.engine import load_tokenizer, quiet_transformers
 
-    _quiet_transformers()
+    quiet_transformers()
     try:
         TransformersConverter(str(resolved.path)).convert(str(tmp), quantization=quantization, force=True)
     except Exception as err:  # noqa: BLE001 - unsupported architecture, bad files
         shutil.rmtree(tmp, ignore_errors=True)
         raise ModelError(f"cannot convert {name!r} for CTranslate2 ({type(err).__name__}: "
                          f"{(str(err).splitlines() or [''])[0][:200]})") from err
-    tokenizer = _load_tokenizer(resolved.path)
+    tokenizer = load_tokenizer(resolved.path)
     tokenizer.save_pretrained(str(tmp))
+    from pipeline.translate.spm_tokenizer import spec_from_tokenizer, write_spec
+
+    spec = spec_from_tokenizer(tokenizer, resolved.path, tmp)  # the torch-free tokenizer of the CT2 engine
+    if spec is not None:
+        write_spec(spec, tmp)
     hf_config = json.loads((resolved.path / "config.json").read_text(encoding="utf-8"))
     revision = exact_revision(resolved)
     marker = {"source": resolved.name, "source_path": str(resolved.path.resolve()), "revision": revision,
@@ -187,13 +192,6 @@ def suppressed_sequences(model_path: Path, ct2_path: Path) -> list[list[str]]:
             if tokens not in out:
                 out.append(tokens)
     return out
-
-
-def read_ct2_marker(path: Path) -> dict[str, object]:
-    try:
-        return dict(json.loads((path / CT2_MARKER).read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        return {}
 
 
 def resolve_ct2(name: str, revision: str = DEFAULT_BRANCH, models_dir: Path | None = None) -> ResolvedModel:
