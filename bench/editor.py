@@ -161,8 +161,10 @@ def main() -> None:
                       f"{statistics.median(results[big][op]) / max(statistics.median(results[base][op]), 1e-3):.2f}"
                       for op in ops)
     print(ratios)
-    last = results[10000] if 10000 in results else results[big]
-    print(f"arrow_ms_10k={statistics.median(last['arrow']):.1f} confirm_ms_10k={statistics.median(last['confirm']):.1f}")
+    key = 10000 if 10000 in results else big
+    tag = f"{key // 1000}k" if key % 1000 == 0 else str(key)
+    print(f"arrow_ms_{tag}={statistics.median(results[key]['arrow']):.1f} "
+          f"confirm_ms_{tag}={statistics.median(results[key]['confirm']):.1f}")
 
 
 if __name__ == "__main__":

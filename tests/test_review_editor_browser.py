@@ -436,3 +436,32 @@ def test_low_qe_first_shows_estimated_links_worst_first(open_editor: Opener) -> 
     assert len(shown) >= 5 and shown == sorted(shown, reverse=True)
     assert shown[0] == pytest.approx(max(worst), abs=0.005)
     _shot(page, "filter-low-qe-first.png")
+
+
+def test_the_other_keys_j_k_shift_m_brackets_ctrl_z_y_left_escape_p(open_editor: Opener) -> None:
+    page, path = open_editor(belgorod_document(), name="belgorod")
+    _select(page, "b9", 0)
+    page.keyboard.press("j")
+    assert _sel(page) == "b9·2"
+    page.keyboard.press("k")
+    page.keyboard.press("j")
+    page.keyboard.press("Shift+M")  # merge b9·2 with b9·1
+    assert _done(page) == "merged b9·2 with b9·1 into b9·1 (2:2)" and _sel(page) == "b9·1"
+    page.keyboard.press("[")  # the first target sentence of b9·1 up: across the edge, into b8
+    assert _done(page) == "moved b9.t1 to b8·1; joined paragraphs b8 and b9"
+    page.keyboard.press("Control+z")
+    assert _done(page) == "undid: moved b9.t1 to b8·1; joined paragraphs b8 and b9"
+    page.keyboard.press("Control+y")
+    assert _done(page).startswith("redid: moved b9.t1")
+    page.keyboard.press("Control+z")
+    _done(page)
+    page.keyboard.press("{")
+    assert _done(page) == "moved b9.s1 to b8·1; joined paragraphs b8 and b9"
+    assert [x[:2] for x in _links(path, "b8")] == [(["b8.s1", "b9.s1"], ["b8.t1"]), (["b9.s2"], ["b9.t1", "b9.t2"])]
+    page.keyboard.press("ArrowLeft")  # the cursor appears at the end of the link, then steps back a word
+    page.keyboard.press("ArrowLeft")
+    assert page.locator(".link.selected .caret").count() == 1
+    page.keyboard.press("Escape")
+    assert page.locator(".link.selected .caret").count() == 0 and _done(page) == "cursor removed"
+    page.keyboard.press("p")
+    assert _done(page) == "wrote belgorod.html" and path.with_name("belgorod.html").exists()
