@@ -171,8 +171,10 @@ def compare(a: Path, b: Path) -> str:
                 elif mx != my:
                     scores += 1
                     worst = max(worst, abs((mx.get("score") or 0.0) - (my.get("score") or 0.0)))
+    if not (texts or scores or other) and all(load(a / rel) == load(b / rel) for rel in left):
+        return "identical"
     if not (texts or scores or other):
-        return "identical (links differ)"
+        return "NO: translations and meta equal, links or targets differ"
     return (f"NO: {texts} of {total} translations differ, {scores} more differ only in score (max {worst:.2g})"
             + (f"; {', '.join(other)}" if other else ""))
 
