@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline import __version__
 from pipeline.config import Config, TranslateConfig
 from pipeline.document import Document, MachineTranslation, Sentence, now_iso
 from pipeline.translate.allocator import reuse_freed_memory
@@ -20,7 +21,7 @@ from pipeline.translate.batching import plan_batches
 from pipeline.translate.engine import CTranslate2Engine, Decoding, Engine, Hypothesis, TransformersEngine
 from pipeline.translate.memory import Entry, TranslationMemory, default_cache_dir
 from pipeline.translate.models import ResolvedModel, exact_revision, resolve_model
-from pipeline.translate.quality import better, quality_flags, review_count
+from pipeline.translate.quality import CHECKS_VERSION, better, quality_flags, review_count
 from pipeline.translate.split import split_to_fit
 
 _WS = re.compile(r"\s+")
@@ -68,8 +69,10 @@ def resolve_for_engine(t: TranslateConfig) -> LoadedModel:
 
 def settings_signature(t: TranslateConfig, quantization: str) -> str:
     """Everything besides the model that changes the output, in a compact, stable form."""
-    parts = [f"engine:{t.engine}", f"q:{quantization}", f"beam:{t.beam_size}", f"max:{t.max_new_tokens}",
-             f"ratio:{t.max_output_ratio:g}", f"retry:{int(t.retry_flagged)}"]
+    # the tool and its checks make the flags; the input limit decides how long sentences are split
+    parts = [f"tool:{__version__}", f"checks:{CHECKS_VERSION}", f"engine:{t.engine}", f"q:{quantization}",
+             f"beam:{t.beam_size}", f"max:{t.max_new_tokens}", f"ratio:{t.max_output_ratio:g}",
+             f"in:{t.max_input_tokens}", f"retry:{Decoding.retry_signature(t.retry_flagged)}"]
     if t.source_lang_code or t.target_lang_code:
         parts.append(f"lang:{t.source_lang_code}>{t.target_lang_code}")
     return "|".join(parts)
