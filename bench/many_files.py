@@ -140,8 +140,8 @@ def child_raw(ct2: Path, sentences_file: Path) -> None:
     print(json.dumps({"tokens": tokens}))
 
 
-def identical(a: Path, b: Path) -> bool:
-    """Same bitexts apart from timestamps."""
+def compare(a: Path, b: Path) -> str:
+    """``identical`` when the bitexts are the same apart from timestamps, else what differs."""
     def load(p: Path) -> dict:
         d = json.loads(p.read_text(encoding="utf-8"))
         for key in ("created", "updated", "stages"):
@@ -150,7 +150,33 @@ def identical(a: Path, b: Path) -> bool:
 
     left = sorted(p.relative_to(a) for p in a.rglob("*.bitext.json"))
     right = sorted(p.relative_to(b) for p in b.rglob("*.bitext.json"))
-    return left == right and bool(left) and all(load(a / p) == load(b / p) for p in left)
+    if left != right or not left:
+        return f"NO: {len(left)} vs {len(right)} bitext files"
+    texts = scores = total = 0
+    worst = 0.0
+    other = []
+    for rel in left:
+        x, y = load(a / rel), load(b / rel)
+        if x == y:
+            total += sum(len(blk["source"]) for blk in x["blocks"])
+            continue
+        if x["meta"] != y["meta"]:
+            other.append(f"{rel}: meta")
+        for bx, by in zip(x["blocks"], y["blocks"], strict=True):
+            for sx, sy in zip(bx["source"], by["source"], strict=True):
+                total += 1
+                mx, my = sx.get("mt") or {}, sy.get("mt") or {}
+                if mx.get("text") != my.get("text") or mx.get("flags") != my.get("flags"):
+                    texts += 1
+                elif mx != my:
+                    scores += 1
+                    worst = max(worst, abs((mx.get("score") or 0.0) - (my.get("score") or 0.0)))
+    if not (texts or scores or other) and all(load(a / rel) == load(b / rel) for rel in left):
+        return "identical"
+    if not (texts or scores or other):
+        return "NO: translations and meta equal, links or targets differ"
+    return (f"NO: {texts} of {total} translations differ, {scores} more differ only in score (max {worst:.2g})"
+            + (f"; {', '.join(other)}" if other else ""))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,8 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{n_articles} articles from {DEV.relative_to(SHARED.parent)}, CTranslate2 int8, beam {BEAM}",
           file=sys.stderr)
     # (b) first: its bitexts give the sentence count and the sentences (d) translates
-    cfg_b = run_dir / "b.toml"
-    write_config(cfg_b, run_dir / "tm-b")
+    cfg_b = run_dir / "b.toml"  # (c) uses the same file, with the translation memory emptied in between
+    write_config(cfg_b, run_dir / "tm")
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, __file__, "--child-folder", "run", str(articles), "-o",
                            str(run_dir / "out-b"), *common, "--config", str(cfg_b), "--quiet"],
@@ -224,12 +250,11 @@ def main(argv: list[str] | None = None) -> int:
     wall_c = None
     same_c = None
     if not args.no_ray:
-        cfg_c = run_dir / "c.toml"
-        write_config(cfg_c, run_dir / "tm-c")
+        shutil.rmtree(run_dir / "tm")
         # RAY_ADDRESS=local: a new local instance of this command's own, never someone else's cluster
-        wall_c, _ = timed(bilingual(str(articles), "-o", str(run_dir / "out-c"), *common, "--config", str(cfg_c),
+        wall_c, _ = timed(bilingual(str(articles), "-o", str(run_dir / "out-c"), *common, "--config", str(cfg_b),
                                     "--ray", "auto"), {"RAY_ADDRESS": "local"})
-        same_c = identical(run_dir / "out-b", run_dir / "out-c")
+        same_c = compare(run_dir / "out-b", run_dir / "out-c")
         row("(c) bilingual run FOLDER --ray auto (local Ray)", wall_c)
 
     sent_file = run_dir / "sentences.json"
@@ -248,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"(b) split: read+segment {stages['prepare']:.1f} s, translate {stages['translate']:.1f} s, "
           f"align+write {stages['finish']:.1f} s (the rest: start-up and model load)")
     if same_c is not None:
-        print(f"(c) bitexts identical to (b): {'yes' if same_c else 'NO'}")
+        print(f"(c) bitexts vs (b): {same_c}")
     ray_ratio = f"{rate['(c)'] / rate['(b)']:.2f}" if wall_c else "nan"
     print(f"folder_vs_per_file={rate['(b)'] / rate['(a)']:.2f} folder_vs_raw={rate['(b)'] / rate['(d)']:.2f} "
           f"ray_local_vs_folder={ray_ratio}")

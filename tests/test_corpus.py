@@ -20,6 +20,18 @@ from pipeline.document import load_document
 SAMPLE = ROOT / "seeds" / "belgorod.id.txt"
 
 
+@pytest.fixture(autouse=True)
+def _hub_progress_bars_kept():  # type: ignore[no-untyped-def]
+    """Loading an engine in this process turns huggingface_hub's progress bars off for the whole process
+    (transformers' disable_progress_bar); later tests of the download bar must not see that."""
+    from huggingface_hub.utils import are_progress_bars_disabled, enable_progress_bars
+
+    before = are_progress_bars_disabled()
+    yield
+    if not before and are_progress_bars_disabled():
+        enable_progress_bars()
+
+
 def _main(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
     from pipeline.cli import main
 

@@ -10,6 +10,18 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _hub_progress_bars_kept():  # type: ignore[no-untyped-def]
+    """Loading an engine in this process turns huggingface_hub's progress bars off for the whole process
+    (transformers' disable_progress_bar); later tests of the download bar must not see that."""
+    from huggingface_hub.utils import are_progress_bars_disabled, enable_progress_bars
+
+    before = are_progress_bars_disabled()
+    yield
+    if not before and are_progress_bars_disabled():
+        enable_progress_bars()
+
+
 def _main(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
     from pipeline.cli import main
 
@@ -46,8 +58,11 @@ def test_ray_path_equals_local_path(isolated: Path, tiny_marian: Path, monkeypat
     (docs / "sub" / "b.md").write_text("# Judul kedua\n\nPresiden mengatakan pada hari Senin bahwa pemerintah "
                                        "akan membangun jalan baru.\n\n- satu butir\n- Harga beras naik 3,5 persen.\n",
                                        encoding="utf-8")
-    cfg = isolated / "cfg.toml"  # retries on: the actors check and retry flagged output as the local path does
-    cfg.write_text("[translate]\nengine = \"ctranslate2\"\nbeam_size = 2\nmax_new_tokens = 24\n", encoding="utf-8")
+    # retries on: the actors check and retry flagged output as the local path does; batches of two: more
+    # batches than translator replicas, which the local path does not split (nor may the actors)
+    cfg = isolated / "cfg.toml"
+    cfg.write_text("[translate]\nengine = \"ctranslate2\"\nbeam_size = 2\nmax_new_tokens = 24\nmax_batch_size = 2\n",
+                   encoding="utf-8")
     common = ["--model", str(tiny_marian), "--config", str(cfg), "--no-memory"]
     assert _main(["run", "docs", "-o", "local", *common], monkeypatch) == 0
     ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False)

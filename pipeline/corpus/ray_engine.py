@@ -59,7 +59,7 @@ class BatchTranslator:
     """A Ray Data actor: one CTranslate2 translator, fed one planned batch per row."""
 
     def __init__(self, path: str, config: dict[str, Any], input_positions: int | None, decoding: dict[str, Any],
-                 retry: bool, bundle: list[Any] | None = None) -> None:
+                 retry: bool, split: bool, bundle: list[Any] | None = None) -> None:
         from pipeline.translate.allocator import reuse_freed_memory
 
         t = TranslateConfig(**config)
@@ -73,6 +73,8 @@ class BatchTranslator:
         self.engine = CTranslate2Engine(model_path, t, input_positions=input_positions)
         self.decoding = Decoding(**decoding)
         self.retry = retry
+        # split a batch over the replicas only where the local run would (its few batches): same output
+        self.parts = None if split else 1
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         import numpy as np
@@ -83,7 +85,7 @@ class BatchTranslator:
         for texts in batch["texts"]:
             report = TranslateReport()
             entries = next(checked_batches(self.engine, [[str(x) for x in texts]], self.decoding, self.retry,
-                                           report))
+                                           report, parts=self.parts))
             entries_json.append(json.dumps([dataclasses.asdict(e) for e in entries], ensure_ascii=False))
             retried.append(report.retried)
         return {"i": np.asarray(batch["i"]), "entries": np.asarray(entries_json, dtype=object),
@@ -140,7 +142,8 @@ class RayEngine:
             num_cpus=self.cpus_per_actor,
             fn_constructor_kwargs={"path": str(self.model.resolved.path), "config": dataclasses.asdict(threads),
                                    "input_positions": self.model.input_positions,
-                                   "decoding": dataclasses.asdict(decoding), "retry": retry, "bundle": self.bundle},
+                                   "decoding": dataclasses.asdict(decoding), "retry": retry,
+                                   "split": len(batches) < self.local.inter, "bundle": self.bundle},
         )
         expected = 0
         for row in out.iter_rows():

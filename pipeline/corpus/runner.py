@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pipeline.config import Config
 from pipeline.corpus.index import IndexEntry, render_index
@@ -24,7 +24,9 @@ from pipeline.corpus.progress import CollectionProgress
 from pipeline.document import BITEXT_SUFFIX, Document, load_document, save_document
 from pipeline.errors import BilingualError, InputError
 from pipeline.fileio import atomic_write_text
-from pipeline.translate.stage import TranslateReport
+
+if TYPE_CHECKING:  # the translate stage (and its engines) load only when a run starts
+    from pipeline.translate.stage import TranslateReport
 
 #: Sentences translated together: large enough for full batches of similar length, small enough that
 #: documents are written as the run goes and memory stays bounded on a corpus of any size.
@@ -111,6 +113,8 @@ class CollectionRun:
         self.config = config
         self.options = options
         self.stream = stream or sys.stderr
+        from pipeline.translate.stage import TranslateReport
+
         self.results = [DocResult(i, options.outdir / Path(*i.rel.parts)) for i in self.inputs]
         self.report = TranslateReport()
         self.timings = {"prepare": 0.0, "translate": 0.0, "finish": 0.0}

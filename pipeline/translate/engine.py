@@ -436,11 +436,19 @@ class CTranslate2Engine:
             out.append(Hypothesis(text, score, len(tokens), n >= cap))
         return out
 
-    def translate_batches(self, batches: Sequence[Sequence[str]], decoding: Decoding) -> Iterator[list[Hypothesis]]:
+    def translate_batches(self, batches: Sequence[Sequence[str]], decoding: Decoding, *,
+                          parts: int | None = None) -> Iterator[list[Hypothesis]]:
+        """``parts``: jobs per batch; by default the replicas when there are fewer batches than replicas.
+
+        Why a caller may fix it: the scores of a batch's halves differ in the last digits from the whole
+        batch's, so a caller that hands over a long run's batches one at a time (a Ray actor) must split
+        exactly where the whole run would, to give the same output.
+        """
         # Fewer batches than translator replicas (a short article, a retry): split them so that no replica,
         # and so no core, sits idle. Not the last batches of a long run: halves of a batch cost about 10%
         # more per token, which ate the gain of a busy last core (measured: no net gain at 50 or 200 sentences).
-        parts = self.inter if len(batches) < self.inter else 1
+        if parts is None:
+            parts = self.inter if len(batches) < self.inter else 1
 
         # Keep a few batches in flight so every translator replica (inter_threads) has work, but not all of
         # them: an interrupted run should not have to wait for a long queue to drain.

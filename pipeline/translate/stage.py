@@ -244,11 +244,12 @@ def _translate_sentences(
 
 
 def checked_batches(engine: Engine, batches: Sequence[Sequence[str]], decoding: Decoding, retry: bool,
-                    report: TranslateReport) -> Iterator[list[Entry]]:
+                    report: TranslateReport, *, parts: int | None = None) -> Iterator[list[Entry]]:
     """Translate ``batches`` in order, each result checked and its flagged sentences retried.
 
     Why a function of its own: an engine that runs elsewhere (a Ray actor pool) does this same work next
     to its translator, so that a retry is not a round trip, and offers it as ``translate_checked``.
+    ``parts`` is handed to a CTranslate2 engine (see CTranslate2Engine.translate_batches).
     """
     remote = getattr(engine, "translate_checked", None)
     if remote is not None:
@@ -256,7 +257,9 @@ def checked_batches(engine: Engine, batches: Sequence[Sequence[str]], decoding: 
             report.retried += retried
             yield entries
         return
-    for batch, hyps in zip(batches, engine.translate_batches(batches, decoding), strict=True):
+    results = (engine.translate_batches(batches, decoding) if parts is None
+               else engine.translate_batches(batches, decoding, parts=parts))  # type: ignore[call-arg]
+    for batch, hyps in zip(batches, results, strict=True):
         yield _check_and_retry(engine, list(batch), hyps, decoding, retry, report)
 
 
