@@ -168,10 +168,11 @@ def test_redirect_is_followed_and_no_cookie_is_sent_back(isolated: Path, site: S
         ("/gambar.png", [], "image/png"),
     ],
 )
-def test_each_failure_is_one_line_nonzero_and_writes_nothing(isolated: Path, site: Site, path: str,
-                                                             extra: list[str], needle: str) -> None:
+def test_each_failure_is_one_line_nonzero_and_writes_nothing(isolated: Path, site: Site, tiny_marian: Path,
+                                                             path: str, extra: list[str], needle: str) -> None:
     url = f"{site.base}{path}"
-    proc = run_cli("run", url, "-o", "out", *extra, cwd=isolated, timeout=60)
+    # `run` checks the model is there before reading anything; the page is what fails here
+    proc = run_cli("run", url, "--model", str(tiny_marian), "-o", "out", *extra, cwd=isolated, timeout=120)
     line = assert_one_line_error(proc, needle)
     assert url in line or path in line
     assert not (isolated / "out").exists()
