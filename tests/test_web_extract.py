@@ -143,8 +143,9 @@ def test_a_page_without_an_article_is_one_clear_error(tmp_path: Path) -> None:
 
 
 def test_input_format_detection() -> None:
-    assert detect_input_format("a.html", "x") == "html"
-    assert detect_input_format("a.HTM", "x") == "html"
+    assert detect_input_format("a.html", "<p>x</p>") == "html"
+    assert detect_input_format("a.HTM", "<div>x") == "html"
+    assert detect_input_format("a.html", "Judul\n\nTeks biasa tanpa tanda.") == "text"  # no tag at all
     assert detect_input_format("a.md", "<html>") == "markdown"
     assert detect_input_format("a.txt", "  <!doctype html>\n<html>") == "html"
     assert detect_input_format("-", "<!-- saved -->\n<html lang=id>") == "html"
