@@ -203,3 +203,16 @@ def test_more_kinds_of_site_debris_inside_the_body(tmp_path: Path) -> None:
     texts = [b.text for b in segment_article(str(f)).blocks]
     assert texts == ["Judul Uji", para.format(1), para.format(2), para.format(3),
                      "Pada hari Next Level, peserta lomba berkumpul di lapangan sejak pagi hari bersama."]
+
+
+def test_a_page_that_cannot_be_used_is_one_line_from_the_cli(tmp_path: Path) -> None:
+    from helpers import assert_one_line_error, run_cli
+
+    (tmp_path / "kosong.html").write_text("<!DOCTYPE html><html><body><script>x()</script></body></html>",
+                                          encoding="utf-8")
+    proc = run_cli("segment", "kosong.html", "-o", "doc.bitext.json", cwd=tmp_path)
+    assert_one_line_error(proc, "kosong.html", "no article text found")  # trafilatura's own log stays quiet
+    assert not (tmp_path / "doc.bitext.json").exists()
+    (tmp_path / "teks.txt").write_text("bukan halaman", encoding="utf-8")
+    proc = run_cli("segment", "teks.txt", "--input-format", "html", "-o", "doc.bitext.json", cwd=tmp_path)
+    assert_one_line_error(proc, "teks.txt", "not an HTML page")
