@@ -23,9 +23,9 @@ EPILOG_RUN = """\b
 Examples:
   bilingual run seeds/belgorod.id.txt
   bilingual run article.md -o site/ --model ./models/my-opus-mt
-  bilingual run https://www.example.co.id/berita/artikel   # a web page: article, title, byline, date
   bilingual run content/id -o out --engine ctranslate2 --format md   # a whole tree, out/index.html
   bilingual run --from-list articles.txt --ray auto --engine ctranslate2
+  bilingual run https://www.example.co.id/berita/artikel   # a web page: article, title, byline, date
 """
 
 
@@ -371,8 +371,8 @@ def run(paths: tuple[str, ...], outdir: str, glob: str, from_list: str | None, o
         encoding: str, fmt: str, ignore_robots: bool, timeout: float, config_path: str | None, quiet: bool) -> None:
     """Segment, translate, align and publish articles in one go; reruns do only what is unfinished.
 
-    PATHS are article files (.txt, .md, .html; - for standard input), web page URLs and folders, searched
-    recursively.
+    PATHS are article files (.txt, .md, .html; - for standard input), web addresses and folders (searched
+    recursively).
     All documents share one model load and are translated in shared batches.
     """
     from pipeline.corpus import RunOptions, collect_inputs, run_collection
@@ -393,7 +393,7 @@ def run(paths: tuple[str, ...], outdir: str, glob: str, from_list: str | None, o
     inputs = collect_inputs(paths, glob=glob, from_list=from_list, layout=out_layout)
     options = RunOptions(outdir=Path(outdir), encoding=encoding, fmt=fmt, formats=extra, window=window,
                          single=single, quiet=quiet, ray=ray, ray_actors=ray_actors, ray_ship_model=ray_ship_model,
-                         fetch=_fetch_options(timeout, ignore_robots), report=_note)
+                         fetch_options=_fetch_options(timeout, ignore_robots), report=_note)
     result = run_collection(inputs, config, options)
     r = result.report
     if not quiet and r.sentences:
