@@ -18,6 +18,8 @@ from pipeline.corpus.inputs import DEFAULT_GLOB
 from pipeline.corpus.runner import DEFAULT_WINDOW
 from pipeline.document import BITEXT_SUFFIX, Document, bitext_base, html_path_for, load_document, save_document
 from pipeline.errors import BilingualError, ConfigError
+from pipeline.cli_qe import estimate_step, qe_option
+from pipeline.cli_qe import qe as qe_command
 
 EPILOG_RUN = """\b
 Examples:
@@ -142,6 +144,7 @@ def cli() -> None:
       align      link source and target sentences
       publish    write the side-by-side HTML page (and other formats)
       run        all of the above
+      qe         estimate how far to trust each machine translation (no reference needed)
       review     check and fix the alignment in a local browser editor
       models     download, list, convert and remove translation models
 
@@ -186,17 +189,21 @@ def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: s
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of updating BITEXT in place.")
 @model_option
 @translate_options
+@qe_option
 @config_option
 @quiet_option
 def translate(bitext: str, output: str | None, model: str | None, engine: str | None, quantize: str | None,
-              beam_size: int | None, no_memory: bool | None, config_path: str | None, quiet: bool) -> None:
+              beam_size: int | None, no_memory: bool | None, qe: bool | None, config_path: str | None,
+              quiet: bool) -> None:
     """Machine-translate the sentences of a bitext file that have no translation yet."""
     from pipeline.align import align_machine_translation
 
-    config = _config(config_path, translate__model=model,
+    config = _config(config_path, translate__model=model, qe__run=qe,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
     doc = load_document(bitext)
     _translate_saving(doc, config, output or bitext, quiet)
+    if config.qe.run:
+        estimate_step(doc, config, quiet)
     align_machine_translation(doc, config)
     save_document(doc, output or bitext)
     if not quiet:
@@ -360,6 +367,7 @@ def publish(bitext: str, output: str | None, formats: str | None, layout: str | 
               help="Send the converted model to the workers instead of reading it from the same path there.")
 @model_option
 @translate_options
+@qe_option
 @encoding_option
 @format_option
 @web_options
@@ -368,7 +376,8 @@ def publish(bitext: str, output: str | None, formats: str | None, layout: str | 
 def run(paths: tuple[str, ...], outdir: str, glob: str, from_list: str | None, out_layout: str,
         formats: str | None, window: int, ray: str | None, ray_actors: int, ray_ship_model: bool,
         model: str | None, engine: str | None, quantize: str | None, beam_size: int | None, no_memory: bool | None,
-        encoding: str, fmt: str, ignore_robots: bool, timeout: float, config_path: str | None, quiet: bool) -> None:
+        qe: bool | None, encoding: str, fmt: str, ignore_robots: bool, timeout: float, config_path: str | None,
+        quiet: bool) -> None:
     """Segment, translate, align and publish articles in one go; reruns do only what is unfinished.
 
     PATHS are article files (.txt, .md, .html; - for standard input), web addresses and folders (searched
@@ -380,7 +389,7 @@ def run(paths: tuple[str, ...], outdir: str, glob: str, from_list: str | None, o
 
     if not paths and not from_list:
         raise click.UsageError("give at least one article, folder or --from-list FILE")
-    config = _config(config_path, translate__model=model,
+    config = _config(config_path, translate__model=model, qe__run=qe,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
     if ray and config.translate.engine != "ctranslate2":
         raise click.UsageError("--ray runs CTranslate2 translators: add --engine ctranslate2")
@@ -421,6 +430,7 @@ from pipeline.cli_models import models as _models  # noqa: E402 - after cli exis
 from pipeline.cli_review import apply_review, review  # noqa: E402
 
 cli.add_command(review)
+cli.add_command(qe_command)
 cli.add_command(apply_review)
 cli.add_command(_models)
 

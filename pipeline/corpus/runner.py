@@ -186,6 +186,10 @@ class CollectionRun:
 
         t0 = time.perf_counter()
         try:
+            if self.config.qe.run:
+                from pipeline.qe import estimate_document
+
+                estimate_document(doc, self.config, only_missing=True)
             align_machine_translation(doc, self.config)
             bitext = self.bitext_path(r)
             save_document(doc, bitext)
@@ -207,7 +211,10 @@ class CollectionRun:
         from pipeline.translate import stage
 
         t = self.config.translate
-        model = stage.resolve_for_engine(t)  # a missing model stops the run before any document is read
+        # one article named alone is read first, so a bad input (a 404, a binary file) is what the user hears
+        # about, not the model; for a collection a missing model stops the run before any document is read
+        early = {0: self.prepare(self.results[0])} if self.options.single and self.results else {}
+        model = stage.resolve_for_engine(t)
         self.signature = stage.model_signature(self.config, model.revision, model.quantization)
         if self.options.ray:
             from pipeline.corpus.ray_engine import ray_engine_factory
@@ -222,7 +229,7 @@ class CollectionRun:
             pending: list[tuple[DocResult, Document]] = []
             size = planned = 0
             for n, r in enumerate(self.results, start=1):
-                doc = self.prepare(r)
+                doc = early.pop(n - 1) if n - 1 in early else self.prepare(r)
                 if doc is None:
                     continue
                 pending.append((r, doc))
