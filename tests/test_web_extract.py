@@ -197,6 +197,7 @@ def test_more_kinds_of_site_debris_inside_the_body(tmp_path: Path) -> None:
             '<div class="scroll-info">Scroll untuk lanjut membaca</div>'
             f"<p>{para.format(3)}</p>"
             '<div class="pages">Halaman 1 2 3 Selanjutnya</div>'
+            '<p>Topik: <a href="/t/a">banjir</a>, <a href="/t/b">cuaca</a></p>'
             "<p>Pada hari <span>Next</span> Level, peserta lomba berkumpul di lapangan sejak pagi hari bersama.</p>")
     f = tmp_path / "rupa.html"
     f.write_text(_page(body), encoding="utf-8")
