@@ -402,7 +402,7 @@ def run(paths: tuple[str, ...], outdir: str, glob: str, from_list: str | None, o
     inputs = collect_inputs(paths, glob=glob, from_list=from_list, layout=out_layout)
     options = RunOptions(outdir=Path(outdir), encoding=encoding, fmt=fmt, formats=extra, window=window,
                          single=single, quiet=quiet, ray=ray, ray_actors=ray_actors, ray_ship_model=ray_ship_model,
-                         fetch_options=_fetch_options(timeout, ignore_robots))
+                         fetch_options=_fetch_options(timeout, ignore_robots), report=_note)
     result = run_collection(inputs, config, options)
     r = result.report
     if not quiet and r.sentences:

@@ -23,6 +23,7 @@ _CANONICAL = {"txt": "text", "md": "markdown"}
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+_ANY_TAG = re.compile(r"<[A-Za-z!/][^>]*>")
 #: The Meta fields a page can fill.
 PROVENANCE = ("author", "date", "site_name", "source_url", "description", "license")
 
@@ -50,7 +51,8 @@ def detect_input_format(name: str, text: str, fmt: str = "auto") -> str:
         return fmt
     suffix = Path(name).suffix.lower() if name != "-" else ""
     if suffix in HTML_SUFFIXES:
-        return "html"
+        # a ".html" file without a single tag is text someone saved under that name, not a page
+        return "html" if _ANY_TAG.search(text[:65536]) else "text"
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
     return "html" if looks_like_html(text) else "text"

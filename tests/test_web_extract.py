@@ -143,8 +143,9 @@ def test_a_page_without_an_article_is_one_clear_error(tmp_path: Path) -> None:
 
 
 def test_input_format_detection() -> None:
-    assert detect_input_format("a.html", "x") == "html"
-    assert detect_input_format("a.HTM", "x") == "html"
+    assert detect_input_format("a.html", "<p>x</p>") == "html"
+    assert detect_input_format("a.HTM", "<div>x") == "html"
+    assert detect_input_format("a.html", "Judul\n\nTeks biasa tanpa tanda.") == "text"  # no tag at all
     assert detect_input_format("a.md", "<html>") == "markdown"
     assert detect_input_format("a.txt", "  <!doctype html>\n<html>") == "html"
     assert detect_input_format("-", "<!-- saved -->\n<html lang=id>") == "html"
@@ -196,9 +197,23 @@ def test_more_kinds_of_site_debris_inside_the_body(tmp_path: Path) -> None:
             '<div class="scroll-info">Scroll untuk lanjut membaca</div>'
             f"<p>{para.format(3)}</p>"
             '<div class="pages">Halaman 1 2 3 Selanjutnya</div>'
+            '<p>Topik: <a href="/t/a">banjir</a>, <a href="/t/b">cuaca</a></p>'
             "<p>Pada hari <span>Next</span> Level, peserta lomba berkumpul di lapangan sejak pagi hari bersama.</p>")
     f = tmp_path / "rupa.html"
     f.write_text(_page(body), encoding="utf-8")
     texts = [b.text for b in segment_article(str(f)).blocks]
     assert texts == ["Judul Uji", para.format(1), para.format(2), para.format(3),
                      "Pada hari Next Level, peserta lomba berkumpul di lapangan sejak pagi hari bersama."]
+
+
+def test_a_page_that_cannot_be_used_is_one_line_from_the_cli(tmp_path: Path) -> None:
+    from helpers import assert_one_line_error, run_cli
+
+    (tmp_path / "kosong.html").write_text("<!DOCTYPE html><html><body><script>x()</script></body></html>",
+                                          encoding="utf-8")
+    proc = run_cli("segment", "kosong.html", "-o", "doc.bitext.json", cwd=tmp_path)
+    assert_one_line_error(proc, "kosong.html", "no article text found")  # trafilatura's own log stays quiet
+    assert not (tmp_path / "doc.bitext.json").exists()
+    (tmp_path / "teks.txt").write_text("bukan halaman", encoding="utf-8")
+    proc = run_cli("segment", "teks.txt", "--input-format", "html", "-o", "doc.bitext.json", cwd=tmp_path)
+    assert_one_line_error(proc, "teks.txt", "not an HTML page")

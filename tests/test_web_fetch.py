@@ -23,6 +23,7 @@ from pipeline.document import load_document
 
 HTML_DIR = Path(__file__).resolve().parent / "data" / "html"
 PAGE = (HTML_DIR / "sungai-ciliwung.html").read_bytes()
+PAGE_EN = (HTML_DIR / "translations" / "sungai-ciliwung.en.html").read_bytes()
 EXPECTED = json.loads((HTML_DIR / "sungai-ciliwung.expected.json").read_text(encoding="utf-8"))
 BIG = 11 * 1024 * 1024  # over the 10 MiB page limit
 
@@ -69,6 +70,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                         self._send(304, headers={"ETag": '"v1"'})
                     else:
                         self._send(200, PAGE, headers={"ETag": '"v1"', "Set-Cookie": "seen=1; Path=/"})
+                elif path == "/en/sungai.html":
+                    self._send(200, PAGE_EN)
                 elif path == "/pindah":
                     self._send(301, headers={"Location": "/berita/sungai.html", "Set-Cookie": "sid=rahasia; Path=/"})
                 elif path == "/putar":
@@ -168,10 +171,11 @@ def test_redirect_is_followed_and_no_cookie_is_sent_back(isolated: Path, site: S
         ("/gambar.png", [], "image/png"),
     ],
 )
-def test_each_failure_is_one_line_nonzero_and_writes_nothing(isolated: Path, site: Site, path: str,
-                                                             extra: list[str], needle: str) -> None:
+def test_each_failure_is_one_line_nonzero_and_writes_nothing(isolated: Path, site: Site, tiny_marian: Path,
+                                                             path: str, extra: list[str], needle: str) -> None:
     url = f"{site.base}{path}"
-    proc = run_cli("run", url, "-o", "out", *extra, cwd=isolated, timeout=60)
+    # `run` checks the model is there before reading anything; the page is what fails here
+    proc = run_cli("run", url, "--model", str(tiny_marian), "-o", "out", *extra, cwd=isolated, timeout=120)
     line = assert_one_line_error(proc, needle)
     assert url in line or path in line
     assert not (isolated / "out").exists()
@@ -195,3 +199,26 @@ def test_no_server_and_no_cache_is_one_clear_line(isolated: Path, site: Site) ->
     proc = run_cli("segment", url, "-o", "doc.bitext.json", cwd=isolated)
     assert_one_line_error(proc, "cannot connect to 127.0.0.1")
     assert not (isolated / "doc.bitext.json").exists()
+
+
+def test_align_two_urls(isolated: Path, site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    """Both sides of `align SOURCE TRANSLATION` fetched (in-process, so the encoder loads once per session)."""
+    import sys
+
+    from pipeline.cli import main
+
+    old = sys.argv
+    sys.argv = ["bilingual", "align", f"{site.base}/berita/sungai.html", f"{site.base}/en/sungai.html",
+                "-o", str(isolated / "doc.bitext.json")]
+    try:
+        main()
+    except SystemExit as exc:
+        assert not exc.code, capsys.readouterr().err
+    finally:
+        sys.argv = old
+    doc = load_document(isolated / "doc.bitext.json")
+    assert [[b.kind, b.text] for b in doc.blocks] == EXPECTED["blocks"]
+    assert doc.meta.author == "Rina Wulandari"
+    targets = " ".join(t.text for b in doc.blocks for t in b.target)
+    assert "A clean river is our first line of defence" in targets and "Read also" not in targets
+    assert sorted(site.paths()) == ["/berita/sungai.html", "/en/sungai.html", "/robots.txt"]  # robots.txt once

@@ -51,6 +51,8 @@ class RunOptions:
     ray_ship_model: bool = False
     #: How URLs are fetched (pipeline.web.fetch.FetchOptions); None: the defaults.
     fetch_options: object = None
+    #: Where one-line notes go (a URL served from the cache while offline); None: nowhere.
+    report: Callable[[str], None] | None = None
 
 
 @dataclass
@@ -78,11 +80,13 @@ class CollectionResult:
         return [d for d in self.docs if d.status == "failed"]
 
 
-def read_article(source: str, *, encoding: str, fmt: str, config: Config, fetch_options: object = None) -> Document:
+def read_article(source: str, *, encoding: str, fmt: str, config: Config, fetch_options: object = None,
+                 report: Callable[[str], None] | None = None) -> Document:
     """One document from a file, ``-``, a web page or a URL, segmented, with the page's provenance."""
     from pipeline.sources import segment_article
 
-    return segment_article(source, config=config, encoding=encoding, fmt=fmt, fetch_options=fetch_options)
+    return segment_article(source, config=config, encoding=encoding, fmt=fmt, fetch_options=fetch_options,
+                           report=report)
 
 
 def review_count(doc: Document) -> int:
@@ -147,7 +151,7 @@ class CollectionRun:
         t0 = time.perf_counter()
         try:
             doc = read_article(r.input.source, encoding=self.options.encoding, fmt=self.options.fmt,
-                               fetch_options=self.options.fetch_options,
+                               fetch_options=self.options.fetch_options, report=self.options.report,
                                config=self.config)
             bitext = self.bitext_path(r)
             if bitext.exists():

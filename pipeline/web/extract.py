@@ -90,12 +90,13 @@ def extract_article(html: str | bytes, *, url: str = "", origin: str = "page",
     Raises InputError naming ``origin`` when the page holds no article text.
     """
     import trafilatura
+    from lxml.etree import LxmlError
     from trafilatura.utils import load_html
 
     from pipeline.web.prepare import prepare_tree
     from pipeline.web.xml_markdown import block_markdown, escape
 
-    from lxml.etree import LxmlError
+    _quiet_libraries()
 
     try:
         tree = load_html(html)
@@ -168,3 +169,15 @@ def restore_headings(page: object, body: object) -> int:
         have.add(text)
         restored += 1
     return restored
+
+
+def _quiet_libraries() -> None:
+    """trafilatura and its helpers log through ``logging``; with no handler set, Python would print their
+    warnings ("parsed tree length: 0") on stderr next to our one-line error. Our errors say it instead."""
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+        logger.propagate = False

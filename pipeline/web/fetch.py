@@ -87,6 +87,10 @@ def default_web_cache() -> Path:
     return default_cache_dir() / "web"
 
 
+#: robots.txt rules by origin, for the life of the process (one command): one request per site.
+_ROBOTS: dict[str, RobotFileParser | None] = {}
+
+
 class Fetcher:
     """One fetch session: a connection pool without cookies, and robots.txt rules read once per site."""
 
@@ -98,7 +102,7 @@ class Fetcher:
         # urllib3 replaces (not merges) the pool's headers with a request's own, so each request sends these
         self.headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"}
         self.pool = urllib3.PoolManager(timeout=urllib3.Timeout(connect=t, read=t), retries=False)
-        self.robots: dict[str, RobotFileParser | None] = {}
+        self.robots = _ROBOTS  # read once per site for the whole command, whichever side asks
         self.cache = WebCache(self.options.cache_dir or default_web_cache()) if self.options.use_cache else None
 
     # ------------------------------------------------------------------ public

@@ -38,7 +38,7 @@ _INLINE = {
 _RELATED_LEADIN = re.compile(
     r"^\W*(?:(?:baca|simak|lihat|cek|tonton)\s+(?:juga|pula|lagi)|baca\s+(?:selengkapnya|lainnya)"
     r"|(?:artikel|berita|bacaan|tautan)\s+(?:terkait|lainnya|menarik|pilihan)|pilihan\s+editor|rekomendasi"
-    r"|read\s+(?:also|more)|see\s+also|related)\b",
+    r"|tags?|topik|kata\s+kunci|read\s+(?:also|more)|see\s+also|related)\b",
     re.IGNORECASE,
 )
 #: A related-links element is short: the lead-in and a few headlines.
