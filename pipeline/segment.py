@@ -12,6 +12,7 @@ from pathlib import Path
 from pipeline.config import Config
 from pipeline.document import Block, Document, Meta, Sentence, now_iso
 from pipeline.ingest import detect_format, parse_article
+from pipeline.markdown.frontmatter import front_matter_values, value_text
 from pipeline.splitter import load_abbreviations, sentence_spans
 
 
@@ -21,20 +22,22 @@ def segment_text(
     """Parse and split an article; ``lang="en"`` is used for the English side of a human translation."""
     config = config or Config()
     kind = detect_format(source_file, text, fmt)
-    raw_blocks = parse_article(text, kind)
+    raw_blocks = parse_article(text, kind, config.segment.front_matter_keys)
     abbrevs = load_abbreviations(tuple(config.segment.abbreviations) if lang == "id" else (), lang=lang)
     blocks: list[Block] = []
     for i, rb in enumerate(raw_blocks, start=1):
         bid = f"b{i}"
         block = Block(id=bid, kind=rb.kind, text=rb.text, level=rb.level, marker=rb.marker, translate=rb.translate,
-                      marks=list(rb.marks))
+                      marks=list(rb.marks), raw=rb.raw)
         if rb.translate:
-            spans = sentence_spans(rb.text, abbrevs, lang=lang)
+            regions = rb.regions if rb.regions is not None else [(0, len(rb.text))]
+            spans = [(a + s, a + e) for a, b in regions for s, e in sentence_spans(rb.text[a:b], abbrevs, lang=lang)]
             block.source = [
                 Sentence(id=f"{bid}.s{j}", text=rb.text[s:e], start=s, end=e) for j, (s, e) in enumerate(spans, start=1)
             ]
         blocks.append(block)
-    title = next((b.text for b in blocks if b.kind == "title"), Path(source_file).stem if source_file != "-" else "")
+    title = _front_matter_title(blocks, config) or next(
+        (b.text for b in blocks if b.kind == "title"), Path(source_file).stem if source_file != "-" else "")
     meta = Meta(
         title=title,
         source_file=source_file,
@@ -43,6 +46,16 @@ def segment_text(
     )
     meta.stages["segment"] = now_iso()
     return Document(meta=meta, blocks=blocks)
+
+
+def _front_matter_title(blocks: list[Block], config: Config) -> str:
+    """The page's ``title:`` from its front matter, as a reader sees it; "" when there is none."""
+    front = next((b for b in blocks if b.kind == "front_matter"), None)
+    if front is None:
+        return ""
+    for value in front_matter_values(front.text, ("title",)):
+        return " ".join(value_text(value, front.text).split())
+    return ""
 
 
 def _reid(old_block: Block, new_id: str) -> Block:
