@@ -19,7 +19,8 @@ TOO_LONG_RATIO = 2.5
 #: Sources shorter than this (characters) are not judged on length: "Jakarta -" may well become "Jakarta -".
 MIN_CHARS_FOR_LENGTH = 20
 
-REVIEW = ("repetition", "empty", "too_short", "too_long", "untranslated", "numbers_missing", "truncated")
+REVIEW = ("repetition", "empty", "too_short", "too_long", "untranslated", "numbers_missing", "truncated",
+          "markup_lost")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
