@@ -34,7 +34,9 @@ class OutputFormat:
     help: str = ""
 
     def filename(self, stem: str, doc: Document) -> str:
-        return stem + self.suffix.format(tgt=doc.meta.target_lang or "en")
+        from pipeline.publish.target import target_suffix
+
+        return stem + self.suffix.format(tgt=doc.meta.target_lang or "en", ext=target_suffix(doc))
 
 
 FORMATS: dict[str, OutputFormat] = {}
@@ -56,6 +58,7 @@ def _render_review(doc: Document, options: PublishOptions) -> str:
 def _builtin() -> None:
     from pipeline.publish.html import render_html
     from pipeline.publish.tabular import render_jsonl, render_tsv
+    from pipeline.publish.target import render_target
     from pipeline.publish.text import render_markdown, render_text
     from pipeline.publish.tmx import render_tmx
     from pipeline.publish.xliff import render_xliff
@@ -64,6 +67,8 @@ def _builtin() -> None:
         OutputFormat("html", ".html", lambda d, o: render_html(d, o.layout), "interactive bilingual reading page"),
         OutputFormat("md", ".bilingual.md", lambda d, o: render_markdown(d), "bilingual Markdown, source then translation"),
         OutputFormat("txt", ".{tgt}.txt", lambda d, o: render_text(d), "the translation alone, structure kept"),
+        OutputFormat("target", ".{tgt}{ext}", lambda d, o: render_target(d),
+                     "the translation alone in the source's format (Markdown: a drop-in replacement)"),
         OutputFormat("tmx", ".tmx", lambda d, o: render_tmx(d), "TMX 1.4b translation memory, one unit per link"),
         OutputFormat("xliff", ".xlf", lambda d, o: render_xliff(d), "XLIFF 2.1, segment states from link statuses"),
         OutputFormat("tsv", ".tsv", lambda d, o: render_tsv(d), "source, target, score, status, flags, ids"),
