@@ -55,8 +55,9 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return "", text
 
 
-def front_matter_values(front: str, keys: tuple[str, ...] | list[str] = DEFAULT_KEYS) -> list[Value]:
-    """The translatable values of ``front`` (as returned by ``split_front_matter``), in order."""
+def front_matter_values(front: str, keys: tuple[str, ...] | list[str] | None = DEFAULT_KEYS) -> list[Value]:
+    """The translatable values of ``front`` (as returned by ``split_front_matter``), in order; ``keys=None``:
+    the string values of every top-level key."""
     if not front:
         return []
     toml = front.lstrip("\ufeff").startswith("+++")
@@ -65,11 +66,11 @@ def front_matter_values(front: str, keys: tuple[str, ...] | list[str] = DEFAULT_
     for ln in lines:
         offsets.append(offsets[-1] + len(ln))
     found: list[Value] = []
-    wanted = set(keys)
+    wanted = set(keys or ())
     for i in range(1, len(lines) - 1):
         line = lines[i].rstrip("\r\n")
         m = (_TOML_KEY if toml else _YAML_KEY).match(line)
-        if not m or m.group(1) not in wanted:
+        if not m or (keys is not None and m.group(1) not in wanted):
             continue
         base = offsets[i] + m.end()
         rest = line[m.end():]
@@ -159,3 +160,8 @@ def value_text(value: Value, front: str) -> str:
     if value.style == "block":
         return " ".join(raw.split())
     return raw
+
+
+def translated_values(front: str, starts: list[int]) -> list[Value]:
+    """The values that hold the given offsets (where the source sentences of a front matter block start)."""
+    return [v for v in front_matter_values(front, None) if any(v.start <= p < v.end for p in starts)]

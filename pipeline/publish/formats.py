@@ -23,6 +23,8 @@ class PublishOptions:
     layout: str = "side-by-side"
     #: File name of the bitext the document came from, for formats that name it (the review file).
     bitext_name: str = ""
+    #: Images on the page: "placeholder" (nothing loaded) or "load" (lazy <img> tags).
+    images: str = "placeholder"
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def _builtin() -> None:
     from pipeline.publish.xliff import render_xliff
 
     for fmt in (
-        OutputFormat("html", ".html", lambda d, o: render_html(d, o.layout), "interactive bilingual reading page"),
+        OutputFormat("html", ".html", lambda d, o: render_html(d, o.layout, o.images), "interactive bilingual reading page"),
         OutputFormat("md", ".bilingual.md", lambda d, o: render_markdown(d), "bilingual Markdown, source then translation"),
         OutputFormat("txt", ".{tgt}.txt", lambda d, o: render_text(d), "the translation alone, structure kept"),
         OutputFormat("target", ".{tgt}{ext}", lambda d, o: render_target(d),
@@ -127,6 +129,7 @@ def publish_document(
     layout: str = "side-by-side",
     protect: Iterable[str | Path] = (),
     bitext_name: str = "",
+    images: str = "placeholder",
 ) -> dict[str, Path]:
     """Render every requested format and write each atomically; returns format -> path written.
 
@@ -148,7 +151,7 @@ def publish_document(
         for g in guarded:
             if path.exists() and g.exists() and _same_file(path, g):
                 raise InputError(f"{path}: refusing to overwrite the input file; choose another output with -o")
-    options = PublishOptions(layout=layout, bitext_name=bitext_name)
+    options = PublishOptions(layout=layout, bitext_name=bitext_name, images=images)
     rendered = {name: FORMATS[name].render(doc, options) for name in names}  # render all before writing any
     for name, path in targets.items():
         atomic_write_text(path, rendered[name])

@@ -10,7 +10,6 @@ import html
 import re
 
 from pipeline.document import Block, Mark, Sentence
-from pipeline.markdown.frontmatter import front_matter_values
 from pipeline.markdown.html_blocks import readable_regions
 
 
@@ -51,11 +50,6 @@ def cells(block: Block) -> list[tuple[int, int]]:
         out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
-
-
-def front_matter_spans(block: Block) -> list[tuple[int, int]]:
-    """Spans of the translated front matter values, as the source sentences were made from."""
-    return [(s.start, s.end) for s in block.source if s.start is not None and s.end is not None]
 
 
 def replace_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
@@ -103,5 +97,4 @@ def translated_html(block: Block) -> str:
     return replace_spans(block.text, spans)
 
 
-__all__ = ["cells", "front_matter_spans", "front_matter_values", "html_text", "joined", "replace_spans",
-           "targets_in", "translated_html"]
+__all__ = ["cells", "html_text", "joined", "replace_spans", "targets_in", "translated_html"]

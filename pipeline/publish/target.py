@@ -9,7 +9,7 @@ link and image address. A plain-text article gets its plain translation (the ``t
 from __future__ import annotations
 
 from pipeline.document import Block, Document, Sentence
-from pipeline.markdown.frontmatter import front_matter_values, value_text, write_value
+from pipeline.markdown.frontmatter import translated_values, value_text, write_value
 from pipeline.publish.regions import joined, replace_spans, targets_in, translated_html
 from pipeline.publish.text import _MD_MARKER, markdown_table, md_escape, render_text, target_markdown
 
@@ -99,7 +99,7 @@ def _block(block: Block) -> str | None:
 
 def _front_matter(block: Block) -> str:
     """The front matter as written, each translated value replaced in the value's own quoting style."""
-    values = front_matter_values(block.text, _keys(block))
+    values = translated_values(block.text, [s.start for s in block.source if s.start is not None])
     spans = []
     for v in values:
         sents = targets_in(block, v.start, v.end)
@@ -110,18 +110,3 @@ def _front_matter(block: Block) -> str:
             continue
         spans.append((v.start, v.end, write_value(v, text)))
     return replace_spans(block.text, spans)
-
-
-def _keys(block: Block) -> tuple[str, ...]:
-    """Keys whose values were translated: the lines the source sentences lie on."""
-    keys = []
-    for s in block.source:
-        if s.start is None:
-            continue
-        line_start = block.text.rfind("\n", 0, s.start) + 1
-        key = block.text[line_start: s.start].split(":")[0].split("=")[0].strip()
-        if not key:  # a block scalar's line: the key is on a line above
-            above = block.text.rfind("\n", 0, max(line_start - 1, 0)) + 1
-            key = block.text[above: line_start].split(":")[0].strip()
-        keys.append(key)
-    return tuple(dict.fromkeys(k for k in keys if k))

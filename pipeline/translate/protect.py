@@ -27,7 +27,7 @@ from pipeline.publish.inline import Node, sentence_marks
 OPAQUE_KINDS = ("code", "raw")
 MARKUP_LOST = "markup_lost"
 _WORD = re.compile(r"\w", re.UNICODE)
-_NUMBER = re.compile(r"(?<![\d])\d+(?![\d])")
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?!\w|[.,]\d)")
 
 
 @dataclass
@@ -70,7 +70,7 @@ def mask(block: Block, sent: Sentence) -> Masked:
     """The sentence with every protected span and mark boundary replaced by a placeholder number."""
     tree = sentence_marks(block, sent)
     nodes: list[Node | str] = tree if tree is not None else [_squashed(sent.text)]
-    taken = {int(n) for n in _NUMBER.findall(sent.text)}
+    taken = {int(n) for n in re.findall(r"\d+", sent.text)}
     counter = [0]
 
     def number() -> int:

@@ -1,0 +1,67 @@
+"""Images and raw markup on the reading page.
+
+Why placeholders by default: the page must open offline and load nothing from the network, so an image is a
+captioned box (its alt text, translated on the English side, and its address as a link the reader may
+follow). ``[publish] images = "load"`` writes real ``<img loading="lazy">`` tags for sites that host the
+images. Raw markup (an inline HTML tag) is never shown as text; an address it names (``<a href>``,
+``<img src>``) stays reachable as a small link.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+IMAGE_MODES = ("placeholder", "load")
+
+MEDIA_CSS = """
+.img{display:inline-flex;flex-wrap:wrap;align-items:baseline;gap:.1rem .45rem;max-width:100%;padding:.15rem .5rem;margin:.1rem 0;
+border:1px dashed var(--line);border-radius:.35rem;background:var(--soft);font-size:.92em;vertical-align:baseline}
+.img::before{content:"\\1F5BC\\FE0E";color:var(--muted)}
+.img .addr{font-size:.8em;color:var(--muted);overflow-wrap:anywhere}
+.img img{max-width:100%;height:auto;display:block}
+.side table{border-collapse:collapse;width:100%;font-size:.94em;display:block;overflow-x:auto}
+.side th,.side td{border:1px solid var(--line);padding:.25rem .45rem;text-align:left;vertical-align:top}
+.side th{background:var(--soft)}
+.side .fm{color:var(--muted);font-size:.95em}
+"""
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def image_html(alt_html: str, src: str | None, mode: str) -> str:
+    """One image: a captioned placeholder (``alt_html`` is already escaped), or a lazy ``<img>``."""
+    if src is None:  # an address no reader may follow (javascript:, data:): the words alone
+        return f'<span class="img">{alt_html}</span>'
+    if mode == "load":
+        return (f'<span class="img"><img src="{_e(src)}" alt="" loading="lazy" decoding="async">'
+                f'<span class="cap">{alt_html}</span></span>')
+    return (f'<span class="img">{alt_html}<a class="addr" href="{_e(src)}" rel="noopener noreferrer">{_e(src)}</a>'
+            "</span>")
+
+
+def raw_html(raw: str, href: str | None, mode: str) -> str:
+    """Raw markup on the page: nothing, an image with its address, or a small link to the address it names."""
+    if href is None:
+        return ""
+    if raw.startswith("![") or re.match(r"<img\b", raw, re.I):
+        alt = re.search(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", raw)
+        text = next((g for g in alt.groups() if g is not None), "") if alt else ""
+        return image_html(_e(text or "image"), href, mode)
+    if raw.startswith("</"):
+        return ""
+    return (f'<a class="src-link" href="{_e(href)}" rel="noopener noreferrer" aria-label="{_e(f"link: {href}")}"'
+            f' title="{_e(href)}">↗</a>')
+
+
+def block_images(html: str, mode: str, safe: object) -> str:
+    """The images of a raw HTML block that is not translated (a row of badges), as the page shows images."""
+    out = []
+    for m in re.finditer(r"<img\b[^>]*>", html, re.I):
+        src = re.search(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", m.group(), re.I)
+        if src:
+            addr = next(g for g in src.groups() if g is not None)
+            out.append(raw_html(m.group(), safe(addr), mode))  # type: ignore[operator]
+    return " ".join(x for x in out if x)
