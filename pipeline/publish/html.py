@@ -21,7 +21,7 @@ from pipeline import __version__
 from pipeline.document import Block, Document, Sentence
 from pipeline.markdown.frontmatter import translated_values
 from pipeline.markdown.html_blocks import readable_regions
-from pipeline.publish.inline import Node, followable_links, render, safe_href, safe_tag, sentence_marks, target_marks
+from pipeline.publish.inline import Node, followable_links, render, safe_tag, sentence_marks, target_marks
 from pipeline.publish.page_media import MEDIA_CSS, block_images, image_html, raw_html
 from pipeline.publish.pairs import link_flags, target_text
 from pipeline.publish.regions import cells, targets_in
@@ -365,7 +365,7 @@ def _parts_inner(block: Block, side: str, first_link: int, images: str) -> str |
 def _block_inner(block: Block, side: str, first_link: int, images: str = "placeholder") -> str:
     if not block.translate:
         if block.kind == "html":  # never shown as code: its images, or nothing (comments, wrappers)
-            return block_images(block.text, images, safe_href)
+            return block_images(block.text, images)
         return f'<pre translate="no"><code>{_e(block.text)}</code></pre>'
     parts = _parts_inner(block, side, first_link, images)
     if parts is not None:

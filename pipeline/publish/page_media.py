@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from html import escape
 
+from pipeline.publish.inline import safe_href, safe_tag
+
 IMAGE_MODES = ("placeholder", "load")
 
 MEDIA_CSS = """
@@ -56,12 +58,11 @@ def raw_html(raw: str, href: str | None, mode: str) -> str:
             f' title="{_e(href)}">↗</a>')
 
 
-def block_images(html: str, mode: str, safe: object) -> str:
+def block_images(html: str, mode: str) -> str:
     """The images of a raw HTML block that is not translated (a row of badges), as the page shows images."""
     out = []
     for m in re.finditer(r"<img\b[^>]*>", html, re.I):
         src = re.search(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", m.group(), re.I)
-        if src:
-            addr = next(g for g in src.groups() if g is not None)
-            out.append(raw_html(m.group(), safe(addr), mode))  # type: ignore[operator]
+        if src and safe_tag(m.group()):
+            out.append(raw_html(m.group(), safe_href(next(g for g in src.groups() if g is not None)), mode))
     return " ".join(x for x in out if x)

@@ -41,6 +41,7 @@ class Span:
     glue_left: bool = False
     glue_right: bool = False
     words: int = 0  # words covered by a mark (open only)
+    inner: str = ""  # the source words a mark covers (open only)
     partner: int = -1
 
 
@@ -111,7 +112,7 @@ def mask(block: Block, sent: Sentence) -> Masked:
                 opaque(inner, mk)
                 continue
             start = src_pos()
-            spans.append(Span(number(), "open", mark=mk, words=len(inner.split())))
+            spans.append(Span(number(), "open", mark=mk, words=len(inner.split()), inner=inner))
             k = len(spans) - 1
             out.append(f"\x00{k}\x00")
             walk(item.children)
@@ -222,10 +223,49 @@ def _reinsert(masked: Masked, skeleton: str, placed: set[int]) -> tuple[str, set
                 skeleton += f" \x00{k}\x00\x00{sp.partner}\x00"
                 continue
             at = min(at, n - 1)
-            span_words = max(1, min(want, n - at))
-            a, b = words[at][0], words[at + span_words - 1][1]
+            taken = _linked_words(masked, skeleton, words) if sp.mark is not None and sp.mark.kind == "link" else set()
+            place = _same_words(sp.inner, skeleton, words, taken) or _free_run(at, min(want, n), n, taken)
+            if place is None:  # every word already carries a link: the original words, linked, at the end
+                end = len(skeleton.rstrip())
+                while end > 0 and skeleton[end - 1] in ".!?…":
+                    end -= 1
+                skeleton = skeleton[:end] + f" \x00{k}\x00{sp.inner}\x00{sp.partner}\x00" + skeleton[end:]
+                continue
+            a, b = words[place[0]][0], words[place[1] - 1][1]
             skeleton = skeleton[:a] + f"\x00{k}\x00" + skeleton[a:b] + f"\x00{sp.partner}\x00" + skeleton[b:]
     return skeleton, set(missing) | {masked.spans[k].partner for k in missing if masked.spans[k].role == "open"}
+
+
+def _linked_words(masked: Masked, skeleton: str, words: list[tuple[int, int]]) -> set[int]:
+    """Indices of the words that already lie inside a link (a link cannot hold another)."""
+    where = {int(m.group(1)): m.start() for m in re.finditer(r"\x00(\d+)\x00", skeleton)}
+    ranges = []
+    for k, sp in enumerate(masked.spans):
+        if sp.role == "open" and sp.mark is not None and sp.mark.kind == "link" and k in where and sp.partner in where:
+            ranges.append((where[k], where[sp.partner]))
+    return {i for i, (a, _) in enumerate(words) if any(lo <= a < hi for lo, hi in ranges)}
+
+
+def _same_words(inner: str, skeleton: str, words: list[tuple[int, int]], taken: set[int]) -> tuple[int, int] | None:
+    """Where the translation kept the marked words as they were (a name, a term): those words."""
+    wanted = inner.split()
+    if not wanted:
+        return None
+    texts = [skeleton[a:b].strip(".,;:!?()\"'") for a, b in words]
+    for i in range(len(texts) - len(wanted) + 1):
+        if texts[i: i + len(wanted)] == wanted and not any(j in taken for j in range(i, i + len(wanted))):
+            return i, i + len(wanted)
+    return None
+
+
+def _free_run(at: int, want: int, n: int, taken: set[int]) -> tuple[int, int] | None:
+    """The run of words nearest to ``at`` (``want`` long, or shorter down to one) that holds no taken word."""
+    for size in range(max(want, 1), 0, -1):
+        for dist in range(n):
+            for start in (at - dist, at + dist):
+                if 0 <= start and start + size <= n and not any(i in taken for i in range(start, start + size)):
+                    return start, start + size
+    return None
 
 
 def _wrapped_words(masked: Masked) -> dict[int, int]:
