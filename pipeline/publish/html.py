@@ -21,7 +21,7 @@ from pipeline import __version__
 from pipeline.document import Block, Document, Sentence
 from pipeline.markdown.frontmatter import translated_values
 from pipeline.markdown.html_blocks import readable_regions
-from pipeline.publish.inline import Node, followable_links, render, safe_tag, sentence_marks, target_marks
+from pipeline.publish.inline import Node, followable_links, render, safe_href, safe_tag, sentence_marks, target_marks
 from pipeline.publish.page_media import MEDIA_CSS, block_images, image_html, raw_html
 from pipeline.publish.pairs import link_flags, target_text
 from pipeline.publish.regions import cells, targets_in
@@ -248,8 +248,9 @@ _TAGS = {"em": "em", "strong": "strong", "code": "code"}
 
 def _html_mark(node: Node, inner: str, href: str | None, images: str = "placeholder") -> str:
     kind = node.mark.kind
-    if kind == "image":
-        return image_html(inner, href, images)
+    if kind == "image":  # no href: an unsafe address, or an image inside a link (its address shown as text)
+        shown = node.mark.href if href is None and safe_href(node.mark.href) is not None else None
+        return image_html(inner, href, images, shown)
     if kind == "raw":  # markup that could run code (an event handler) names no address worth showing
         raw = node.text()
         return raw_html(raw, href if raw.startswith("![") or safe_tag(raw) else None, images)

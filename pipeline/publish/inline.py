@@ -175,8 +175,8 @@ def render(nodes: list[Node | str], text: Callable[[str], str], wrap: Callable[[
             href = None if in_link else safe_href(n.mark.href)
             inner = render(n.children, text, wrap, True)
             out.append(inner if href is None else wrap(n, inner, href))
-        elif n.mark.kind in ("image", "raw"):
-            out.append(wrap(n, render(n.children, text, wrap, in_link), safe_href(n.mark.href)))
+        elif n.mark.kind in ("image", "raw"):  # inside a link an image's address cannot be a link itself
+            out.append(wrap(n, render(n.children, text, wrap, in_link), None if in_link else safe_href(n.mark.href)))
         else:
             out.append(wrap(n, render(n.children, text, wrap, in_link), None))
     return "".join(out)

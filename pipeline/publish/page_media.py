@@ -33,10 +33,15 @@ def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def image_html(alt_html: str, src: str | None, mode: str) -> str:
-    """One image: a captioned placeholder (``alt_html`` is already escaped), or a lazy ``<img>``."""
-    if src is None:  # an address no reader may follow (javascript:, data:): the words alone
-        return f'<span class="img">{alt_html}</span>'
+def image_html(alt_html: str, src: str | None, mode: str, shown: str | None = None) -> str:
+    """One image: a captioned placeholder (``alt_html`` is already escaped), or a lazy ``<img>``.
+
+    ``src`` None: no link may be written (an unsafe address, or the image sits inside a link); ``shown`` is
+    then an address to write as text.
+    """
+    if src is None:
+        addr = f'<span class="addr">{_e(shown)}</span>' if shown else ""
+        return f'<span class="img">{alt_html}{addr}</span>'
     if mode == "load":
         return (f'<span class="img"><img src="{_e(src)}" alt="" loading="lazy" decoding="async">'
                 f'<span class="cap">{alt_html}</span></span>')

@@ -232,6 +232,10 @@ def _reinsert(masked: Masked, skeleton: str, placed: set[int]) -> tuple[str, set
                 skeleton = skeleton[:end] + f" \x00{k}\x00{sp.inner}\x00{sp.partner}\x00" + skeleton[end:]
                 continue
             a, b = words[place[0]][0], words[place[1] - 1][1]
+            while b - a > 1 and skeleton[b - 1] in ".,;:!?)\"'”’":
+                b -= 1
+            while b - a > 1 and skeleton[a] in "(\"'“‘":
+                a += 1
             skeleton = skeleton[:a] + f"\x00{k}\x00" + skeleton[a:b] + f"\x00{sp.partner}\x00" + skeleton[b:]
     return skeleton, set(missing) | {masked.spans[k].partner for k in missing if masked.spans[k].role == "open"}
 

@@ -1,0 +1,260 @@
+"""Real Markdown documents come out publishable: the structural checker (tests/mdcheck.py) on real pages and
+on a hand-made page with every construct, and the protected spans around the model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from conftest import SHARED
+from mdcheck import check_dir
+
+from pipeline.cli import cli
+from pipeline.config import Config, load_config
+from pipeline.translate.engine import Decoding, Hypothesis
+
+ROOT = Path(__file__).resolve().parent.parent
+MD_DEV = SHARED / "data" / "md-dev"
+PAGES = ["what-is-kubernetes.id.md", "git-clone.id.md"]
+HANDMADE = Path(__file__).resolve().parent / "data" / "md_constructs.id.md"
+ARTIFACTS = Path(__file__).resolve().parent / "_artifacts" / "mdcheck"
+
+
+def _cli(*args: str) -> None:
+    """The real command line, in this process (torch is imported once for the whole session)."""
+    cli.main(list(args), standalone_mode=False)
+
+
+@pytest.fixture(scope="module")
+def published(tiny_marian: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``bilingual run ARTICLE --model TINY`` then ``publish --format md,target`` for every checked page."""
+    out = tmp_path_factory.mktemp("mdcheck")
+    cfg = out / "fast.toml"
+    cfg.write_text(f'[translate]\nbeam_size = 1\nmax_new_tokens = 8\nretry_flagged = false\nmemory_dir = "{out / "tm"}"\n',
+                   encoding="utf-8")
+    for article in [*(MD_DEV / p for p in PAGES), HANDMADE]:
+        _cli("run", str(article), "--model", str(tiny_marian), "-o", str(out), "--config", str(cfg), "--quiet")
+        stem = article.name[: -len(".md")]
+        _cli("publish", str(out / stem / f"{stem}.bitext.json"), "--format", "md,target")
+    return out
+
+
+@pytest.mark.parametrize("article", [*(MD_DEV / p for p in PAGES), HANDMADE], ids=[*PAGES, HANDMADE.name])
+def test_structural_checker_finds_no_failed_invariant(published: Path, article: Path) -> None:
+    if not article.exists():
+        pytest.skip(f"{article} is not here (../shared/data)")
+    report = check_dir(article, published / article.name[: -len(".md")])
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"{article.name}.txt").write_text(report.summary() + "\n", encoding="utf-8")
+    assert report.checked >= 20
+    assert not report.failures, report.summary()
+
+
+def test_run_writes_the_target_export_beside_the_page(published: Path) -> None:
+    folder = published / "git-clone.id"
+    assert (folder / "git-clone.id.html").is_file() and (folder / "git-clone.id.en.md").is_file()
+
+
+def test_checker_catches_what_it_checks() -> None:
+    """The checker itself: each kind of damage to a correct output is reported."""
+    from mdcheck import check_outputs
+
+    source = ("---\ntitle: Judul\nweight: 3\n---\n\n# Judul\n\nLihat `kode` dan [tautan](https://a.id/x) "
+              "{{< note >}}.\n\n- satu\n- dua\n\n> kutip\n\n```sh\nls\n```\n")
+    page = '<html><body><div lang="id">Judul Lihat kode dan tautan note satu dua kutip ls</div><a href="https://a.id/x">x</a></body></html>'
+    assert not check_outputs("ok", source, source, source, page).failures
+    broken = {
+        "weight": source.replace("weight: 3", "weight: 4"),
+        "fence": source.replace("```sh\nls", "```sh\nls -l"),
+        "shortcode": source.replace("{{< note >}}", "{{\\< note \\>}}"),
+        "inline code": source.replace("`kode`", "kode"),
+        "address": source.replace("https://a.id/x", "https://a.id/y"),
+        "list_items": source.replace("- dua", "dua"),
+        "quote_lines": source.replace("> kutip", "kutip"),
+    }
+    for what, target in broken.items():
+        failures = check_outputs(what, source, target, source, page).failures
+        assert any(what.split()[0] in f for f in failures), (what, failures)
+    assert check_outputs("page", source, source, source, page.replace("tautan", "")).failures
+
+
+# ------------------------------------------------------------------ what the model sees
+
+
+class _Recording:
+    """Wraps the real engine and records every text it is given (test double only in tests/)."""
+
+    def __init__(self, inner: object, seen: list[str], answer: str | None = None) -> None:
+        self.inner, self.seen, self.answer = inner, seen, answer
+        self.name = "recording"
+        self.input_limit = inner.input_limit  # type: ignore[attr-defined]
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        return self.inner.count_tokens(texts)  # type: ignore[attr-defined]
+
+    def translate_batches(self, batches: Sequence[Sequence[str]], decoding: Decoding) -> Iterator[list[Hypothesis]]:
+        for batch in batches:
+            self.seen.extend(batch)
+        if self.answer is not None:  # a model that drops every placeholder
+            for batch in batches:
+                yield [Hypothesis(self.answer, -0.5) for _ in batch]
+            return
+        yield from self.inner.translate_batches(batches, decoding)  # type: ignore[attr-defined]
+
+
+def _translate(text: str, name: str, model: Path, tmp_path: Path, answer: str | None = None) -> tuple[object, list[str]]:
+    from pipeline.align import align_machine_translation
+    from pipeline.segment import segment_text
+    from pipeline.translate.stage import load_engine, translate_document
+
+    config = Config()
+    config.translate.model = str(model)
+    config.translate.beam_size, config.translate.max_new_tokens = 1, 8
+    config.translate.memory_dir = str(tmp_path / "tm")
+    config.translate.retry_flagged = False
+    doc = segment_text(text, source_file=name, config=config)
+    seen: list[str] = []
+    translate_document(doc, config, engine_factory=lambda t, m: _Recording(load_engine(t, m), seen, answer))
+    align_machine_translation(doc, config)
+    return doc, seen
+
+
+def test_the_model_never_sees_code_addresses_shortcodes_or_front_matter(tiny_marian: Path, tmp_path: Path) -> None:
+    text = HANDMADE.read_text(encoding="utf-8") + "\n" + (MD_DEV / "what-is-kubernetes.id.md").read_text(encoding="utf-8")
+    # the two front matters cannot both lead the file: the second one is checked through its own page
+    doc, seen = _translate(HANDMADE.read_text(encoding="utf-8"), "h.md", tiny_marian, tmp_path)
+    _, seen2 = _translate((MD_DEV / "what-is-kubernetes.id.md").read_text(encoding="utf-8"), "k.md", tiny_marian, tmp_path)
+    seen += seen2
+    assert seen and text
+    forbidden = ["kode sebaris", "make install", "https://", "contoh.id", "admin@", "{{", "{id}", "%s", "[^1]",
+                 "<b>", "<a ", "</a>", "<i>", "weight", "content_type", "concepts", "author", "git clone",
+                 "githubbranch", "whatsnext", "prerequisites", "/docs/", ".svg", "ikon.png"]
+    for text_seen in seen:
+        for bad in forbidden:
+            assert bad not in text_seen, (bad, text_seen)
+    # the translatable front matter values and the words around the code did reach the model
+    joined = " ".join(seen)
+    assert "Panduan" in joined and "Cara memasang alat" in joined and "Paragraf dengan" in joined
+    assert "Apa itu Kubernetes" in joined
+
+
+def test_a_dropped_placeholder_is_put_back_and_flagged(tiny_marian: Path, tmp_path: Path) -> None:
+    md = "# Judul\n\nJalankan `make test` lalu buka [halaman ini](https://a.id/x) untuk **info** lanjut.\n"
+    doc, seen = _translate(md, "a.md", tiny_marian, tmp_path, answer="Run it and then open the page for more info")
+    assert all("make test" not in s and "https" not in s for s in seen)
+    block = doc.blocks[1]
+    mt = block.source[0].mt
+    assert "markup_lost" in mt.flags and block.links[0].status == "needs_review"
+    kinds = {(m.kind, mt.text[m.start:m.end], m.href) for m in mt.marks}
+    assert ("code", "make test", None) in kinds
+    assert any(k == "link" and h == "https://a.id/x" for k, _, h in kinds)
+    assert any(k == "strong" and t == "info" for k, t, _ in kinds)  # the kept word gets its mark back
+    from pipeline.publish.target import render_target
+
+    target = render_target(doc)
+    assert "`make test`" in target and "](https://a.id/x)" in target and "**info**" in target
+
+
+def test_placeholders_the_model_copies_carry_marks_onto_the_translated_words(tiny_marian: Path, tmp_path: Path) -> None:
+    md = "Klik [tautan ini](https://a.id/x) atau `kode` sekarang.\n"
+    # a model that copies placeholders: answer with the placeholders in a new order of words
+    from pipeline.segment import segment_text
+    from pipeline.translate.protect import mask
+
+    seg = segment_text(md, source_file="a.md")
+    masked = mask(seg.blocks[0], seg.blocks[0].source[0])
+    numbers = re.findall(r"\d+", masked.text)
+    assert len(numbers) == 3, masked.text  # link open, link close, code
+    answer = f"Now {numbers[2]} or click {numbers[0]} this link {numbers[1]}."
+    doc, _ = _translate(md, "a.md", tiny_marian, tmp_path, answer=answer)
+    mt = doc.blocks[0].source[0].mt
+    assert mt.text == "Now kode or click this link." and "markup_lost" not in mt.flags
+    assert {(m.kind, mt.text[m.start:m.end]) for m in mt.marks} == {("code", "kode"), ("link", "this link")}
+
+
+def test_duplicated_placeholders_keep_one_copy() -> None:
+    from pipeline.segment import segment_text
+    from pipeline.translate.protect import mask, unmask
+
+    doc = segment_text("Pakai `ls` saja.\n", source_file="a.md")
+    masked = mask(doc.blocks[0], doc.blocks[0].source[0])
+    n = re.findall(r"\d+", masked.text)[0]
+    text, marks, lost = unmask(masked, f"Use {n} only {n}.")
+    assert text.count("ls") == 1 and lost and [(m.kind, text[m.start:m.end]) for m in marks] == [("code", "ls")]
+
+
+def test_only_protected_spans_are_copied_not_translated(tiny_marian: Path, tmp_path: Path) -> None:
+    md = "Teks biasa.\n\n`git clone {{repo}}`\n\n## {{% heading \"whatsnext\" %}}\n\nhttps://a.id/x, admin@a.id.\n"
+    doc, seen = _translate(md, "a.md", tiny_marian, tmp_path)
+    assert len(seen) == 1 and "Teks biasa" in seen[0]
+    copied = [b.source[0].mt for b in doc.blocks[1:]]
+    assert [m.text for m in copied] == ["git clone {{repo}}", '{{% heading "whatsnext" %}}', "https://a.id/x, admin@a.id."]
+    assert copied[0].marks[0].kind == "code"
+
+
+# ------------------------------------------------------------------ ingest details
+
+
+def test_front_matter_values_are_replaced_in_their_own_quoting() -> None:
+    import tomllib
+
+    yaml = pytest.importorskip("yaml")
+    from pipeline.markdown.frontmatter import front_matter_values, split_front_matter, write_value
+    from pipeline.publish.regions import replace_spans
+
+    hostile = 'He said: "go" # now \\ back'
+    for front in ('---\ntitle: "A"\ndescription: B\nlinkTitle: \'C\'\nx: 1\n---\n',
+                  '---\ntitle: >\n  Baris satu\n  baris dua\nx: [1, 2]\n---\n',
+                  '+++\ntitle = "A"\ndescription = \'B\'\nx = 1\n+++\n'):
+        values = front_matter_values(front)
+        assert values
+        out = replace_spans(front, [(v.start, v.end, write_value(v, hostile)) for v in values])
+        body = out.split("\n", 1)[1].rsplit("+++" if front.startswith("+++") else "---", 1)[0]
+        data = tomllib.loads(body) if front.startswith("+++") else yaml.safe_load(body)
+        for v in values:
+            got = data[v.key]
+            assert got.strip() == hostile if v.style != "toml-literal" else got == hostile.replace("'", "\u2019")
+        assert data["x"] in (1, [1, 2])
+    assert split_front_matter("---\nno end\n") == ("", "---\nno end\n")
+
+
+def test_tables_html_blocks_and_images_become_blocks(tmp_path: Path) -> None:
+    from pipeline.segment import segment_text
+
+    doc = segment_text(HANDMADE.read_text(encoding="utf-8"), source_file="h.md")
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds[0] == "front_matter" and doc.meta.title == 'Panduan "cepat" memasang alat'
+    table = next(b for b in doc.blocks if b.kind == "table")
+    assert table.level == 3 and table.marker == "l,c,r"
+    assert [s.text for s in table.source] == ["Nama", "Nilai", "Keterangan", "env", "produksi", "lihat dokumen",
+                                              "kosong", "ikon alat"]
+    html = [b for b in doc.blocks if b.kind == "html"]
+    translated = {s.text for b in html for s in b.source}
+    assert "Klik untuk melihat <b>rincian</b> lengkap" in translated and "Sel tabel HTML" in translated
+    assert not any("pra-format" in s or "komentar" in s for s in translated)
+    code = [b for b in doc.blocks if b.kind == "code"]
+    assert code[0].text == "git clone {{repo}}\n\ncd repo" and code[0].level == 1
+    assert code[1].raw == "~~~yaml {linenos=true}\nkunci: nilai\n\ndaftar: [a, b]\n~~~"
+
+
+# ------------------------------------------------------------------ the page
+
+
+def test_page_shows_tables_images_and_hides_comments(published: Path) -> None:
+    page = (published / "md_constructs.id" / "md_constructs.id.html").read_text(encoding="utf-8")
+    assert page.count("<table>") == 2 and "komentar tersembunyi" not in page
+    assert '<a class="addr" href="/img/ikon.png"' in page and "<img" not in page  # nothing is loaded
+    assert "https://img.shields.io/badge/status-ok-green.svg" in page
+
+
+def test_images_load_writes_lazy_img_tags(published: Path, tmp_path: Path) -> None:
+    cfg = tmp_path / "load.toml"
+    cfg.write_text('[publish]\nimages = "load"\n', encoding="utf-8")
+    out = tmp_path / "page.html"
+    _cli("publish", str(published / "md_constructs.id" / "md_constructs.id.bitext.json"), "-o", str(out),
+         "--config", str(cfg))
+    page = out.read_text(encoding="utf-8")
+    assert re.search(r'<img src="/img/ikon.png" alt="" loading="lazy"', page)
+    assert load_config(str(cfg)).publish.images == "load"
