@@ -258,3 +258,34 @@ def test_images_load_writes_lazy_img_tags(published: Path, tmp_path: Path) -> No
     page = out.read_text(encoding="utf-8")
     assert re.search(r'<img src="/img/ikon.png" alt="" loading="lazy"', page)
     assert load_config(str(cfg)).publish.images == "load"
+
+
+# ------------------------------------------------------------------ in a browser
+
+SCREENSHOTS = Path(__file__).resolve().parent / "_artifacts" / "screenshots"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("article", [*PAGES, HANDMADE.name])
+def test_real_pages_in_a_browser(browser, published: Path, article: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    """Screenshots of the pages at desktop and phone width (tests/_artifacts/screenshots/md-*.png); the page
+    loads nothing, shows its tables and does not scroll sideways on a phone."""
+    stem = article[: -len(".md")]
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = ctx.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto((published / stem / f"{stem}.html").as_uri())
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shot = SCREENSHOTS / f"md-{stem}-{width}.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 0
+        assert [u for u in requests if not u.startswith("file:")] == []
+        widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert widths[0] <= widths[1], widths
+        if stem == "md_constructs.id":
+            assert page.locator(".table .src table tr").count() == 3 and page.locator(".img").count() >= 4
+            assert page.locator(".tgt a[href='https://contoh.id/a_b?x=1&y=2']").count() >= 1
+    finally:
+        ctx.close()

@@ -227,7 +227,7 @@ def parse_markdown(text: str, front_matter_keys: Sequence[str] = DEFAULT_KEYS) -
             elif quote_depth:
                 blocks.append(RawBlock("quote", content, level=quote_depth, marks=marks))
             else:
-                blocks.append(RawBlock("paragraph", content, marks=marks))
+                blocks.append(_paragraph(content, marks))
             pending_kind = None
         elif t in ("fence", "code_block"):
             content = sc.show(tok.content)
@@ -244,6 +244,19 @@ def parse_markdown(text: str, front_matter_keys: Sequence[str] = DEFAULT_KEYS) -
     if title is not None and title.kind == "heading" and title.level == 1:
         title.kind = "title"
     return blocks
+
+
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:[ \t]*")
+
+
+def _paragraph(content: str, marks: list[Mark]) -> RawBlock:
+    """A paragraph; a footnote definition (``[^1]: text``) keeps its label as the block's marker."""
+    m = _FOOTNOTE.match(content)
+    if not m or m.end() == len(content) or any(mk.start < m.end() for mk in marks):
+        return RawBlock("paragraph", content, marks=marks)
+    cut = m.end()
+    return RawBlock("paragraph", content[cut:], marker=m.group().strip(),
+                    marks=[Mark(mk.start - cut, mk.end - cut, mk.kind, mk.href) for mk in marks])
 
 
 def _html_block(content: str, level: int | None) -> RawBlock:

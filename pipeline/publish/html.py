@@ -383,6 +383,8 @@ def _block_inner(block: Block, side: str, first_link: int, images: str = "placeh
         return f'<p class="li" style="--lv:{level}">{marker}{inner}</p>'
     if block.kind == "quote":
         return f"<blockquote><p>{inner}</p></blockquote>"
+    if block.marker:  # a footnote definition's label
+        return f'<p><span class="mk">{_e(block.marker)}</span> {inner}</p>'
     return f"<p>{inner}</p>"
 
 

@@ -94,6 +94,8 @@ def _block(block: Block) -> str | None:
         return indent + f"{marker} " + body.replace("\n", "\n" + indent + " " * (len(marker) + 1))
     if kind == "quote":
         return "\n".join(">" * max(block.level or 1, 1) + " " + line for line in body.split("\n"))
+    if block.marker:  # a footnote definition's label
+        return f"{block.marker} {body}"
     return body
 
 

@@ -64,6 +64,8 @@ def _md_block(block: Block, text: str, body: str | None = None) -> str:
         return indent + f"{marker} " + body.replace("\n", "\n" + indent + " " * (len(marker) + 1))
     if block.kind == "quote":
         return "\n".join(">" * max(block.level or 1, 1) + " " + line for line in body.split("\n"))
+    if block.kind == "paragraph" and block.marker:  # a footnote definition's label
+        return f"{block.marker} {body}"
     return body
 
 
@@ -250,6 +252,8 @@ def render_markdown(doc: Document) -> str:
 
 
 def _plain_block(block: Block, text: str) -> str:
+    if block.kind == "paragraph" and block.marker:
+        return f"{block.marker} {text}"
     if block.kind == "list_item":
         indent = "  " * max((block.level or 1) - 1, 0)
         return f"{indent}{block.marker} {text}" if block.marker else f"{indent}{text}"

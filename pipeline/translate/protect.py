@@ -323,8 +323,6 @@ def _spell(masked: Masked, skeleton: str, guessed: set[int]) -> tuple[str, list[
 
     for j, piece in enumerate(pieces):
         if j % 2 == 0:
-            if out and out[-1] == "" and piece[:1] == " ":
-                piece = piece[1:]
             out.append(piece)
             continue
         k = int(piece)
