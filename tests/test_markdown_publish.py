@@ -289,3 +289,35 @@ def test_real_pages_in_a_browser(browser, published: Path, article: str, width: 
             assert page.locator(".tgt a[href='https://contoh.id/a_b?x=1&y=2']").count() >= 1
     finally:
         ctx.close()
+
+
+# ------------------------------------------------------------------ human translations in Markdown
+
+
+def test_human_markdown_translation_keeps_its_marks_front_matter_and_tables() -> None:
+    from align_fakes import FakeEncoder
+
+    from pipeline.align.human import align_human_translation
+    from pipeline.segment import segment_text
+
+    src = ("---\ntitle: Kucing besar\nweight: 2\n---\n\nKucing makan di [rumah](https://a.id/r) merah.\n\n"
+           "| Nama | Warna |\n| --- | --- |\n| kucing | merah |\n\n```sh\nls\n```\n\nAnjing besar makan.\n")
+    tgt = ("---\ntitle: Big cat\nweight: 2\n---\n\nThe cat eats at the red [house](https://a.id/h).\n\n"
+           "| Name | Colour |\n| --- | --- |\n| cat | red |\n\n```sh\nls\n```\n\nThe big dog eats.\n")
+    config = Config()
+    config.align.check_language = False
+    doc = align_human_translation(segment_text(src, source_file="a.id.md", config=config),
+                                  segment_text(tgt, source_file="a.en.md", config=config, lang="en"),
+                                  config, encoder=FakeEncoder())
+    front, para, table = doc.blocks[0], doc.blocks[1], doc.blocks[2]
+    assert [t.text for t in front.target] == ["Big cat"] and front.links[0].src == [front.source[0].id]
+    assert all(t.text != "Big cat" for b in doc.blocks[1:] for t in b.target)  # never aligned as a sentence
+    (sent,) = para.target
+    assert [(m.kind, sent.text[m.start:m.end], m.href) for m in sent.marks] == [("link", "house", "https://a.id/h")]
+    assert [t.text for t in table.target] == ["Name", "Colour", "cat", "red"]
+    assert [len(link.src) for link in table.links] == [1, 1, 1, 1]
+    from pipeline.publish.target import render_target
+
+    out = render_target(doc)
+    assert out.startswith("---\ntitle: Big cat\nweight: 2\n---\n") and "[house](https://a.id/h)" in out
+    assert "| cat | red |" in out and "```sh\nls\n```" in out
