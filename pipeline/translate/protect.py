@@ -2,12 +2,14 @@
 
 Why numbers as placeholders: a placeholder must reach the model as pieces it knows (a piece the vocabulary
 lacks becomes ``<unk>`` and can never be copied back) and should be one piece that the model copies unchanged.
-Measured on the tiny test vocabulary (``python bench/placeholders.py``): every bracketed or symbol form
-(``<x1>``, ``[1]``, ``{1}``, ``__1__``, ``⟦1⟧``, ``%1``, ``@@``) contains ``<unk>``; letter forms split into
-single letters; ``▁1``/``▁12`` are single pieces. Opus-MT vocabularies (sentencepiece trained on OPUS text)
-hold short numbers as single pieces too, and MT models are trained to copy numbers, which is also why the
-quality check flags ``numbers_missing``. So each protected span becomes a number that does not occur in the
-sentence; numbers around a marked phrase (a link, emphasis) carry the mark over to the translated words.
+Measured on the tiny test vocabulary (``python bench/placeholders.py``; ``--model DIR`` measures a local
+opus-mt): every bracketed or symbol form (``<x1>``, ``[1]``, ``{1}``, ``__1__``, ``⟦1⟧``, ``%1``, ``@@1``)
+contains ``<unk>``; letter forms split into single letters; ``1`` and ``12`` are one piece (``▁1``), other
+small numbers ``▁`` plus one digit piece. The real opus-mt-id-en vocabulary is not available offline; it is a
+sentencepiece model trained on OPUS text, which holds every ASCII digit and the common small numbers as
+pieces, and MT models are trained to copy numbers (the quality check flags ``numbers_missing`` when they do
+not). So each protected span becomes a small number that does not occur in the sentence; numbers around a
+marked phrase (a link, emphasis) carry the mark over to the translated words.
 
 When the model drops, duplicates or reorders a placeholder, the span is put back at the same relative position
 in the translation (at a word boundary; a mark covers as many words as it did in the source) and the
