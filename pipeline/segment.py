@@ -79,32 +79,56 @@ def _reid(old_block: Block, new_id: str) -> Block:
     return b
 
 
+def _readdress(old: Block, new: Block) -> None:
+    """A link whose address changed in the article gets the new address on its translation too."""
+    moved = {m.href: n.href for m, n in zip(old.marks, new.marks)
+             if (m.start, m.end, m.kind) == (n.start, n.end, n.kind) and m.href != n.href and m.href}
+    if not moved:
+        return
+    for sent in (*old.target, *old.source):
+        for mark in (*sent.marks, *(sent.mt.marks if sent.mt else [])):
+            if mark.href in moved:
+                mark.href = moved[mark.href]
+
+
+def _marks_in(block: Block, sent: Sentence) -> tuple[tuple[int, int, str, str | None], ...]:
+    """The block's marks over one sentence, relative to it: what its translation's marks were made from."""
+    s, e = sent.start or 0, sent.end or 0
+    return tuple((max(m.start, s) - s, min(m.end, e) - s, m.kind, m.href) for m in block.marks
+                 if m.start < e and m.end > s)
+
+
 def carry_over(new: Document, old: Document) -> int:
     """Bring finished work from ``old`` into the freshly segmented ``new``; return sentences reused.
 
     Why: a rerun after a small edit of the article must neither lose a person's review nor pay again for
     translations. A block whose kind and text are unchanged is taken over whole (translations, target
-    sentences, reviewed links) with the marks of the new article; elsewhere machine translations of
-    identical sentences are reused.
+    sentences, reviewed links) when its marks are unchanged too; elsewhere machine translations of
+    identical sentences with identical marks are reused.
     """
     old_blocks: dict[tuple[str, str], list[Block]] = {}
     for b in old.blocks:
         old_blocks.setdefault((b.kind, b.text), []).append(b)
-    by_text: dict[str, list] = {}
-    for _, s in old.iter_source():
+    by_text: dict[tuple[str, tuple[tuple[int, int, str, str | None], ...]], list] = {}
+    for ob, s in old.iter_source():
         if s.mt is not None:
-            by_text.setdefault(s.text, []).append(s.mt)
+            by_text.setdefault((s.text, _marks_in(ob, s)), []).append(s.mt)
     n = 0
     for i, b in enumerate(new.blocks):
         same = old_blocks.get((b.kind, b.text))
         if same and [s.text for s in same[0].source] == [s.text for s in b.source]:
             new.blocks[i] = _reid(same.pop(0), b.id)
+            _readdress(new.blocks[i], b)
             new.blocks[i].marks = b.marks  # same words, but a link's address may have changed in the article
+            new.blocks[i].raw = b.raw
             n += sum(1 for s in new.blocks[i].source if s.mt is not None)
             continue
         for s in b.source:
-            if s.mt is None and by_text.get(s.text):
-                s.mt = by_text[s.text][0]
+            # a translation carries its source's marks (link addresses): reused only where those are the same;
+            # elsewhere the translation memory answers for the same words and the new marks are placed anew
+            key = (s.text, _marks_in(b, s))
+            if s.mt is None and by_text.get(key):
+                s.mt = by_text[key][0]
                 n += 1
     if n:
         new.meta.model = dict(old.meta.model)

@@ -321,3 +321,50 @@ def test_human_markdown_translation_keeps_its_marks_front_matter_and_tables() ->
     out = render_target(doc)
     assert out.startswith("---\ntitle: Big cat\nweight: 2\n---\n") and "[house](https://a.id/h)" in out
     assert "| cat | red |" in out and "```sh\nls\n```" in out
+
+
+def test_a_changed_address_reaches_the_reused_translation() -> None:
+    from pipeline.document import MachineTranslation, Mark
+    from pipeline.segment import carry_over, segment_text
+
+    old = segment_text("Buka [situs](https://a.id/lama) sekarang.\n", source_file="a.md")
+    s = old.blocks[0].source[0]
+    s.mt = MachineTranslation("Open the site now.", marks=[Mark(9, 13, "link", "https://a.id/lama")])
+    new = segment_text("Buka [situs](https://a.id/baru) sekarang.\n", source_file="a.md")
+    carry_over(new, old)
+    assert [m.href for m in new.blocks[0].source[0].mt.marks] == ["https://a.id/baru"]
+
+
+def test_target_marks_round_trip_and_are_validated(tmp_path: Path) -> None:
+    from pipeline.document import Document, Mark, Sentence, load_document, save_document
+    from pipeline.errors import BitextError
+    from pipeline.segment import segment_text
+
+    doc = segment_text("```sh\nls\n\n```\n\nTeks [a](https://a.id).\n", source_file="a.md")
+    doc.blocks[1].target = [Sentence("b2.t1", "Text a.", marks=[Mark(5, 6, "link", "https://a.id")])]
+    path = tmp_path / "a.bitext.json"
+    save_document(doc, path)
+    back = load_document(path)
+    assert back.blocks[0].raw == "```sh\nls\n\n```" and back.blocks[0].text == "ls\n"
+    assert back.blocks[1].target[0].marks == [Mark(5, 6, "link", "https://a.id")]
+    data = Document.to_dict(back)
+    data["blocks"][1]["target"][0]["marks"][0]["end"] = 99
+    import json
+
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(BitextError, match="outside"):
+        load_document(path)
+    plain = segment_text("Teks.\n", source_file="a.txt").to_dict()
+    assert "raw" not in plain["blocks"][0] and "marks" not in json.dumps(plain["blocks"][0]["source"])
+
+
+def test_editing_a_translation_moves_its_marks() -> None:
+    from pipeline.document import Mark, Sentence
+    from pipeline.review.ops import edit_texts
+    from pipeline.segment import segment_text
+
+    doc = segment_text("Teks [a](https://a.id).\n", source_file="a.md")
+    doc.blocks[0].target = [Sentence("b1.t1", "See a now.", marks=[Mark(4, 5, "link", "https://a.id")])]
+    new = edit_texts(doc, {"b1.t1": "Please see a now."})
+    (t,) = new.blocks[0].target
+    assert [(t.text[m.start:m.end], m.href) for m in t.marks] == [("a", "https://a.id")]
