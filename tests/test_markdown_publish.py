@@ -229,7 +229,7 @@ def test_tables_html_blocks_and_images_become_blocks(tmp_path: Path) -> None:
     table = next(b for b in doc.blocks if b.kind == "table")
     assert table.level == 3 and table.marker == "l,c,r"
     assert [s.text for s in table.source] == ["Nama", "Nilai", "Keterangan", "env", "produksi", "lihat dokumen",
-                                              "kosong", "ikon alat"]
+                                              "kosong", "ikon alat", "--opsi|-o", "pilihan", "teks biasa"]
     html = [b for b in doc.blocks if b.kind == "html"]
     translated = {s.text for b in html for s in b.source}
     assert "Klik untuk melihat <b>rincian</b> lengkap" in translated and "Sel tabel HTML" in translated
@@ -285,7 +285,7 @@ def test_real_pages_in_a_browser(browser, published: Path, article: str, width: 
         widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert widths[0] <= widths[1], widths
         if stem == "md_constructs.id":
-            assert page.locator(".table .src table tr").count() == 3 and page.locator(".img").count() >= 4
+            assert page.locator(".table .src table tr").count() == 4 and page.locator(".img").count() >= 4
             assert page.locator(".tgt a[href='https://contoh.id/a_b?x=1&y=2']").count() >= 1
     finally:
         ctx.close()

@@ -191,8 +191,8 @@ _ALIGN_ROW = {"l": ":---", "c": ":---:", "r": "---:", "": "---"}
 
 
 def _cell(text: str) -> str:
-    """A table cell's Markdown on one line, its pipes escaped."""
-    return text.replace("\n", " ").replace("|", "\\|") if "\\|" not in text else text.replace("\n", " ")
+    """A table cell's Markdown on one line, every pipe escaped (inside code spans too, as GFM wants)."""
+    return re.sub(r"(?<!\\)\|", r"\\|", text.replace("\n", " "))
 
 
 def markdown_table(block: Block, side: str) -> str:
