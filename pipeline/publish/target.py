@@ -11,7 +11,7 @@ from __future__ import annotations
 from pipeline.document import Block, Document, Sentence
 from pipeline.markdown.frontmatter import translated_values, value_text, write_value
 from pipeline.publish.regions import joined, replace_spans, targets_in, translated_html
-from pipeline.publish.text import _MD_MARKER, markdown_table, md_escape, render_text, target_markdown
+from pipeline.publish.text import MD_MARKER, markdown_table, md_escape, render_text, target_markdown
 
 
 def target_suffix(doc: Document) -> str:
@@ -90,7 +90,7 @@ def _block(block: Block) -> str | None:
         indent = "    " * max((block.level or 1) - 1, 0)
         if block.marker is None:  # a further paragraph of the item above
             return _indent(body, indent + "    ")
-        marker = block.marker if _MD_MARKER.match(block.marker) else "-"
+        marker = block.marker if MD_MARKER.match(block.marker) else "-"
         return indent + f"{marker} " + body.replace("\n", "\n" + indent + " " * (len(marker) + 1))
     if kind == "quote":
         return "\n".join(">" * max(block.level or 1, 1) + " " + line for line in body.split("\n"))

@@ -24,7 +24,7 @@ _MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
 
 #: List markers Markdown understands; anything else in a (hand-edited) bitext becomes a plain bullet.
-_MD_MARKER = re.compile(r"^(?:[-*+]|\d{1,9}[.)])$")
+MD_MARKER = re.compile(r"^(?:[-*+]|\d{1,9}[.)])$")
 
 
 def md_escape(text: str) -> str:
@@ -60,7 +60,7 @@ def _md_block(block: Block, text: str, body: str | None = None) -> str:
         return f"{'#' * min(max(block.level or 2, 1), 6)} {body}"
     if block.kind == "list_item":
         indent = "    " * max((block.level or 1) - 1, 0)
-        marker = block.marker if block.marker and _MD_MARKER.match(block.marker) else "-"
+        marker = block.marker if block.marker and MD_MARKER.match(block.marker) else "-"
         return indent + f"{marker} " + body.replace("\n", "\n" + indent + " " * (len(marker) + 1))
     if block.kind == "quote":
         return "\n".join(">" * max(block.level or 1, 1) + " " + line for line in body.split("\n"))
