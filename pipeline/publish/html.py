@@ -21,7 +21,17 @@ from pipeline import __version__
 from pipeline.document import Block, Document, Sentence
 from pipeline.markdown.frontmatter import translated_values
 from pipeline.markdown.html_blocks import readable_regions
-from pipeline.publish.inline import Node, followable_links, render, safe_href, safe_tag, sentence_marks, target_marks
+from pipeline.publish.inline import (
+    Node,
+    followable_links,
+    live_tags,
+    render,
+    safe_href,
+    safe_tag,
+    sentence_marks,
+    tag_name,
+    target_marks,
+)
 from pipeline.publish.page_media import MEDIA_CSS, block_images, image_html, raw_html
 from pipeline.publish.pairs import link_flags, target_text
 from pipeline.publish.regions import cells, targets_in
@@ -246,13 +256,16 @@ def _sentence_slots(block: Block) -> tuple[dict[str, list[int]], dict[str, int]]
 _TAGS = {"em": "em", "strong": "strong", "code": "code"}
 
 
-def _html_mark(node: Node, inner: str, href: str | None, images: str = "placeholder") -> str:
+def _html_mark(node: Node, inner: str, href: str | None, images: str = "placeholder",
+               live: set[int] | None = None) -> str:
     kind = node.mark.kind
     if kind == "image":  # no href: an unsafe address, or an image inside a link (its address shown as text)
         shown = node.mark.href if href is None and safe_href(node.mark.href) is not None else None
         return image_html(inner, href, images, shown)
     if kind == "raw":  # markup that could run code (an event handler) names no address worth showing
         raw = node.text()
+        if live is not None and id(node) in live and tag_name(raw) in _FORMATTING:
+            return f"</{_FORMATTING[tag_name(raw) or '']}>" if raw.lstrip().startswith("</") else f"<{_FORMATTING[tag_name(raw) or '']}>"
         return raw_html(raw, href if raw.startswith("![") or safe_tag(raw) else None, images)
     if href is not None:
         return f'<a href="{_e(href)}" rel="noopener noreferrer">{inner}</a>'
@@ -260,9 +273,16 @@ def _html_mark(node: Node, inner: str, href: str | None, images: str = "placehol
     return f"<{tag}>{inner}</{tag}>"
 
 
+#: Inline HTML formatting of the article, shown on the page as these (attribute-free) elements when a sentence
+#: holds both the opening and the closing tag.
+_FORMATTING = {"i": "em", "em": "em", "b": "strong", "strong": "strong", "code": "code", "kbd": "kbd", "sup": "sup",
+               "sub": "sub", "u": "u", "s": "s", "del": "del", "ins": "ins", "mark": "mark", "small": "small"}
+
+
 def _inline_html(nodes: list[Node | str], images: str = "placeholder") -> str:
     """Marked-up text; a link with an unsafe address, or inside another link, keeps only its words."""
-    return render(nodes, _e, lambda n, inner, href: _html_mark(n, inner, href, images))
+    live = live_tags(nodes)
+    return render(nodes, _e, lambda n, inner, href: _html_mark(n, inner, href, images, live))
 
 
 def _source_links(block: Block) -> dict[str, list[tuple[str, str]]]:

@@ -57,6 +57,39 @@ def safe_tag(markup: str) -> bool:
     return True
 
 
+def tag_name(markup: str) -> str | None:
+    m = re.match(r"</?([A-Za-z][\w-]*)", markup.strip())
+    return m.group(1).lower() if m else None
+
+
+def live_tags(nodes: list[Node | str]) -> set[int]:
+    """``id()`` of the raw tags that may stay live: harmless ones, a closing tag only after its opening tag."""
+    live: set[int] = set()
+    stack: list[tuple[str, int]] = []
+
+    def walk(items: list[Node | str]) -> None:
+        for n in items:
+            if isinstance(n, str):
+                continue
+            if n.mark.kind == "raw":
+                raw = n.text().strip()
+                name = tag_name(raw)
+                if raw.startswith("![") or not name or not safe_tag(raw):
+                    pass
+                elif raw.startswith("</"):
+                    if stack and stack[-1][0] == name:
+                        live.add(id(n))
+                        live.add(stack.pop()[1])
+                elif raw.endswith("/>") or name in ("br", "img", "wbr"):
+                    live.add(id(n))
+                else:
+                    stack.append((name, id(n)))
+            walk(n.children)
+
+    walk(nodes)
+    return live
+
+
 @dataclass
 class Node:
     """A mark over its children: plain strings and nested nodes."""

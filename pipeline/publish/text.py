@@ -11,7 +11,7 @@ import re
 
 from pipeline.document import Block, Document, Sentence
 from pipeline.markdown.spans import SHORTCODE, split_protected
-from pipeline.publish.inline import Node, render, safe_tag, sentence_marks, target_marks
+from pipeline.publish.inline import Node, live_tags, render, sentence_marks, target_marks
 from pipeline.publish.pairs import source_text, target_text
 from pipeline.publish.regions import cells, targets_in, translated_html
 
@@ -100,34 +100,6 @@ def _md_code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _live_tags(nodes: list[Node | str]) -> set[int]:
-    """The raw tags that may stay live: harmless ones, and a closing tag only after its own opening tag."""
-    live: set[int] = set()
-    stack: list[tuple[str, int]] = []
-
-    def walk(items: list[Node | str]) -> None:
-        for n in items:
-            if isinstance(n, str):
-                continue
-            if n.mark.kind == "raw":
-                raw = n.text().strip()
-                name = re.match(r"</?([A-Za-z][\w-]*)", raw)
-                if raw.startswith("![") or not name or not safe_tag(raw):
-                    pass
-                elif raw.startswith("</"):
-                    if stack and stack[-1][0] == name.group(1).lower():
-                        live.add(id(n))
-                        live.add(stack.pop()[1])
-                elif raw.endswith("/>") or name.group(1).lower() in ("br", "img", "wbr"):
-                    live.add(id(n))
-                else:
-                    stack.append((name.group(1).lower(), id(n)))
-            walk(n.children)
-
-    walk(nodes)
-    return live
-
-
 def _md_mark(node: Node, inner: str, href: str | None, live: set[int] | None = None) -> str:
     kind = node.mark.kind
     if kind == "raw":
@@ -156,7 +128,7 @@ def markdown_inline(nodes: list[Node | str], *, verbatim_html: bool = False) -> 
     ``verbatim_html``: the article's inline HTML is written back as it was (the translation of a page that
     replaces the page); otherwise only harmless tags stay live, as in every published file.
     """
-    live: set[int] = _All() if verbatim_html else _live_tags(nodes)
+    live: set[int] = _All() if verbatim_html else live_tags(nodes)
     return render(nodes, md_escape, lambda n, inner, href: _md_mark(n, inner, href, live))
 
 
