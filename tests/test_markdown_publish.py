@@ -236,7 +236,8 @@ def test_tables_html_blocks_and_images_become_blocks(tmp_path: Path) -> None:
     assert not any("pra-format" in s or "komentar" in s for s in translated)
     code = [b for b in doc.blocks if b.kind == "code"]
     assert code[0].text == "git clone {{repo}}\n\ncd repo" and code[0].level == 1
-    assert code[1].raw == "~~~yaml {linenos=true}\nkunci: nilai\n\ndaftar: [a, b]\n~~~"
+    assert code[1].raw == "> ```\n> kode dalam kutipan\n> ```"  # inside its quote
+    assert code[2].raw == "~~~yaml {linenos=true}\nkunci: nilai\n\ndaftar: [a, b]\n~~~"
 
 
 # ------------------------------------------------------------------ the page

@@ -234,6 +234,8 @@ def parse_markdown(text: str, front_matter_keys: Sequence[str] = DEFAULT_KEYS) -
             info = sc.show(tok.info)
             raw = (f"{tok.markup}{info}\n{content}{tok.markup}" if t == "fence"
                    else "".join(("    " + ln) if ln.strip() else ln for ln in content.splitlines(keepends=True)).rstrip("\n"))
+            if quote_depth:  # a fence inside a quote stays inside it
+                raw = "\n".join(">" * quote_depth + (" " + ln if ln else "") for ln in raw.split("\n"))
             blocks.append(RawBlock("code", content[:-1] if content.endswith("\n") else content, marker=info or None,
                                    translate=False, level=len(list_stack) or None, raw=raw))
             item_used = item_used or bool(list_stack)
