@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipeline.config import Config
 from pipeline.document import Block, Document, Meta, Sentence, now_iso
+from pipeline.errors import InputError
 from pipeline.ingest import detect_format, parse_article
 from pipeline.markdown.frontmatter import front_matter_values, value_text
 from pipeline.splitter import load_abbreviations, sentence_spans
@@ -22,7 +23,10 @@ def segment_text(
     """Parse and split an article; ``lang="en"`` is used for the English side of a human translation."""
     config = config or Config()
     kind = detect_format(source_file, text, fmt)
-    raw_blocks = parse_article(text, kind, config.segment.front_matter_keys)
+    try:
+        raw_blocks = parse_article(text, kind, config.segment.front_matter_keys)
+    except InputError as err:
+        raise InputError(f"{source_file}: {err}" if source_file not in ("", "-") else str(err)) from err
     abbrevs = load_abbreviations(tuple(config.segment.abbreviations) if lang == "id" else (), lang=lang)
     blocks: list[Block] = []
     for i, rb in enumerate(raw_blocks, start=1):

@@ -369,3 +369,51 @@ def test_editing_a_translation_moves_its_marks() -> None:
     new = edit_texts(doc, {"b1.t1": "Please see a now."})
     (t,) = new.blocks[0].target
     assert [(t.text[m.start:m.end], m.href) for m in t.marks] == [("a", "https://a.id")]
+
+
+# ------------------------------------------------------------------ hostile structure
+
+HOSTILE = {
+    "deep quotes": "".join(">" * i + " kutipan level %d.\n" % i for i in range(1, 40)),
+    "deep lists": "".join("    " * i + "- butir %d\n" % i for i in range(0, 30)),
+    "deep emphasis": "*" * 60 + "kata" + "*" * 60 + "\n",
+    "front matter only": "---\ntitle: Hanya judul\n---\n",
+    "unbalanced html": "<div><p>Teks <b>tebal tanpa tutup\n\n<details><summary>Ringkas",
+    "odd shortcodes": 'Teks {{< a "x >}}" >}} dan {{% b %}} {{< /a >}} selesai.\n\n[l]({{< ref "x.md" >}})\n',
+    "ragged table": "| a | b |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\n",
+    "images in a link": "[![a](x.png) dan ![b](y.png)](https://z.id) `k`\n",
+    "code in headings": "# `kode` saja\n\n## Judul dengan `kode` dan [tautan](https://a.id)\n",
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_structure_survives(name: str) -> None:
+    """With a model that copies every placeholder (a test double), the checker finds nothing to fault."""
+    from mdcheck import check_outputs
+
+    from pipeline.align import align_machine_translation
+    from pipeline.document import MachineTranslation
+    from pipeline.publish.html import render_html
+    from pipeline.publish.target import render_target
+    from pipeline.publish.text import render_markdown
+    from pipeline.segment import segment_text
+    from pipeline.translate.protect import mask, unmask
+
+    md = HOSTILE[name]
+    doc = segment_text(md, source_file="h.md")
+    for block, sent in doc.iter_source():
+        masked = mask(block, sent)
+        text, marks, lost = unmask(masked, masked.text)
+        assert not lost
+        sent.mt = MachineTranslation(text, marks=marks)
+    align_machine_translation(doc, Config())
+    report = check_outputs(name, md, render_target(doc), render_markdown(doc), render_html(doc))
+    assert not report.failures, report.summary()
+
+
+def test_nesting_too_deep_for_the_parser_is_refused_not_dropped() -> None:
+    from pipeline.errors import InputError
+    from pipeline.segment import segment_text
+
+    with pytest.raises(InputError, match=r"x\.md: .*levels deep"):
+        segment_text(">" * 300 + " teks yang hilang\n\nakhir.\n", source_file="x.md")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.document import Mark
+from pipeline.errors import InputError
 from pipeline.markdown.frontmatter import DEFAULT_KEYS, front_matter_values, split_front_matter
 from pipeline.markdown.html_blocks import readable_regions, tag_address
 from pipeline.markdown.spans import SHORTCODE
@@ -127,11 +128,24 @@ def _inline(token: Any, sc: _Shortcodes) -> tuple[str, list[Mark]]:
     return text, kept
 
 
+#: markdown-it stops reading (and silently drops the rest) past this depth of nested blocks and marks.
+MAX_NESTING = 100
+
+
 def _parser() -> Any:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)
+
+
+def _check_depth(tokens: Sequence[Any]) -> None:
+    """Refuse an article nested so deeply that the parser stopped reading it: its text would be lost."""
+    deepest = max((t.level for t in tokens), default=0)
+    deepest = max([deepest, *(c.level for t in tokens for c in (t.children or []))])
+    if deepest >= MAX_NESTING - 1:
+        raise InputError(f"the article nests lists, quotes or inline markup more than {MAX_NESTING - 1} levels deep; "
+                         "text that deep cannot be read, flatten it")
 
 
 def _table(tokens: Sequence[Any], i: int, sc: _Shortcodes) -> tuple[RawBlock, int]:
@@ -181,6 +195,7 @@ def parse_markdown(text: str, front_matter_keys: Sequence[str] = DEFAULT_KEYS) -
             text = "\n" * front.count("\n") + body  # markdown-it's plugin reads YAML only; keep line numbers
     sc = _Shortcodes(text)
     tokens = _parser().parse(sc.hide(text))
+    _check_depth(tokens)
     list_stack: list[dict[str, int | str | bool]] = []
     quote_depth = 0
     pending_kind: str | None = None
