@@ -48,6 +48,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/segmentation.py
 	$(PY) bench/alignment.py
 	$(PY) bench/translate.py --quick
+	$(PY) bench/many_files.py --quick
 
 clean:
 	rm -rf output .pytest_cache tests/_artifacts
