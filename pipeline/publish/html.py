@@ -32,7 +32,7 @@ from pipeline.publish.inline import (
     tag_name,
     target_marks,
 )
-from pipeline.publish.page_media import MEDIA_CSS, block_images, image_html, raw_html
+from pipeline.publish.page_media import MEDIA_CSS, block_images, image_html, raw_html, visible_words
 from pipeline.publish.pairs import link_flags, target_text
 from pipeline.publish.regions import cells, targets_in
 
@@ -385,7 +385,7 @@ def _parts_inner(block: Block, side: str, first_link: int, images: str) -> str |
 
 def _block_inner(block: Block, side: str, first_link: int, images: str = "placeholder") -> str:
     if not block.translate:
-        if block.kind == "html":  # never shown as code: its images, or nothing (comments, wrappers)
+        if block.kind == "html" and not visible_words(block.text):  # comments, wrappers: its images or nothing
             return block_images(block.text, images)
         return f'<pre translate="no"><code>{_e(block.text)}</code></pre>'
     parts = _parts_inner(block, side, first_link, images)

@@ -72,3 +72,10 @@ def block_images(html: str, mode: str) -> str:
         if src and safe_tag(m.group()):
             out.append(raw_html(m.group(), safe_href(next(g for g in src.groups() if g is not None)), mode))
     return " ".join(x for x in out if x)
+
+
+def visible_words(html: str) -> bool:
+    """Does raw HTML hold words a reader would see (not only comments, scripts, styles and tags)?"""
+    text = re.sub(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", " ", html, flags=re.S | re.I)
+    text = re.sub(r"<[^>]*>", " ", text)
+    return bool(re.search(r"\w", text))
