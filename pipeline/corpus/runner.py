@@ -118,8 +118,9 @@ class CollectionRun:
         self.timings = {"prepare": 0.0, "translate": 0.0, "finish": 0.0}
         self.progress = CollectionProgress(len(self.inputs), stream=self.stream, enabled=not options.quiet)
         self.signature = ""
-        # the page, and beside it the translation alone in the article's own format (<stem>.en.md / .en.txt)
-        self.formats = list(dict.fromkeys(["html", "target", *options.formats]))
+        # the page, and beside it the translation alone in the article's own format (<stem>.en.md / .en.txt);
+        # the page is written last, so a document whose page exists has every output
+        self.formats = [*dict.fromkeys(f for f in ("target", *options.formats) if f != "html"), "html"]
         self.engine: _Once | None = None
 
     # ------------------------------------------------------------ per document
