@@ -73,6 +73,9 @@ class MachineTranslation:
     score: float | None = None
     flags: list[str] = field(default_factory=list)
     model: str = ""
+    #: Quality estimate (pipeline/qe): estimated probability that this translation is wrong, 0..1; None until
+    #: estimated. Written only when set.
+    qe: float | None = None
     #: The source's inline marks placed on this text (see pipeline/translate/protect.py).
     marks: list[Mark] = field(default_factory=list)
 
@@ -188,6 +191,8 @@ def _block_dict(block: Block) -> dict[str, Any]:
         _marks_field(sent)
         if sent.get("mt"):
             _marks_field(sent["mt"])
+            if sent["mt"].get("qe") is None:
+                sent["mt"].pop("qe", None)
     if block.raw is None:
         del d["raw"]
     return d
@@ -220,11 +225,17 @@ def _parse_sentence(d: Any, origin: str, where: str) -> Sentence:
         score = m.get("score")
         if score is not None:
             _expect(score, (int, float), origin, f"{where}.mt.score")
+        qe = m.get("qe")
+        if qe is not None:
+            _expect(qe, (int, float), origin, f"{where}.mt.qe")
+            if not 0.0 <= qe <= 1.0:
+                raise _fail(origin, f"{where}.mt.qe is {qe!r}; expected a number from 0 to 1")
         mt = MachineTranslation(
             text=m["text"],
             score=None if score is None else float(score),
             flags=[str(f) for f in _expect(m.get("flags", []), list, origin, f"{where}.mt.flags")],
             model=str(m.get("model", "")),
+            qe=None if qe is None else float(qe),
             marks=_parse_marks(m, origin, f"{where}.mt", m["text"]),
         )
     start, end = d.get("start"), d.get("end")

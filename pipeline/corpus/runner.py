@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 from pipeline.config import Config
 from pipeline.corpus.index import IndexEntry, render_index
-from pipeline.corpus.inputs import DocumentInput, is_url
+from pipeline.corpus.inputs import DocumentInput
 from pipeline.corpus.progress import CollectionProgress
 from pipeline.document import BITEXT_SUFFIX, Document, load_document, save_document
 from pipeline.errors import BilingualError, InputError
@@ -47,6 +47,8 @@ class RunOptions:
     ray: str | None = None
     ray_actors: int = 0
     ray_ship_model: bool = False
+    #: How URLs are fetched (pipeline.web.fetch.FetchOptions); None: the defaults.
+    fetch_options: object = None
 
 
 @dataclass
@@ -74,15 +76,11 @@ class CollectionResult:
         return [d for d in self.docs if d.status == "failed"]
 
 
-def read_article(source: str, *, encoding: str, fmt: str, config: Config) -> Document:
-    """One document from a file, ``-`` or a URL, segmented: the single-document ingest entry point."""
-    from pipeline.fileio import read_text_input
-    from pipeline.segment import segment_text
+def read_article(source: str, *, encoding: str, fmt: str, config: Config, fetch_options: object = None) -> Document:
+    """One document from a file, ``-``, a web page or a URL, segmented, with the page's provenance."""
+    from pipeline.sources import segment_article
 
-    if is_url(source):
-        raise InputError(f"{source}: URLs are not supported as input by this version; save the page as a file")
-    text = read_text_input(source, encoding)
-    return segment_text(text, source_file=source, fmt=fmt, config=config)
+    return segment_article(source, config=config, encoding=encoding, fmt=fmt, fetch_options=fetch_options)
 
 
 def review_count(doc: Document) -> int:
@@ -147,6 +145,7 @@ class CollectionRun:
         t0 = time.perf_counter()
         try:
             doc = read_article(r.input.source, encoding=self.options.encoding, fmt=self.options.fmt,
+                               fetch_options=self.options.fetch_options,
                                config=self.config)
             bitext = self.bitext_path(r)
             if bitext.exists():
@@ -185,6 +184,10 @@ class CollectionRun:
 
         t0 = time.perf_counter()
         try:
+            if self.config.qe.run:
+                from pipeline.qe import estimate_document
+
+                estimate_document(doc, self.config, only_missing=True)
             align_machine_translation(doc, self.config)
             bitext = self.bitext_path(r)
             save_document(doc, bitext)
@@ -206,7 +209,10 @@ class CollectionRun:
         from pipeline.translate import stage
 
         t = self.config.translate
-        model = stage.resolve_for_engine(t)  # a missing model stops the run before any document is read
+        # one article named alone is read first, so a bad input (a 404, a binary file) is what the user hears
+        # about, not the model; for a collection a missing model stops the run before any document is read
+        early = {0: self.prepare(self.results[0])} if self.options.single and self.results else {}
+        model = stage.resolve_for_engine(t)
         self.signature = stage.model_signature(self.config, model.revision, model.quantization)
         if self.options.ray:
             from pipeline.corpus.ray_engine import ray_engine_factory
@@ -221,7 +227,7 @@ class CollectionRun:
             pending: list[tuple[DocResult, Document]] = []
             size = planned = 0
             for n, r in enumerate(self.results, start=1):
-                doc = self.prepare(r)
+                doc = early.pop(n - 1) if n - 1 in early else self.prepare(r)
                 if doc is None:
                     continue
                 pending.append((r, doc))
