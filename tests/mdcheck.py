@@ -39,16 +39,27 @@ class Report:
     name: str
     checked: int = 0
     failures: list[str] = field(default_factory=list)
+    by_kind: Counter = field(default_factory=Counter)
 
     def check(self, ok: bool, what: str) -> None:
         self.checked += 1
+        self.by_kind[_kind(what)] += 1
         if not ok:
             self.failures.append(what)
 
     def summary(self) -> str:
-        lines = [f"{self.name}: {self.checked} invariants, {len(self.failures)} failed"]
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.by_kind.items()))
+        lines = [f"{self.name}: {self.checked} invariants, {len(self.failures)} failed ({kinds})"]
         lines += [f"  FAIL {f}" for f in self.failures[:40]]
         return "\n".join(lines)
+
+
+def _kind(what: str) -> str:
+    for key in ("front matter", "fence", "shortcode", "inline code", "address", "headings", "list_items",
+                "table_rows", "quote_lines", "source words"):
+        if key in what:
+            return key
+    return "other"
 
 
 def split_front(text: str) -> tuple[str, str]:
