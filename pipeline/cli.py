@@ -252,7 +252,7 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
         target = Path(output or inputs[0])
         save_document(doc, target)
         html = html_path_for(target)
-        _publish(doc, html, config.publish.layout)
+        _publish(doc, html, config.publish.layout, config.publish.images)
         click.echo(f"aligned {target}; wrote {html}", err=True)
         return
     if len(inputs) != 2:
@@ -288,18 +288,18 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
     bitext = Path(output) if output else Path("output") / stem / f"{stem}.bitext.json"
     save_document(doc, bitext)
     html = html_path_for(bitext)
-    _publish(doc, html, config.publish.layout)
+    _publish(doc, html, config.publish.layout, config.publish.images)
     review = sum(1 for b in doc.blocks for link in b.links if link.status == "needs_review")
     click.echo(f"aligned {source} with {translation}: {sum(len(b.links) for b in doc.blocks)} links, "
                f"{review} to review; wrote {bitext}", err=True)
     click.echo(str(html))
 
 
-def _publish(doc: Document, target: Path, layout: str | None = None) -> None:
-    """Write the reading page of ``doc`` to ``target`` (used by ``run``)."""
+def _publish(doc: Document, target: Path, layout: str | None = None, images: str = "placeholder") -> None:
+    """Write the reading page of ``doc`` to ``target``."""
     from pipeline.publish import publish_document
 
-    publish_document(doc, ["html"], target, layout=layout or "side-by-side")
+    publish_document(doc, ["html"], target, layout=layout or "side-by-side", images=images)
 
 
 EPILOG_PUBLISH = """\b
@@ -307,6 +307,7 @@ Formats (--format, comma-separated, several at once):
   html   interactive reading page (layouts, sentence highlighting)  <base>.html
   md     bilingual Markdown, each block's source then translation    <base>.bilingual.md
   txt    the translation alone, structure kept                      <base>.en.txt
+  target the translation alone in the source's format (drop-in)     <base>.en.md (Markdown) / .en.txt
   tmx    TMX 1.4b translation memory, one unit per link              <base>.tmx
   xliff  XLIFF 2.1, segment state from the link status               <base>.xlf
   tsv    source, target, score, status, flags, ids per line          <base>.tsv
@@ -329,7 +330,7 @@ Examples:
 @click.option("-o", "--output", type=click.Path(),
               help="Output file for one format; output directory for several (default: next to BITEXT).")
 @click.option("-f", "--format", "formats", metavar="LIST",
-              help="Comma-separated formats: html, md, txt, tmx, xliff, tsv, jsonl, review (default: [publish] formats).")
+              help="Comma-separated formats: html, md, txt, target, tmx, xliff, tsv, jsonl, review (default: [publish] formats).")
 @click.option("--layout", type=click.Choice(["side-by-side", "paragraphs", "sentences", "translation"]),
               help="Layout the page opens with (default: [publish] layout); readers can switch in the page.")
 @config_option
@@ -342,7 +343,7 @@ def publish(bitext: str, output: str | None, formats: str | None, layout: str | 
     doc = load_document(bitext)
     base = str(bitext_base(bitext))
     written = publish_document(doc, names, output, base=base, layout=config.publish.layout, protect=[bitext],
-                               bitext_name=Path(bitext).name)
+                               bitext_name=Path(bitext).name, images=config.publish.images)
     for path in written.values():
         click.echo(f"wrote {path}", err=True)
 

@@ -21,6 +21,8 @@ DEFAULT_CONFIG_PATH = Path(__file__).resolve().parent.parent / "configs" / "defa
 class SegmentConfig:
     #: Extra abbreviation file(s) (one abbreviation per line) added to the built-in Indonesian list.
     abbreviations: list[str] = field(default_factory=list)
+    #: Front matter keys of a Markdown page whose values are translated; every other line is kept as it is.
+    front_matter_keys: list[str] = field(default_factory=lambda: ["title", "description", "linkTitle"])
 
 
 #: The default model, pinned to one commit of its hub repository (the head of ``main`` when pinned) so that
@@ -111,6 +113,9 @@ class PublishConfig:
     layout: str = "side-by-side"  # side-by-side | paragraphs | sentences | translation
     #: Formats ``bilingual publish`` writes when --format is not given: html md txt tmx xliff tsv jsonl review.
     formats: list[str] = field(default_factory=lambda: ["html"])
+    #: Images on the reading page: "placeholder" (a captioned box with the address; the page loads nothing)
+    #: or "load" (real <img loading="lazy"> tags, for sites that host the images).
+    images: str = "placeholder"
 
 
 @dataclass
@@ -203,6 +208,8 @@ def validate(config: Config, origin: str = "config") -> None:
     if config.qe.omission_threshold <= 0:
         raise ConfigError(f"{origin}: [qe] omission_threshold must be more than 0")
     layouts = ("side-by-side", "paragraphs", "sentences", "translation")
+    if config.publish.images not in ("placeholder", "load"):
+        raise ConfigError(f"{origin}: [publish] images must be placeholder or load, found {config.publish.images!r}")
     if config.publish.layout not in layouts:
         raise ConfigError(f"{origin}: [publish] layout must be one of {', '.join(layouts)}")
     from pipeline.publish.formats import parse_formats  # lazy: config must stay cheap to import

@@ -16,7 +16,10 @@ Shape (schema 1)::
          "marks":  [{"start": 0, "end": 3, "kind": "link", "href": "https://..."}]}]}
 
 ``marks`` (inline markup of a Markdown article, offsets into the block's ``text``) is written only when a
-block has some, so files without inline markup look exactly as before the field existed.
+block has some, so files without inline markup look exactly as before the field existed. The same holds for
+the optional fields added later: a target sentence's and a machine translation's own ``marks`` (offsets into
+their text: the article's links, emphasis and code carried onto the translation) and a block's ``raw`` (the
+block exactly as the article wrote it, for blocks that Markdown outputs copy verbatim, such as code fences).
 """
 
 from __future__ import annotations
@@ -32,47 +35,20 @@ from pipeline.errors import BitextError
 from pipeline.fileio import atomic_write_text
 
 SCHEMA_VERSION = 1
-BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "quote", "code", "html")
+BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "quote", "code", "html", "front_matter", "table")
 #: auto: made by a machine; needs_review: a machine's doubtful link; confirmed: a person agreed;
 #: edited: a person changed the link or its text.
 LINK_STATUSES = ("auto", "needs_review", "confirmed", "edited")
-#: Inline markup kept from a Markdown article; a link also has an ``href``.
-MARK_KINDS = ("link", "em", "strong", "code")
+#: Inline markup kept from a Markdown article; a link and an image also have an ``href`` (an image's text is its
+#: alt text). ``raw`` covers markup that is not words (an inline HTML tag, an image without alt text), copied
+#: verbatim into Markdown outputs and never shown as text; it may carry the address it names.
+MARK_KINDS = ("link", "em", "strong", "code", "image", "raw")
+#: Kinds whose ``href`` is required; ``raw`` may have one.
+HREF_KINDS = ("link", "image")
 
 
 def now_iso() -> str:
     return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
-
-
-@dataclass
-class MachineTranslation:
-    """The engine's output for one source sentence, kept apart from the (editable) target sentences."""
-
-    text: str
-    score: float | None = None
-    flags: list[str] = field(default_factory=list)
-    model: str = ""
-    #: Quality estimate (pipeline/qe): estimated probability that this translation is wrong, 0..1; None until
-    #: estimated. Written only when set.
-    qe: float | None = None
-
-
-@dataclass
-class Sentence:
-    id: str
-    text: str
-    start: int | None = None
-    end: int | None = None
-    mt: MachineTranslation | None = None
-
-
-@dataclass
-class Link:
-    src: list[str]
-    tgt: list[str]
-    score: float | None = None
-    status: str = "auto"
-    flags: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -90,6 +66,41 @@ class Mark:
 
 
 @dataclass
+class MachineTranslation:
+    """The engine's output for one source sentence, kept apart from the (editable) target sentences."""
+
+    text: str
+    score: float | None = None
+    flags: list[str] = field(default_factory=list)
+    model: str = ""
+    #: Quality estimate (pipeline/qe): estimated probability that this translation is wrong, 0..1; None until
+    #: estimated. Written only when set.
+    qe: float | None = None
+    #: The source's inline marks placed on this text (see pipeline/translate/protect.py).
+    marks: list[Mark] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    id: str
+    text: str
+    start: int | None = None
+    end: int | None = None
+    mt: MachineTranslation | None = None
+    #: Target sentences only: inline marks over this sentence's own text.
+    marks: list[Mark] = field(default_factory=list)
+
+
+@dataclass
+class Link:
+    src: list[str]
+    tgt: list[str]
+    score: float | None = None
+    status: str = "auto"
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Block:
     id: str
     kind: str
@@ -101,6 +112,8 @@ class Block:
     target: list[Sentence] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
+    #: The block as the article wrote it, where Markdown outputs copy it verbatim (code fences, raw HTML).
+    raw: str | None = None
 
     def sentence(self, sid: str) -> Sentence:
         for s in self.source:
@@ -162,16 +175,26 @@ class Document:
         return _parse_document(data, origin)
 
 
-def _block_dict(block: Block) -> dict[str, Any]:
-    """A block as JSON data; ``marks`` only when there are some, ``href`` only on links."""
-    d = asdict(block)
-    for sent in d["source"]:
-        if sent["mt"] is not None and sent["mt"]["qe"] is None:
-            del sent["mt"]["qe"]
-    if block.marks:
+def _marks_field(d: dict[str, Any]) -> None:
+    """``marks`` only when there are some, ``href`` only where set."""
+    if d.get("marks"):
         d["marks"] = [{k: v for k, v in m.items() if k != "href" or v is not None} for m in d["marks"]]
     else:
-        del d["marks"]
+        d.pop("marks", None)
+
+
+def _block_dict(block: Block) -> dict[str, Any]:
+    """A block as JSON data; optional fields only when they hold something."""
+    d = asdict(block)
+    _marks_field(d)
+    for sent in (*d["source"], *d["target"]):
+        _marks_field(sent)
+        if sent.get("mt"):
+            _marks_field(sent["mt"])
+            if sent["mt"].get("qe") is None:
+                sent["mt"].pop("qe", None)
+    if block.raw is None:
+        del d["raw"]
     return d
 
 
@@ -213,6 +236,7 @@ def _parse_sentence(d: Any, origin: str, where: str) -> Sentence:
             flags=[str(f) for f in _expect(m.get("flags", []), list, origin, f"{where}.mt.flags")],
             model=str(m.get("model", "")),
             qe=None if qe is None else float(qe),
+            marks=_parse_marks(m, origin, f"{where}.mt", m["text"]),
         )
     start, end = d.get("start"), d.get("end")
     return Sentence(
@@ -221,7 +245,13 @@ def _parse_sentence(d: Any, origin: str, where: str) -> Sentence:
         start=None if start is None else int(_expect(start, int, origin, f"{where}.start")),
         end=None if end is None else int(_expect(end, int, origin, f"{where}.end")),
         mt=mt,
+        marks=_parse_marks(d, origin, where, d["text"]),
     )
+
+
+def _parse_marks(d: dict[str, Any], origin: str, where: str, text: str) -> list[Mark]:
+    items = _expect(d.get("marks", []), list, origin, f"{where}.marks")
+    return [_parse_mark(m, origin, f"{where} mark {j + 1}", text) for j, m in enumerate(items)]
 
 
 def _parse_link(d: Any, origin: str, where: str, known: set[str]) -> Link:
@@ -261,7 +291,7 @@ def _parse_mark(d: Any, origin: str, where: str, text: str) -> Mark:
     if kind not in MARK_KINDS:
         raise _fail(origin, f"{where}.kind is {kind!r}; expected one of {', '.join(MARK_KINDS)}")
     href = d.get("href")
-    if kind == "link":
+    if kind in HREF_KINDS or (kind == "raw" and href is not None):
         _expect(href, str, origin, f"{where}.href")
     elif href is not None:
         raise _fail(origin, f"{where} is {kind!r} and cannot have an href")
@@ -284,7 +314,10 @@ def _parse_block(d: Any, origin: str, i: int) -> Block:
     links = [_parse_link(x, origin, f"{where} link {j + 1}", set(ids)) for j, x in enumerate(_expect(d.get("links", []), list, origin, f"{where}.links"))]
     level = d.get("level")
     text = _expect(d["text"], str, origin, f"{where}.text")
-    marks = [_parse_mark(m, origin, f"{where} mark {j + 1}", text) for j, m in enumerate(_expect(d.get("marks", []), list, origin, f"{where}.marks"))]
+    marks = _parse_marks(d, origin, where, text)
+    raw = d.get("raw")
+    if raw is not None:
+        _expect(raw, str, origin, f"{where}.raw")
     return Block(
         id=_expect(d["id"], str, origin, f"{where}.id"),
         kind=d["kind"],
@@ -296,6 +329,7 @@ def _parse_block(d: Any, origin: str, i: int) -> Block:
         target=target,
         links=links,
         marks=marks,
+        raw=raw,
     )
 
 

@@ -47,7 +47,7 @@ def test_ids_are_stable_and_offsets_exact() -> None:
     (lambda d: d.update(schema="1"), "schema should be int"),
     (lambda d: d.update(schema=2), "newer"),
     (lambda d: d.update(blocks={}), "blocks should be list"),
-    (lambda d: d["blocks"][0].update(kind="table"), "unknown kind 'table'"),
+    (lambda d: d["blocks"][0].update(kind="figure"), "unknown kind 'figure'"),
     (lambda d: d["blocks"][1]["links"][0].update(status="great"), "status is 'great'"),
     (lambda d: d["blocks"][1]["links"][0].update(tgt=["b9.t1"]), "unknown sentence 'b9.t1'"),
     (lambda d: d["blocks"][1]["source"][0].pop("text"), "has no 'text'"),

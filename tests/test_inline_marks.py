@@ -68,16 +68,21 @@ def test_ingest_offsets_survive_leading_and_trailing_markup() -> None:
     (block,) = parse_markdown("**Awal** tengah [akhir](http://b.id)\n")
     assert block.text == "Awal tengah akhir"
     assert _marks(block) == [("Awal", "strong", None), ("akhir", "link", "http://b.id")]
-    # an image without alt text leaves a space that the final strip removes: the marks move with it
-    (lead,) = parse_markdown("![](a.png) **kata** [lain](http://c.id)  \nbaris *akhir*\n")
+    # leading whitespace is stripped and the marks move with it; an image without alt text is kept as raw
+    # markup (it has no words, but its address must survive)
+    (lead,) = parse_markdown("  *kata* [lain](http://c.id)  \nbaris *akhir*\n")
     assert lead.text == "kata lain\nbaris akhir"
-    assert _marks(lead) == [("kata", "strong", None), ("lain", "link", "http://c.id"), ("akhir", "em", None)]
+    assert _marks(lead) == [("kata", "em", None), ("lain", "link", "http://c.id"), ("akhir", "em", None)]
+    (img,) = parse_markdown("![](a.png) **kata**\n")
+    assert img.text == "![](a.png) kata"
+    assert _marks(img) == [("![](a.png)", "raw", "a.png"), ("kata", "strong", None)]
 
 
 def test_ingest_autolinks_images_and_unsafe_links() -> None:
     (block,) = parse_markdown("![gambar](a.png) dan <https://auto.id> serta [js](javascript:alert(1))")
     assert block.text.startswith("gambar dan https://auto.id")  # images keep their alt text, as before
-    assert _marks(block) == [("https://auto.id", "link", "https://auto.id")]  # markdown-it refuses javascript:
+    assert _marks(block) == [("gambar", "image", "a.png"),  # and their address
+                             ("https://auto.id", "link", "https://auto.id")]  # markdown-it refuses javascript:
 
 
 def test_plain_text_has_no_marks() -> None:

@@ -12,6 +12,7 @@ import math
 from pipeline.config import Config
 from pipeline.document import Block, Document, Link, Sentence, now_iso
 from pipeline.errors import AlignmentError
+from pipeline.markspans import clip_marks, keep_marks_whole
 from pipeline.splitter import sentence_spans
 from pipeline.translate.quality import REVIEW
 
@@ -42,10 +43,11 @@ def align_machine_translation(doc: Document, config: Config) -> None:
         for src in block.source:
             assert src.mt is not None
             spans = sentence_spans(src.mt.text, lang="en") or [(0, len(src.mt.text))]
+            spans = keep_marks_whole(spans, src.mt.marks)
             ids = []
             for s, e in spans:
                 tid = f"{block.id}.t{len(target) + 1}"
-                target.append(Sentence(id=tid, text=src.mt.text[s:e]))
+                target.append(Sentence(id=tid, text=src.mt.text[s:e], marks=clip_marks(src.mt.marks, s, e)))
                 ids.append(tid)
             flags = list(src.mt.flags)
             status = "needs_review" if REVIEW_FLAGS.intersection(flags) else "auto"

@@ -31,6 +31,8 @@ from pipeline.align.signals import Units, anchor_counts, group_units
 from pipeline.config import Config
 from pipeline.document import Block, Document, Link, Sentence, now_iso
 from pipeline.errors import InputError
+from pipeline.markdown.frontmatter import translated_values, value_text
+from pipeline.markspans import clip_marks
 
 
 @dataclass
@@ -40,8 +42,9 @@ class _Side:
     block_of: list[int]  # index into blocks, per sentence
 
 
-def _side(doc: Document) -> _Side:
-    blocks = [b for b in doc.blocks if b.translate and b.source]
+
+def _side(doc: Document, skip: set[str] = frozenset()) -> _Side:
+    blocks = [b for b in doc.blocks if b.translate and b.source and b.kind != "front_matter" and b.id not in skip]
     sents, block_of = [], []
     for k, b in enumerate(blocks):
         for s in b.source:  # a segmented target document keeps its sentences in .source too
@@ -101,7 +104,9 @@ def align_sides(src: _Side, tgt: _Side, encoder: Encoder, params: BeadParams) ->
 def align_human_translation(source: Document, target: Document, config: Config,
                             encoder: Encoder | None = None) -> Document:
     """Fill ``source`` (a segmented Indonesian article) with the sentences of ``target`` and links between them."""
-    src, tgt = _side(source), _side(target)
+    paired = _pair_tables(source, target)
+    src = _side(source, {a.id for a, _ in paired})
+    tgt = _side(target, {b.id for _, b in paired})
     if not src.sents:
         raise InputError(f"{source.meta.source_file or 'source'}: has no text to align")
     if not tgt.sents:
@@ -131,7 +136,7 @@ def align_human_translation(source: Document, target: Document, config: Config,
     for j, s in enumerate(tgt.sents):
         blk = src.blocks[home[j] or 0]
         sid = f"{blk.id}.t{len(blk.target) + 1}"
-        blk.target.append(Sentence(id=sid, text=s.text))
+        blk.target.append(_target_sentence(sid, tgt.blocks[tgt.block_of[j]], s))
         new_id[j] = sid
     threshold = config.align.review_threshold
     for b in beads:
@@ -140,8 +145,68 @@ def align_human_translation(source: Document, target: Document, config: Config,
         status = "needs_review" if b.score < threshold or flags else "auto"
         blk.links.append(Link(src=[src.sents[i].id for i in b.src], tgt=[new_id[j] for j in b.tgt],
                               score=round(b.score, 3), status=status, flags=flags))
+    _align_front_matter(source, target)
+    for a, b in paired:
+        _align_cells(a, b)
     source.meta.target_origin = "human"
     source.meta.target_file = target.meta.source_file
     source.meta.settings["align"] = {"encoder": enc.name, "review_threshold": threshold, "method": "blocks+beads.v1"}
     source.meta.stages["align"] = now_iso()
     return source
+
+
+def _target_sentence(sid: str, block: Block, s: Sentence) -> Sentence:
+    """A sentence of the human translation with its own inline marks (links, emphasis, code)."""
+    marks = clip_marks(block.marks, s.start, s.end) if s.start is not None and s.end is not None else []
+    return Sentence(id=sid, text=s.text, marks=marks)
+
+
+def _align_front_matter(source: Document, target: Document) -> None:
+    """Front matter values are metadata: each is linked to the value of the same key in the translation."""
+    src = next((b for b in source.blocks if b.kind == "front_matter" and b.source), None)
+    tgt = next((b for b in target.blocks if b.kind == "front_matter" and b.source), None)
+    if src is None:
+        return
+    src.target, src.links = [], []
+    if tgt is None:
+        return
+    theirs = {v.key: v for v in translated_values(tgt.text, [s.start for s in tgt.source if s.start is not None])}
+    for v in translated_values(src.text, [s.start for s in src.source if s.start is not None]):
+        other = theirs.get(v.key)
+        ids = [s.id for s in src.source if s.start is not None and v.start <= s.start < v.end]
+        if other is None or not ids:
+            continue
+        tid = f"{src.id}.t{len(src.target) + 1}"
+        src.target.append(Sentence(id=tid, text=value_text(other, tgt.text)))
+        src.links.append(Link(src=ids, tgt=[tid], score=1.0, status="auto"))
+
+
+def _cells_of(block: Block) -> list[list[Sentence]]:
+    out, pos = [], 0
+    for line in block.text.split("\n"):
+        out.append([s for s in block.source if s.start is not None and pos <= s.start < pos + len(line) + 1])
+        pos += len(line) + 1
+    return out
+
+
+def _pair_tables(source: Document, target: Document) -> list[tuple[Block, Block]]:
+    """The k-th table of the source with the k-th of the translation, when both have the same cells."""
+    s_tables = [b for b in source.blocks if b.kind == "table" and b.source]
+    t_tables = [b for b in target.blocks if b.kind == "table" and b.source]
+    return [(a, b) for a, b in zip(s_tables, t_tables)
+            if a.level == b.level and len(_cells_of(a)) == len(_cells_of(b))]
+
+
+def _align_cells(src: Block, tgt: Block) -> None:
+    """A table is aligned cell by cell: the sentences of a cell are linked to those of the same cell."""
+    src.target, src.links = [], []
+    for mine, theirs in zip(_cells_of(src), _cells_of(tgt), strict=True):
+        ids = []
+        for s in theirs:
+            tid = f"{src.id}.t{len(src.target) + 1}"
+            src.target.append(_target_sentence(tid, tgt, s))
+            ids.append(tid)
+        if mine or ids:
+            src.links.append(Link(src=[s.id for s in mine], tgt=ids, score=1.0 if mine and ids else 0.0,
+                                  status="auto" if mine and ids else "needs_review",
+                                  flags=[] if mine and ids else ["dropped" if mine else "added"]))

@@ -124,7 +124,9 @@ class CollectionRun:
         self.timings = {"prepare": 0.0, "translate": 0.0, "finish": 0.0}
         self.progress = CollectionProgress(len(self.inputs), stream=self.stream, enabled=not options.quiet)
         self.signature = ""
-        self.formats = list(dict.fromkeys(["html", *options.formats]))
+        # the page, and beside it the translation alone in the article's own format (<stem>.en.md / .en.txt);
+        # the page is written last, so a document whose page exists has every output
+        self.formats = [*dict.fromkeys(f for f in ("target", *options.formats) if f != "html"), "html"]
         self.engine: _Once | None = None
 
     # ------------------------------------------------------------ per document
@@ -199,7 +201,7 @@ class CollectionRun:
             save_document(doc, bitext)
             publish_document(doc, self.formats, None, base=r.folder / r.input.stem,
                              layout=self.config.publish.layout or "side-by-side", protect=[bitext],
-                             bitext_name=bitext.name)
+                             bitext_name=bitext.name, images=self.config.publish.images)
             self.record(r, doc, "done")
             self.progress.document_finished()
         except BilingualError as err:

@@ -23,6 +23,8 @@ class PublishOptions:
     layout: str = "side-by-side"
     #: File name of the bitext the document came from, for formats that name it (the review file).
     bitext_name: str = ""
+    #: Images on the page: "placeholder" (nothing loaded) or "load" (lazy <img> tags).
+    images: str = "placeholder"
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,9 @@ class OutputFormat:
     help: str = ""
 
     def filename(self, stem: str, doc: Document) -> str:
-        return stem + self.suffix.format(tgt=doc.meta.target_lang or "en")
+        from pipeline.publish.target import target_suffix
+
+        return stem + self.suffix.format(tgt=doc.meta.target_lang or "en", ext=target_suffix(doc))
 
 
 FORMATS: dict[str, OutputFormat] = {}
@@ -56,14 +60,17 @@ def _render_review(doc: Document, options: PublishOptions) -> str:
 def _builtin() -> None:
     from pipeline.publish.html import render_html
     from pipeline.publish.tabular import render_jsonl, render_tsv
+    from pipeline.publish.target import render_target
     from pipeline.publish.text import render_markdown, render_text
     from pipeline.publish.tmx import render_tmx
     from pipeline.publish.xliff import render_xliff
 
     for fmt in (
-        OutputFormat("html", ".html", lambda d, o: render_html(d, o.layout), "interactive bilingual reading page"),
+        OutputFormat("html", ".html", lambda d, o: render_html(d, o.layout, o.images), "interactive bilingual reading page"),
         OutputFormat("md", ".bilingual.md", lambda d, o: render_markdown(d), "bilingual Markdown, source then translation"),
         OutputFormat("txt", ".{tgt}.txt", lambda d, o: render_text(d), "the translation alone, structure kept"),
+        OutputFormat("target", ".{tgt}{ext}", lambda d, o: render_target(d),
+                     "the translation alone in the source's format (Markdown: a drop-in replacement)"),
         OutputFormat("tmx", ".tmx", lambda d, o: render_tmx(d), "TMX 1.4b translation memory, one unit per link"),
         OutputFormat("xliff", ".xlf", lambda d, o: render_xliff(d), "XLIFF 2.1, segment states from link statuses"),
         OutputFormat("tsv", ".tsv", lambda d, o: render_tsv(d), "source, target, score, status, flags, ids"),
@@ -122,6 +129,7 @@ def publish_document(
     layout: str = "side-by-side",
     protect: Iterable[str | Path] = (),
     bitext_name: str = "",
+    images: str = "placeholder",
 ) -> dict[str, Path]:
     """Render every requested format and write each atomically; returns format -> path written.
 
@@ -143,7 +151,7 @@ def publish_document(
         for g in guarded:
             if path.exists() and g.exists() and _same_file(path, g):
                 raise InputError(f"{path}: refusing to overwrite the input file; choose another output with -o")
-    options = PublishOptions(layout=layout, bitext_name=bitext_name)
+    options = PublishOptions(layout=layout, bitext_name=bitext_name, images=images)
     rendered = {name: FORMATS[name].render(doc, options) for name in names}  # render all before writing any
     for name, path in targets.items():
         atomic_write_text(path, rendered[name])

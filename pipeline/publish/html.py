@@ -19,9 +19,23 @@ from html import escape
 
 from pipeline import __version__
 from pipeline.document import Block, Document, Sentence
+from pipeline.markdown.frontmatter import translated_values
+from pipeline.markdown.html_blocks import readable_regions
 from pipeline.publish.credits import credits_html
-from pipeline.publish.inline import Node, followable_links, render, sentence_marks
+from pipeline.publish.inline import (
+    Node,
+    followable_links,
+    live_tags,
+    render,
+    safe_href,
+    safe_tag,
+    sentence_marks,
+    tag_name,
+    target_marks,
+)
+from pipeline.publish.page_media import MEDIA_CSS, block_images, image_html, raw_html, visible_words
 from pipeline.publish.pairs import link_flags, target_text
+from pipeline.publish.regions import cells, targets_in
 
 LAYOUTS = {
     "side-by-side": "Side by side",
@@ -251,16 +265,33 @@ def _sentence_slots(block: Block) -> tuple[dict[str, list[int]], dict[str, int]]
 _TAGS = {"em": "em", "strong": "strong", "code": "code"}
 
 
-def _html_mark(node: Node, inner: str, href: str | None) -> str:
+def _html_mark(node: Node, inner: str, href: str | None, images: str = "placeholder",
+               live: set[int] | None = None) -> str:
+    kind = node.mark.kind
+    if kind == "image":  # no href: an unsafe address, or an image inside a link (its address shown as text)
+        shown = node.mark.href if href is None and safe_href(node.mark.href) is not None else None
+        return image_html(inner, href, images, shown)
+    if kind == "raw":  # markup that could run code (an event handler) names no address worth showing
+        raw = node.text()
+        if live is not None and id(node) in live and tag_name(raw) in _FORMATTING:
+            return f"</{_FORMATTING[tag_name(raw) or '']}>" if raw.lstrip().startswith("</") else f"<{_FORMATTING[tag_name(raw) or '']}>"
+        return raw_html(raw, href if raw.startswith("![") or safe_tag(raw) else None, images)
     if href is not None:
         return f'<a href="{_e(href)}" rel="noopener noreferrer">{inner}</a>'
-    tag = _TAGS[node.mark.kind]
+    tag = _TAGS[kind]
     return f"<{tag}>{inner}</{tag}>"
 
 
-def _inline_html(nodes: list[Node | str]) -> str:
+#: Inline HTML formatting of the article, shown on the page as these (attribute-free) elements when a sentence
+#: holds both the opening and the closing tag.
+_FORMATTING = {"i": "em", "em": "em", "b": "strong", "strong": "strong", "code": "code", "kbd": "kbd", "sup": "sup",
+               "sub": "sub", "u": "u", "s": "s", "del": "del", "ins": "ins", "mark": "mark", "small": "small"}
+
+
+def _inline_html(nodes: list[Node | str], images: str = "placeholder") -> str:
     """Marked-up text; a link with an unsafe address, or inside another link, keeps only its words."""
-    return render(nodes, _e, _html_mark)
+    live = live_tags(nodes)
+    return render(nodes, _e, lambda n, inner, href: _html_mark(n, inner, href, images, live))
 
 
 def _source_links(block: Block) -> dict[str, list[tuple[str, str]]]:
@@ -281,15 +312,19 @@ def _source_links(block: Block) -> dict[str, list[tuple[str, str]]]:
             for mark, anchor, href in followable_links(block, block.sentence(sid)):
                 anchors.setdefault(id(mark), ([], href))[0].append(anchor)
         found = out.setdefault(link.tgt[-1], [])
+        carried = {m.href for t in link.tgt for m in block.sentence(t).marks if m.href}
         for words, href in anchors.values():
             item = (" ".join(words), href)
-            if item not in found:
+            if item not in found and href not in carried:
                 found.append(item)
     return out
 
 
-def _sentences(block: Block, side: str, first_link: int) -> str:
+def _sentences(block: Block, side: str, first_link: int, only: set[str] | None = None,
+               images: str = "placeholder") -> str:
     sents: list[Sentence] = block.source if side == "src" else block.target
+    if only is not None:
+        sents = [s for s in sents if s.id in only]
     links_of, slot = _sentence_slots(block)
     src_links = _source_links(block) if side == "tgt" else {}
     parts = []
@@ -315,8 +350,8 @@ def _sentences(block: Block, side: str, first_link: int) -> str:
             attrs += f' data-l="{" ".join(str(first_link + k) for k in ks)}"'
         if notes:
             attrs += f' title="{_e("; ".join(notes))}"'
-        marked = sentence_marks(block, s) if side == "src" else None
-        body = _e(" ".join(s.text.split())) if marked is None else _inline_html(marked)
+        marked = sentence_marks(block, s) if side == "src" else target_marks(s)
+        body = _e(" ".join(s.text.split())) if marked is None else _inline_html(marked, images)
         for anchor, href in src_links.get(s.id, []):
             body += (
                 f'<a class="src-link" href="{_e(href)}" rel="noopener noreferrer"'
@@ -326,10 +361,46 @@ def _sentences(block: Block, side: str, first_link: int) -> str:
     return " ".join(parts)
 
 
-def _block_inner(block: Block, side: str, first_link: int) -> str:
+def _in_span(block: Block, side: str, start: int, end: int) -> set[str]:
+    """Ids of the sentences of one side that belong to ``block.text[start:end]`` (a cell, a value, a run)."""
+    if side == "src":
+        return {s.id for s in block.source if s.start is not None and start <= s.start and (s.end or 0) <= end}
+    return {t.id for t in targets_in(block, start, end)}
+
+
+def _parts_inner(block: Block, side: str, first_link: int, images: str) -> str | None:
+    """Blocks made of separately translated parts: tables, front matter values, runs of text in raw HTML."""
+    def part(start: int, end: int) -> str:
+        return _sentences(block, side, first_link, _in_span(block, side, start, end), images)
+
+    if block.kind == "table":
+        ncols = max(block.level or 1, 1)
+        spans = cells(block)
+        rows = [spans[i:i + ncols] for i in range(0, len(spans), ncols)]
+        head = "".join(f"<th>{part(s, e)}</th>" for s, e in rows[0]) if rows else ""
+        body = "".join("<tr>" + "".join(f"<td>{part(s, e)}</td>" for s, e in row) + "</tr>" for row in rows[1:])
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    if block.kind == "front_matter":
+        out = []
+        for v in translated_values(block.text, [x.start for x in block.source if x.start is not None]):
+            inner = part(v.start, v.end)
+            out.append(f"<h1>{inner}</h1>" if v.key == "title" else f'<p class="fm">{inner}</p>')
+        return "".join(out)
+    if block.kind == "html":
+        regions, _ = readable_regions(block.text)
+        return "".join(f"<p>{part(s, e)}</p>" for s, e in regions)
+    return None
+
+
+def _block_inner(block: Block, side: str, first_link: int, images: str = "placeholder") -> str:
     if not block.translate:
+        if block.kind == "html" and not visible_words(block.text):  # comments, wrappers: its images or nothing
+            return block_images(block.text, images)
         return f'<pre translate="no"><code>{_e(block.text)}</code></pre>'
-    inner = _sentences(block, side, first_link)
+    parts = _parts_inner(block, side, first_link, images)
+    if parts is not None:
+        return parts
+    inner = _sentences(block, side, first_link, images=images)
     if block.kind == "title":
         return f"<h1>{inner}</h1>"
     if block.kind == "heading":
@@ -341,10 +412,12 @@ def _block_inner(block: Block, side: str, first_link: int) -> str:
         return f'<p class="li" style="--lv:{level}">{marker}{inner}</p>'
     if block.kind == "quote":
         return f"<blockquote><p>{inner}</p></blockquote>"
+    if block.marker:  # a footnote definition's label
+        return f'<p><span class="mk">{_e(block.marker)}</span> {inner}</p>'
     return f"<p>{inner}</p>"
 
 
-def _blocks(doc: Document, byline: str = "") -> str:
+def _blocks(doc: Document, byline: str = "", images: str = "placeholder") -> str:
     """Every block as a row; ``byline`` (already HTML) goes right after the title, or first."""
     src_lang, tgt_lang = _e(doc.meta.source_lang), _e(doc.meta.target_lang)
     rows, first_link = [], 0
@@ -352,18 +425,29 @@ def _blocks(doc: Document, byline: str = "") -> str:
         rows.append(byline)
     for b in doc.blocks:
         # nt: not translated (code, raw HTML); il: interleaved sentence by sentence in the sentences
-        # layout (a list item keeps its marker line whole, so it is stacked like a paragraph instead)
-        nt = " nt" if not b.translate else ("" if b.kind == "list_item" else " il")
+        # layout (a list item keeps its marker line whole, a table its grid, so they are stacked instead)
+        nt = " nt" if not b.translate else ("" if b.kind in ("list_item", "table", "front_matter", "html") else " il")
+        src = _block_inner(b, "src", first_link, images)
+        if b.kind == "html" and not b.translate and not src:
+            first_link += len(b.links)
+            continue  # a comment or an empty wrapper: kept in Markdown outputs, never shown
         rows.append(
             f'<div class="blk {_e(b.kind)}{nt}" id="{_e(b.id)}">'
-            f'<div class="side src" lang="{src_lang}">{_block_inner(b, "src", first_link)}</div>'
-            f'<div class="side tgt" lang="{tgt_lang}">{_block_inner(b, "tgt", first_link)}</div></div>'
+            f'<div class="side src" lang="{src_lang}">{src}</div>'
+            f'<div class="side tgt" lang="{tgt_lang}">{_block_inner(b, "tgt", first_link, images)}</div></div>'
         )
         if byline and b.kind == "title":
             rows.append(byline)
             byline = ""
         first_link += len(b.links)
     return "\n".join(rows)
+
+
+def _media_css(doc: Document) -> str:
+    """Styles for tables, images and front matter, only on pages that have them."""
+    rich = any(b.kind in ("table", "front_matter", "html") or any(m.kind in ("image", "raw") for m in b.marks)
+               for b in doc.blocks)
+    return MEDIA_CSS if rich else ""
 
 
 def _switcher(layout: str) -> str:
@@ -403,8 +487,11 @@ def _title(doc: Document) -> str:
     return " / ".join(t for t in (source, target) if t) or "Bilingual document"
 
 
-def render_html(doc: Document, layout: str = DEFAULT_LAYOUT) -> str:
-    """The whole page as one string; ``layout`` is the layout shown until the reader picks another."""
+def render_html(doc: Document, layout: str = DEFAULT_LAYOUT, images: str = "placeholder") -> str:
+    """The whole page as one string; ``layout`` is the layout shown until the reader picks another.
+
+    ``images``: "placeholder" (nothing is loaded from anywhere) or "load" (lazy ``<img>`` tags).
+    """
     if layout not in LAYOUTS:
         layout = DEFAULT_LAYOUT
     info = _meta(doc)
@@ -436,9 +523,9 @@ def render_html(doc: Document, layout: str = DEFAULT_LAYOUT) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(_title(doc))}</title>\n{head_meta}\n"
         f"<style>{_CSS}{_MARKS_CSS if any(b.marks for b in doc.blocks) else ''}{_CREDITS_CSS if byline else ''}"
-        "</style>\n</head>\n<body>\n"
+        f"{_media_css(doc)}</style>\n</head>\n<body>\n"
         f'<header class="bar">{_switcher(layout)}{_LEGEND}</header>\n'
-        f'<main id="doc" data-layout="{layout}">\n{_blocks(doc, byline)}\n</main>\n'
+        f'<main id="doc" data-layout="{layout}">\n{_blocks(doc, byline, images)}\n</main>\n'
         f'<div id="pop" role="tooltip" lang="{_e(m.source_lang)}" hidden></div>\n'
         f"<footer>{credit}<dl>{footer}</dl></footer>\n"
         f"<script>{_JS}</script>\n</body>\n</html>\n"

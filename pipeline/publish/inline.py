@@ -35,6 +35,61 @@ def safe_href(href: str | None) -> str | None:
     return href.strip(_C0_AND_SPACE)
 
 
+#: Inline HTML a published Markdown file may keep live: formatting tags with harmless attributes only.
+_SAFE_TAGS = frozenset("a abbr b br cite code del em i img ins kbd mark q s samp small strong sub sup u var wbr".split())
+_SAFE_ATTRS = frozenset("href src alt title class lang dir width height align name id".split())
+_TAG = re.compile(r"</?([A-Za-z][\w-]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>\Z")
+_ATTR_NAME = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+
+def safe_tag(markup: str) -> bool:
+    """True for one inline formatting tag (``<i>``, ``</a>``, ``<a href="https://...">``) that cannot run code."""
+    m = _TAG.match(markup.strip())
+    if not m or m.group(1).lower() not in _SAFE_TAGS:
+        return False
+    for a in _ATTR_NAME.finditer(m.group(2) or ""):
+        name = a.group(1).lower()
+        if name not in _SAFE_ATTRS:
+            return False
+        value = next((g for g in a.groups()[1:] if g is not None), "")
+        if name in ("href", "src") and safe_href(value) is None:
+            return False
+    return True
+
+
+def tag_name(markup: str) -> str | None:
+    m = re.match(r"</?([A-Za-z][\w-]*)", markup.strip())
+    return m.group(1).lower() if m else None
+
+
+def live_tags(nodes: list[Node | str]) -> set[int]:
+    """``id()`` of the raw tags that may stay live: harmless ones, a closing tag only after its opening tag."""
+    live: set[int] = set()
+    stack: list[tuple[str, int]] = []
+
+    def walk(items: list[Node | str]) -> None:
+        for n in items:
+            if isinstance(n, str):
+                continue
+            if n.mark.kind == "raw":
+                raw = n.text().strip()
+                name = tag_name(raw)
+                if raw.startswith("![") or not name or not safe_tag(raw):
+                    pass
+                elif raw.startswith("</"):
+                    if stack and stack[-1][0] == name:
+                        live.add(id(n))
+                        live.add(stack.pop()[1])
+                elif raw.endswith("/>") or name in ("br", "img", "wbr"):
+                    live.add(id(n))
+                else:
+                    stack.append((name, id(n)))
+            walk(n.children)
+
+    walk(nodes)
+    return live
+
+
 @dataclass
 class Node:
     """A mark over its children: plain strings and nested nodes."""
@@ -74,9 +129,22 @@ def sentence_marks(block: Block, sent: Sentence) -> list[Node | str] | None:
     s, e = sent.start, sent.end
     if not block.marks or s is None or e is None or block.text[s:e] != sent.text:
         return None
-    text, pos = _squash(sent.text)
+    return mark_tree(sent.text, block.marks, s)
+
+
+def target_marks(sent: Sentence) -> list[Node | str] | None:
+    """A translated sentence with the marks carried onto it (offsets into its own text), or None."""
+    if not sent.marks or any(m.end > len(sent.text) for m in sent.marks):
+        return None
+    return mark_tree(sent.text, sent.marks, 0)
+
+
+def mark_tree(raw: str, marks: list[Mark], offset: int = 0) -> list[Node | str] | None:
+    """``raw`` (which starts at ``offset`` of the text the marks point into), whitespace collapsed, as a tree."""
+    s, e = offset, offset + len(raw)
+    text, pos = _squash(raw)
     clipped: list[tuple[int, int, int, Mark]] = []
-    for i, mark in enumerate(block.marks):
+    for i, mark in enumerate(marks):
         a, b = max(mark.start, s), min(mark.end, e)
         if a >= b:
             continue
@@ -130,6 +198,7 @@ def render(nodes: list[Node | str], text: Callable[[str], str], wrap: Callable[[
 
     Why one walker: which links a reader may follow is decided here for every format. A link with an unsafe
     address, or one inside another link, keeps only its words; ``wrap`` sees links only with a safe ``href``.
+    Images and raw markup get their address when it is safe (else None) and decide themselves what to write.
     """
     out = []
     for n in nodes:
@@ -139,6 +208,8 @@ def render(nodes: list[Node | str], text: Callable[[str], str], wrap: Callable[[
             href = None if in_link else safe_href(n.mark.href)
             inner = render(n.children, text, wrap, True)
             out.append(inner if href is None else wrap(n, inner, href))
+        elif n.mark.kind in ("image", "raw"):  # inside a link an image's address cannot be a link itself
+            out.append(wrap(n, render(n.children, text, wrap, in_link), None if in_link else safe_href(n.mark.href)))
         else:
             out.append(wrap(n, render(n.children, text, wrap, in_link), None))
     return "".join(out)

@@ -385,6 +385,27 @@ def _shift_marks(block: Block, start: int, end: int, new_len: int) -> None:
     block.marks = kept
 
 
+def _unchanged_ends(old: str, text: str) -> tuple[int, int]:
+    """Lengths of the common start and end of two texts (never overlapping)."""
+    head = 0
+    while head < min(len(old), len(text)) and old[head] == text[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(text)) - head and old[-1 - tail] == text[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
+def _replace_target(sent: Sentence, text: str) -> None:
+    """A translation's own marks (links carried from the source) follow an edit as a source's marks do."""
+    if sent.marks:
+        head, tail = _unchanged_ends(sent.text, text)
+        holder = Block(id="", kind="paragraph", text=sent.text, marks=sent.marks)
+        _shift_marks(holder, head, len(sent.text) - tail, len(text) - head - tail)
+        sent.marks = holder.marks
+    sent.text = text
+
+
 def _replace_source(block: Block, sent: Sentence, text: str) -> None:
     """Keep the invariant that source sentences are exact substrings of ``block.text`` at their offsets."""
     s, e = sent.start, sent.end
@@ -396,12 +417,7 @@ def _replace_source(block: Block, sent: Sentence, text: str) -> None:
         s, e = pos, pos + len(sent.text)
     old = block.text[s:e]
     # only the characters that really changed count as edited, so marks elsewhere in the sentence stay
-    head = 0
-    while head < min(len(old), len(text)) and old[head] == text[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(old), len(text)) - head and old[-1 - tail] == text[-1 - tail]:
-        tail += 1
+    head, tail = _unchanged_ends(old, text)
     _shift_marks(block, s + head, e - tail, len(text) - head - tail)
     block.text = block.text[:s] + text + block.text[e:]
     delta = len(text) - (e - s)
@@ -430,7 +446,7 @@ def edit_texts(doc: Document, edits: dict[str, str]) -> Document:
         if side == "src":
             _replace_source(block, sent, text)
         else:
-            sent.text = text
+            _replace_target(sent, text)
         for link in block.links:
             if sid in link.src or sid in link.tgt:
                 link.status = "edited"

@@ -8,7 +8,6 @@ batch, so an interrupted run keeps every finished batch and the next run resumes
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +20,10 @@ from pipeline.translate.batching import plan_batches
 from pipeline.translate.engine import CTranslate2Engine, Decoding, Engine, Hypothesis, TransformersEngine
 from pipeline.translate.memory import Entry, TranslationMemory, default_cache_dir
 from pipeline.translate.models import ResolvedModel, exact_revision, resolve_model
+from pipeline.translate.protect import MARKUP_LOST, Masked, mask, unmask
 from pipeline.translate.quality import CHECKS_VERSION, better, quality_flags, review_count
 from pipeline.translate.split import split_to_fit
 
-_WS = re.compile(r"\s+")
 Progress = Callable[[int, int], None]
 
 
@@ -124,14 +123,22 @@ def translate_documents(
     sig = model_signature(config, model.revision, model.quantization)
     report = TranslateReport()
     todo: list[Sentence] = []
+    masks: list[Masked] = []
     owner: list[int] = []
     for d, doc in enumerate(docs):
-        mine = [s for _, s in doc.iter_source() if s.mt is None or s.mt.model != sig]
         doc.meta.model = {"name": model.resolved.name, "revision": model.revision, "engine": t.engine,
                           "quantization": model.quantization, "signature": sig, "path": str(model.resolved.path)}
         doc.meta.settings["translate"] = dict(vars(t))
-        todo += mine
-        owner += [d] * len(mine)
+        for b, s in doc.iter_source():
+            if s.mt is not None and s.mt.model == sig:
+                continue
+            m = mask(b, s)
+            if m.verbatim:  # only code, addresses, shortcodes: nothing for a model to translate
+                s.mt = MachineTranslation(text=m.source, flags=[], model=sig, marks=list(m.marks))
+                continue
+            todo.append(s)
+            masks.append(m)
+            owner.append(d)
     waiting = [0] * len(docs)
     for d in owner:
         waiting[d] += 1
@@ -157,7 +164,7 @@ def translate_documents(
             memory = TranslationMemory(memory_dir(t), model.resolved.name, model.revision,
                                        settings_signature(t, model.quantization))
         try:
-            _translate_sentences(todo, t, model, sig, memory, report, progress, engine_factory or load_engine,
+            _translate_sentences(todo, masks, t, model, sig, memory, report, progress, engine_factory or load_engine,
                                  sentence_done)
         finally:
             if memory is not None:
@@ -165,22 +172,26 @@ def translate_documents(
     return report
 
 
-def _clean(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+def _restored(masked: Masked, text: str, score: float | None, flags: list[str], sig: str) -> MachineTranslation:
+    """The model's answer with the protected spans and marks of the source put back."""
+    restored, marks, lost = unmask(masked, text)
+    if lost:
+        flags = [*flags, MARKUP_LOST]
+    return MachineTranslation(text=restored, score=score, flags=flags, model=sig, marks=marks)
 
 
 def _translate_sentences(
-    todo: list[Sentence], t: TranslateConfig, model: LoadedModel, sig: str, memory: TranslationMemory | None,
+    todo: list[Sentence], masks: list[Masked], t: TranslateConfig, model: LoadedModel, sig: str, memory: TranslationMemory | None,
     report: TranslateReport, progress: Progress | None,
     engine_factory: Callable[[TranslateConfig, LoadedModel], Engine], sentence_done: Callable[[int], None],
 ) -> None:
-    texts = [_clean(s.text) for s in todo]
+    texts = [m.text for m in masks]  # the model and the memory see placeholders, never code or addresses
     known = memory.get_many(texts) if memory else {}
     rest: list[int] = []
     for k, s in enumerate(todo):
         hit = known.get(texts[k])
         if hit is not None:
-            s.mt = MachineTranslation(text=hit.target, score=hit.score, flags=list(hit.flags), model=sig)
+            s.mt = _restored(masks[k], hit.target, hit.score, list(hit.flags), sig)
             report.from_memory += 1
             sentence_done(k)
         else:
@@ -210,8 +221,7 @@ def _translate_sentences(
             flags.append("split")
             if memory:
                 memory.put_many([(texts[k], Entry(" ".join(e.target for e in entries), _mean(entries), flags))])
-        todo[k].mt = MachineTranslation(text=" ".join(e.target for e in entries).strip(), score=_mean(entries),
-                                        flags=flags, model=sig)
+        todo[k].mt = _restored(masks[k], " ".join(e.target for e in entries).strip(), _mean(entries), flags, sig)
         report.translated += 1
         for f in flags:
             report.flags[f] = report.flags.get(f, 0) + 1
