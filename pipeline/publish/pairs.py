@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.document import Block, Document, Link
+from pipeline.review_status import link_flags
 
 #: Characters XML 1.0 forbids even when escaped; a stray control code from a CMS export would
 #: otherwise make the whole TMX/XLIFF file unreadable.
@@ -37,16 +38,6 @@ def xml_safe(text: str) -> str:
 def join_sentences(block: Block, ids: list[str]) -> str:
     """Sentences of one side of a link, in document order, separated by one space."""
     return " ".join(" ".join(block.sentence(i).text.split()) for i in ids)
-
-
-def link_flags(block: Block, link: Link) -> list[str]:
-    """Quality flags of a link and of the machine translations of its source sentences, without repeats."""
-    flags = list(link.flags)
-    for sid in link.src:
-        mt = block.sentence(sid).mt
-        if mt is not None:
-            flags.extend(mt.flags)
-    return list(dict.fromkeys(flags))
 
 
 def iter_pairs(doc: Document) -> list[Pair]:

@@ -13,15 +13,19 @@ import copy
 from dataclasses import dataclass, field
 
 from pipeline.document import Block, Document, Link, Sentence
+from pipeline import review_status
 from pipeline.errors import ReviewError
 
 DIRECTIONS = ("next", "prev")
 SIDES = ("src", "tgt")
 
 
-def needs_review(link: Link) -> bool:
-    """A link stands out until a person looked at it: machine-doubtful or flagged, and not yet reviewed."""
-    return link.status == "needs_review" or (link.status == "auto" and bool(link.flags))
+def needs_review(link: Link, block: Block | None = None) -> bool:
+    """A link stands out until a person looked at it; the one definition is ``pipeline.review_status``.
+
+    Without its block only the link's own flags are seen (not those of its machine translations).
+    """
+    return review_status.needs_review(block or Block(id="", kind="paragraph", text=""), link)
 
 
 def _block(doc: Document, block_id: str) -> Block:

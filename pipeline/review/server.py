@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 from pipeline.document import Document
 from pipeline.errors import BilingualError, ReviewError
 from pipeline.review import ops
+from pipeline.review_status import reason_json, review_of
 from pipeline.review.storage import BitextFile, ConflictError
 
 MAX_BODY = 1024 * 1024
@@ -41,7 +42,8 @@ def state_json(doc: Document) -> dict[str, Any]:
         texts = {s.id: s.text for s in [*b.source, *b.target]}
         links = []
         for link in b.links:
-            review = ops.needs_review(link)
+            state = review_of(b, link)
+            review = state.needed
             left += review
             total += 1
             confirmed += link.status == "confirmed"
@@ -49,6 +51,7 @@ def state_json(doc: Document) -> dict[str, Any]:
                 "src": [{"id": i, "text": texts[i]} for i in link.src],
                 "tgt": [{"id": i, "text": texts[i]} for i in link.tgt],
                 "score": link.score, "status": link.status, "flags": link.flags, "review": review,
+                "reasons": [reason_json(r) for r in state.reasons], "notes": [reason_json(r) for r in state.notes],
             })
         blocks.append({"id": b.id, "kind": b.kind, "links": links})
     return {"blocks": blocks, "left": left, "total": total, "confirmed": confirmed,
