@@ -79,6 +79,8 @@ class PublishConfig:
     layout: str = "side-by-side"  # side-by-side | paragraphs | sentences | translation
     #: Formats ``bilingual publish`` writes when --format is not given: html md txt tmx xliff tsv jsonl review.
     formats: list[str] = field(default_factory=lambda: ["html"])
+    #: false: the reader's edition (no review marks); true: mark links that need review and explain why.
+    review_marks: bool = False
 
 
 @dataclass
