@@ -1,6 +1,6 @@
 """Line formats for scripts and spreadsheets: TSV and JSON Lines, one link per record.
 
-TSV is written with the ``csv`` module's ``excel-tab`` dialect: a field holding a tab, a newline or a quote
+TSV is written with the ``csv`` module's ``excel-tab`` dialect (with ``\\n`` line ends): a field holding a tab, a newline or a quote
 is quoted and its quotes doubled, which is what LibreOffice, Excel, Google Sheets and pandas read back.
 With ``bom`` the file starts with a UTF-8 byte order mark, without which Excel takes UTF-8 for a local code
 page. ``read_tsv`` reads such a file back (with or without the mark) for ``apply-review``.
@@ -18,7 +18,15 @@ from pipeline.errors import ReviewError
 from pipeline.publish.pairs import iter_pairs
 
 TSV_COLUMNS = ("source", "target", "score", "status", "flags", "source_ids", "target_ids")
-TSV_DIALECT = "excel-tab"
+
+
+class TsvDialect(csv.excel_tab):
+    """Excel's tab dialect (quoting, doubled quotes) with Unix line ends, which cut, awk and pandas expect."""
+
+    lineterminator = "\n"
+
+
+TSV_DIALECT = TsvDialect
 BOM = "\ufeff"
 
 
