@@ -253,3 +253,31 @@ def test_run_helper_writes_the_page(tmp_path: Path) -> None:
     _publish(sample_document(), target)
     page = target.read_text(encoding="utf-8")
     assert 'id="layouts"' in page and 'lang="id"' in page
+
+
+def test_hostile_or_odd_metadata_stays_text() -> None:
+    doc = sample_document()
+    doc.meta.author = '<script>window.__pwned=20</script>'
+    doc.meta.site_name = '" onmouseover="alert(21)'
+    doc.meta.source_url = "javascript:alert(22)"
+    doc.meta.date = "kemarin sore"
+    doc.meta.source_file = "C:\\Users\\someone\\Desktop\\artikel.txt"
+    doc.meta.model = {"name": "/home/someone/models/my-opus", "revision": "r1"}
+    doc.meta.target_origin = "machine"
+    page = render_html(doc)
+    tree = _parse(page)
+    assert all(not k.startswith("on") for e in tree.iter() for k in e.attrib)
+    assert [e.get("href") for e in tree.iter(f"{XHTML}a")] == ["#doc"], "an unsafe original address is not linked"
+    assert "&lt;script&gt;window.__pwned=20&lt;/script&gt;" in page
+    footer = page[page.index("<footer"):]
+    assert "artikel.txt" in footer and "Users" not in footer and "/home/" not in footer
+    assert "with my-opus;" in footer and "kemarin sore" in page  # an unreadable date is shown as written
+
+
+def test_readable_dates() -> None:
+    from pipeline.publish.page_parts import readable_date
+
+    assert readable_date("2024-08-14", "id") == "14 Agustus 2024"
+    assert readable_date("2024-03-01T23:30:00+07:00", "en") == "1 March 2024"
+    assert readable_date("2024-03-01", "fr") == "2024-03-01"
+    assert readable_date("", "en") == ""
