@@ -27,6 +27,7 @@ h1.blk>.side{display:block}
 .orig{font-size:.9rem;color:var(--muted);margin:.35rem 0 0;overflow-wrap:anywhere}
 .orig a,footer a{color:var(--accent)}
 main[data-layout="paragraphs"] .masthead .side.tgt{border-left:0;padding-left:0;margin-bottom:.3rem}
+main[data-layout="paragraphs"]:not([data-show]) h1.blk>.side.tgt{font-size:.78em;color:var(--muted);margin-top:.4rem}
 .blk.cols{font-size:.72rem;font-weight:600;letter-spacing:.06em;text-transform:uppercase;color:var(--muted);margin:1rem 0 .3rem}
 main:not([data-layout="side-by-side"]) .cols,main[data-show] .cols{display:none}
 main[data-swap] .blk>.src{order:2}
