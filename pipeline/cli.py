@@ -13,17 +13,21 @@ from pathlib import Path
 import click
 
 from pipeline import __version__
-from pipeline.cli_guide import (align_detail, check_article, deprecated, echo_lines, next_step, segment_detail,
-                                stage_line)
+from pipeline.cli_guide import align_detail, deprecated, echo_lines, next_step, run_report, stage_line
 from pipeline.config import Config, load_config
+from pipeline.corpus.inputs import DEFAULT_GLOB
+from pipeline.corpus.runner import DEFAULT_WINDOW
 from pipeline.document import BITEXT_SUFFIX, Document, bitext_base, html_path_for, load_document, save_document
 from pipeline.errors import BilingualError, ConfigError
 
 EPILOG_RUN = """\b
-Example:
+Examples:
   bilingual run seeds/belgorod.id.txt
   bilingual run article.md --outdir site/ --model ./models/my-opus-mt
   bilingual run article.md --review-marks   # the page marks what needs review
+  bilingual run content/id --outdir out --engine ctranslate2 --format md   # a whole tree, out/index.html
+  bilingual run --from-list articles.txt --ray auto --engine ctranslate2
+  bilingual run https://www.example.co.id/berita/artikel   # a web page: article, title, byline, date
 """
 
 
@@ -33,6 +37,8 @@ def _config(config_path: str | None, **overrides: object) -> Config:
         if value is None:
             continue
         section, key = dotted.split("__", 1)
+        if dotted == "translate__model" and value != config.translate.model:
+            config.translate.revision = "main"  # the configured revision pins the configured model, not this one
         setattr(getattr(config, section), key, value)
     from pipeline.config import validate
 
@@ -43,8 +49,14 @@ def _config(config_path: str | None, **overrides: object) -> Config:
 def _stem(article: str) -> str:
     if article == "-":
         return "stdin"
+    from pipeline.web.fetch import is_url
+
+    if is_url(article):
+        from pipeline.sources import url_stem
+
+        return url_stem(article)
     name = Path(article).name
-    for suffix in (BITEXT_SUFFIX, ".txt", ".md", ".markdown"):
+    for suffix in (BITEXT_SUFFIX, ".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"):
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
             break
@@ -94,9 +106,29 @@ def _translate_overrides(engine: str | None, quantize: str | None, beam_size: in
 config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML config file.")
 encoding_option = click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the article.")
 format_option = click.option(
-    "--input-format", "fmt", type=click.Choice(["auto", "txt", "md"]), default="auto", show_default=True,
-    help="Article format; auto uses the file extension (.md is Markdown).",
+    "--input-format", "fmt", type=click.Choice(["auto", "text", "markdown", "html", "txt", "md"]), default="auto",
+    show_default=True,
+    help="Article format; auto: .md is Markdown, .html/.htm or a page starting <!DOCTYPE html>/<html> is a web page, "
+         "a URL by what the server sends; else plain text.",
 )
+
+
+def web_options(f):  # type: ignore[no-untyped-def]
+    """Options for an article given as a URL."""
+    f = click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True,
+                     help="Seconds to wait for a web server (URL input).")(f)
+    f = click.option("--ignore-robots", is_flag=True, help="Fetch a URL even where the site's robots.txt forbids it.")(f)
+    return f
+
+
+def _fetch_options(timeout: float, ignore_robots: bool):  # type: ignore[no-untyped-def]
+    from pipeline.web.fetch import FetchOptions
+
+    return FetchOptions(timeout=timeout, respect_robots=not ignore_robots)
+
+
+def _note(message: str) -> None:
+    click.echo(f"bilingual: {message}", err=True)
 model_option = click.option("--model", help="Hub model name or local model directory.")
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 
@@ -130,16 +162,16 @@ def cli() -> None:
 @click.option("--lines", is_flag=True, help="Print one sentence per line, a blank line between blocks.")
 @encoding_option
 @format_option
+@web_options
 @config_option
-def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: str, config_path: str | None) -> None:
-    """Split an article (.txt, .md or - for stdin) into blocks and sentences."""
-    from pipeline.fileio import read_text_input
-    from pipeline.segment import segment_text
+def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: str, ignore_robots: bool,
+            timeout: float, config_path: str | None) -> None:
+    """Split an article (.txt, .md, .html, a URL or - for stdin) into blocks and sentences."""
+    from pipeline.sources import segment_article
 
     config = _config(config_path)
-    text = read_text_input(article, encoding)
-    check_article(article, text)
-    doc = segment_text(text, source_file=article, fmt=fmt, config=config)
+    doc = segment_article(article, config=config, encoding=encoding, fmt=fmt,
+                          fetch_options=_fetch_options(timeout, ignore_robots), report=_note)
     if lines:
         out = []
         for b in doc.blocks:
@@ -191,18 +223,22 @@ Examples:
 @click.option("--presplit", is_flag=True, help="Both files hold one sentence per line (no paragraph structure).")
 @click.option("--format", "out_format", type=click.Choice(["bitext", "beads"]), default="bitext", show_default=True,
               help="beads: print one bead per line in the vecalign format ([0]:[0], [4, 5]:[3], [12]:[]).")
+@click.option("--no-embedding-cache", "no_embedding_cache", is_flag=True, default=None,
+              help="Neither read nor write the embedding cache ([align] embedding_cache) in this run.")
 @encoding_option
 @format_option
+@web_options
 @config_option
-def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_format: str, encoding: str, fmt: str,
+def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_format: str,
+          no_embedding_cache: bool | None, encoding: str, fmt: str, ignore_robots: bool, timeout: float,
           config_path: str | None) -> None:
     """Link source sentences to the sentences of their translation.
 
     With one BITEXT file: link each source sentence to its machine translation. With SOURCE and TRANSLATION
-    (.txt or .md): align an Indonesian article with an existing English translation, paragraphs first,
+    (.txt, .md, .html or URLs): align an Indonesian article with an existing English translation, paragraphs first,
     then sentences (1:1, 1:2, 2:1, 1:3, 3:1, 2:2, and dropped or added sentences).
     """
-    config = _config(config_path)
+    config = _config(config_path, align__embedding_cache=False if no_embedding_cache else None)
     if len(inputs) == 1:
         if presplit or out_format != "bitext":
             raise click.UsageError("--presplit and --format beads need two inputs: SOURCE TRANSLATION")
@@ -222,15 +258,12 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
 
     source, translation = inputs
     src_is_bitext = source.endswith(".json") and not presplit
-    src_text = "" if src_is_bitext else read_text_input(source, encoding)
-    tgt_text = read_text_input(translation, encoding, what="translation")
-    if not src_is_bitext:
-        check_article(source, src_text)
-    check_article(translation, tgt_text)
     if presplit:
         from pipeline.align.presplit import align_presplit
         from pipeline.align.sentences import format_beads
 
+        src_text = read_text_input(source, encoding)
+        tgt_text = read_text_input(translation, encoding, what="translation")
         beads = align_presplit(src_text, tgt_text, config, source, translation)
         if out_format == "beads":
             click.echo(format_beads(beads), nl=False)
@@ -239,12 +272,14 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
     if out_format == "beads":
         raise click.UsageError("--format beads needs --presplit (one sentence per line)")
     from pipeline.align.human import align_human_translation
-    from pipeline.segment import segment_text
+    from pipeline.sources import segment_article
 
+    fetch = _fetch_options(timeout, ignore_robots)
     # a bitext file as SOURCE keeps its segmentation (and any reviewed source text); its targets are replaced
-    src_doc = load_document(source) if src_is_bitext else segment_text(src_text, source_file=source, fmt=fmt,
-                                                                        config=config)
-    tgt_doc = segment_text(tgt_text, source_file=translation, fmt=fmt, config=config, lang="en")
+    src_doc = load_document(source) if src_is_bitext else segment_article(
+        source, config=config, encoding=encoding, fmt=fmt, fetch_options=fetch, report=_note)
+    tgt_doc = segment_article(translation, config=config, encoding=encoding, fmt=fmt, lang="en", fetch_options=fetch,
+                              what="translation", report=_note)
     doc = align_human_translation(src_doc, tgt_doc, config)
     stem = _stem(source)
     bitext = Path(output) if output else Path("output") / stem / f"{stem}.bitext.json"
@@ -326,54 +361,81 @@ def publish(bitext: str, output: str | None, outdir: str | None, formats: str | 
 
 
 @cli.command(epilog=EPILOG_RUN)
-@click.argument("article")
-@click.option("--outdir", type=click.Path(file_okay=False), help="Results go to OUTDIR/<stem>/ (default: output).")
-@click.option("-o", "old_outdir", type=click.Path(file_okay=False), hidden=True)  # before --outdir; still works
+@click.argument("paths", nargs=-1)
+@click.option("--outdir", type=click.Path(file_okay=False),
+              help="Results go to OUTDIR/<stem>/ (default: output); for a folder, OUTDIR mirrors its tree, "
+                   "with an index.html.")
+@click.option("-o", "old_outdir", type=click.Path(file_okay=False), hidden=True)  # the old spelling; still works
 @click.option("--review-marks", "review_marks", is_flag=True, default=None,
-              help="Mark links that need review on the page (default: the reader's edition, without marks).")
+              help="Mark links that need review on the pages (default: the reader's edition, without marks).")
+@click.option("--glob", "glob", default=DEFAULT_GLOB, show_default=True, help="Files taken from a folder.")
+@click.option("--from-list", "from_list", metavar="FILE",
+              help="Also the documents named in FILE, one path a line (- reads the list from standard input).")
+@click.option("--layout", "out_layout", type=click.Choice(["tree", "flat"]), default="tree", show_default=True,
+              help="tree: OUTDIR/a/b/ for FOLDER/a/b.md; flat: OUTDIR/a-b/.")
+@click.option("-f", "--format", "formats", metavar="LIST",
+              help="Exports written for every document besides the page, e.g. md,tmx (see `publish --help`).")
+@click.option("--window", type=click.IntRange(1), default=DEFAULT_WINDOW, show_default=True,
+              help="Sentences of several documents translated together in shared batches.")
+@click.option("--ray", "ray", metavar="auto|ADDRESS",
+              help="Translate on a Ray cluster (pip install 'bilingual[ray]'; needs --engine ctranslate2).")
+@click.option("--ray-actors", type=click.IntRange(0), default=0, help="Translator actors (0: one per 2 cluster CPUs).")
+@click.option("--ray-ship-model", is_flag=True,
+              help="Send the converted model to the workers instead of reading it from the same path there.")
 @model_option
 @translate_options
 @encoding_option
 @format_option
+@web_options
 @config_option
 @quiet_option
-def run(article: str, outdir: str | None, old_outdir: str | None, review_marks: bool | None, model: str | None,
-        engine: str | None, quantize: str | None, beam_size: int | None, no_memory: bool | None, encoding: str,
-        fmt: str, config_path: str | None, quiet: bool) -> None:
-    """Segment, translate, align and publish an article in one go; reruns reuse finished work."""
-    from pipeline.align import align_machine_translation
-    from pipeline.fileio import read_text_input
-    from pipeline.segment import carry_over, segment_text
+def run(paths: tuple[str, ...], outdir: str | None, old_outdir: str | None, review_marks: bool | None, glob: str, from_list: str | None, out_layout: str,
+        formats: str | None, window: int, ray: str | None, ray_actors: int, ray_ship_model: bool,
+        model: str | None, engine: str | None, quantize: str | None, beam_size: int | None, no_memory: bool | None,
+        encoding: str, fmt: str, ignore_robots: bool, timeout: float, config_path: str | None, quiet: bool) -> None:
+    """Segment, translate, align and publish articles in one go; reruns do only what is unfinished.
 
+    PATHS are article files (.txt, .md, .html; - for standard input), web addresses and folders (searched
+    recursively).
+    All documents share one model load and are translated in shared batches.
+    """
+    from pipeline.corpus import RunOptions, collect_inputs, run_collection
+    from pipeline.corpus.inputs import is_url
+
+    if not paths and not from_list:
+        raise click.UsageError("give at least one article, folder or --from-list FILE")
     if old_outdir is not None:
         deprecated("-o DIR", "--outdir DIR")
     outdir = outdir or old_outdir or "output"
     config = _config(config_path, translate__model=model, publish__review_marks=review_marks,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
-    stem = _stem(article)
-    folder = Path(outdir) / stem
-    bitext = folder / f"{stem}.bitext.json"
-    with stage_line("segment", quiet) as st:
-        text = read_text_input(article, encoding)
-        check_article(article, text)
-        doc = segment_text(text, source_file=article, fmt=fmt, config=config)
-        st.detail = segment_detail(doc)
-    if bitext.exists():
-        old = load_document(bitext)  # a corrupt file stops the run here: never overwrite a user's work
-        reused = carry_over(doc, old)
-        if not quiet and reused:
-            click.echo(f"reusing {reused} translated sentences from {bitext}", err=True)
-    _translate_saving(doc, config, bitext, quiet)
-    with stage_line("align", quiet) as st:
-        align_machine_translation(doc, config)
-        st.detail = align_detail(doc)
-    save_document(doc, bitext)
-    html = folder / f"{stem}.html"
-    with stage_line("publish", quiet) as st:
-        _publish(doc, html, config.publish.layout, config.publish.review_marks)
-        st.detail = "the reader's edition" if not config.publish.review_marks else "with review marks"
-    echo_lines(next_step(bitext, html, doc), quiet)
-    click.echo(str(html))
+    if ray and config.translate.engine != "ctranslate2":
+        raise click.UsageError("--ray runs CTranslate2 translators: add --engine ctranslate2")
+    single = len(paths) == 1 and not from_list and (paths[0] == "-" or is_url(paths[0]) or not Path(paths[0]).is_dir())
+    extra: list[str] = []
+    if formats:
+        from pipeline.publish import parse_formats
+
+        extra = parse_formats(formats)
+    inputs = collect_inputs(paths, glob=glob, from_list=from_list, layout=out_layout)
+    options = RunOptions(outdir=Path(outdir), encoding=encoding, fmt=fmt, formats=extra, window=window,
+                         single=single, quiet=quiet, ray=ray, ray_actors=ray_actors, ray_ship_model=ray_ship_model,
+                         fetch_options=_fetch_options(timeout, ignore_robots))
+    result = run_collection(inputs, config, options)
+    echo_lines(run_report(result, config.publish.review_marks), quiet)
+    if single:
+        page = result.docs[0].page
+        click.echo(str(page))
+        return
+    failed = result.failed
+    done = sum(d.status in ("done", "up to date") for d in result.docs)
+    if not quiet or failed:
+        click.echo(f"{done} of {len(result.docs)} documents published"
+                   + (f", {len(failed)} failed (listed in the index)" if failed else "")
+                   + f"; wrote {result.index}", err=True)
+    click.echo(str(result.index))
+    if failed:
+        sys.exit(1)
 
 
 from pipeline.cli_models import models as _models  # noqa: E402 - after cli exists

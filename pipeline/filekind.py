@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import re
 
+from pipeline.errors import InputError
+
 TSV_HEADER_START = "source\ttarget\t"
 _REVIEW_HEADER = "# bilingual review file"
 _OUR_PAGE = re.compile(r'<meta name="generator" content="bilingual\b')
@@ -85,3 +87,10 @@ def hint_for_article(name: str, kind: str) -> str:
     if kind in ("tmx", "xliff", "tsv"):
         return f"this is {_NAMES[kind]} exported by a translation tool, not an article"
     return ""
+
+
+def check_article(name: str, text: str) -> None:
+    """Refuse a bitext, review file, export or published page given where an article belongs, saying what it is."""
+    hint = hint_for_article(name, sniff(text))
+    if hint:
+        raise InputError(f"{name}: {hint}")

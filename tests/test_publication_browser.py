@@ -65,8 +65,9 @@ def test_masthead_and_footer_read_like_a_publication(open_page) -> None:
     assert byline.locator('[lang="en"]').text_content() == "By Rina Wulandari · 14 August 2024 · Kabar Contoh"
     assert page.get_attribute(".orig a", "href") == "https://example.com/berita/belgorod-darurat"
     footer = page.text_content("footer") or ""
-    assert ("Translated from Indonesian by machine translation with Helsinki-NLP/opus-mt-id-en; "
-            "reviewed by a person: partly (2 of 24 links).") in footer
+    assert ("Translated from Indonesian (Kabar Contoh, “Wilayah Belgorod Rusia dalam keadaan darurat di tengah "
+            "serangan Ukraina”, Rina Wulandari, 14 August 2024) by machine translation with "
+            "Helsinki-NLP/opus-mt-id-en; reviewed by a person: partly (2 of 24 links).") in " ".join(footer.split())
     assert "made by a machine and may contain errors" in footer
     assert "belgorod.id.txt" in footer and "seeds/" not in footer and "/home/" not in footer
     assert "revision 0123456" in footer and "0123456789abcdef01234567" not in footer

@@ -275,9 +275,9 @@ def test_hostile_or_odd_metadata_stays_text() -> None:
 
 
 def test_readable_dates() -> None:
-    from pipeline.publish.page_parts import readable_date
+    from pipeline.publish.credits import readable_date
 
     assert readable_date("2024-08-14", "id") == "14 Agustus 2024"
     assert readable_date("2024-03-01T23:30:00+07:00", "en") == "1 March 2024"
-    assert readable_date("2024-03-01", "fr") == "2024-03-01"
+    assert readable_date("2024-03-01", "id-ID") == "1 Maret 2024"
     assert readable_date("", "en") == ""

@@ -15,6 +15,7 @@ from pathlib import PurePath, PureWindowsPath
 
 from pipeline import __version__
 from pipeline.document import Document
+from pipeline.publish.credits import readable_date
 from pipeline.publish.inline import safe_href
 from pipeline.review_status import FLAGS, UNSURE, ReviewSummary, flag_info
 
@@ -29,12 +30,6 @@ ENGLISH_NAMES = {
     "id": "Indonesian", "en": "English", "ms": "Malay", "jv": "Javanese", "su": "Sundanese", "nl": "Dutch",
     "de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese", "ru": "Russian", "uk": "Ukrainian",
     "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ar": "Arabic",
-}
-_MONTHS = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-           "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
 }
 _BY = {"id": "Oleh", "en": "By"}
 _ORIGINAL = {"id": "Artikel asli", "en": "Original article"}
@@ -69,21 +64,6 @@ def parse_date(value: str) -> _dt.date | None:
         return _dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
-
-
-def readable_date(value: str, lang: str = "en") -> str:
-    """``2024-08-14`` -> ``14 August 2024`` (``14 Agustus 2024`` in Indonesian); other text stays as it is.
-
-    Why day-month-year: it is how both Indonesian and British English write a date, and it cannot be misread
-    the way 08/14 can. Languages without month names here get the ISO date, which every reader can parse.
-    """
-    day = parse_date(value)
-    if day is None:
-        return " ".join((value or "").split())
-    months = _MONTHS.get(_base(lang))
-    if months is None:
-        return day.isoformat()
-    return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
 def file_name(path: str) -> str:
@@ -203,13 +183,23 @@ def credit_line(doc: Document, summary: ReviewSummary) -> str:
     src = english_name(m.source_lang)
     reviewed = reviewed_words(summary)
     if m.target_origin == "human":
-        made = f"Translated from {src} by a person"
+        made = f"Translated from {src}{_about(doc)} by a person"
         if m.target_file:
             made += f" ({file_name(m.target_file)})"
         return f"{made}; sentences linked by bilingual; links reviewed by a person: {reviewed}."
     name, _ = model_name(doc)
     how = f"by machine translation with {name}" if name else "by machine translation"
-    return f"Translated from {src} {how}; reviewed by a person: {reviewed}."
+    return f"Translated from {src}{_about(doc)} {how}; reviewed by a person: {reviewed}."
+
+
+def _about(doc: Document) -> str:
+    """`` (Site, “Title”, Author, 14 August 2024)``: which original, when the bitext knows."""
+    m = doc.meta
+    title = " ".join(m.title.split())
+    parts = [" ".join(m.site_name.split()), f"“{title}”" if title and m.site_name.strip() else "",
+             " ".join(m.author.split()), readable_date(m.date, "en") if m.date.strip() else ""]
+    about = ", ".join(p for p in parts if p)
+    return f" ({about})" if about else ""
 
 
 def footer(doc: Document, summary: ReviewSummary) -> str:
