@@ -142,15 +142,18 @@ class CollectionRun:
 
         return plan_outputs(doc, self.formats, base=r.folder / r.input.stem)
 
-    def prepare(self, r: DocResult) -> Document | None:
-        """Read, segment and carry over earlier work; None when the document failed or is already finished."""
+    def read(self, r: DocResult) -> Document:
+        return read_article(r.input.source, encoding=self.options.encoding, fmt=self.options.fmt,
+                            fetch_options=self.options.fetch_options, config=self.config)
+
+    def prepare(self, r: DocResult, doc: Document | None = None) -> Document | None:
+        """Read (unless ``doc`` was), segment and carry over earlier work; None when the document failed or
+        is already finished."""
         from pipeline.segment import carry_over
 
         t0 = time.perf_counter()
         try:
-            doc = read_article(r.input.source, encoding=self.options.encoding, fmt=self.options.fmt,
-                               fetch_options=self.options.fetch_options,
-                               config=self.config)
+            doc = doc if doc is not None else self.read(r)
             bitext = self.bitext_path(r)
             if bitext.exists():
                 old = load_document(bitext)  # a corrupt file fails this document and is never overwritten
@@ -214,7 +217,12 @@ class CollectionRun:
         from pipeline.translate import stage
 
         t = self.config.translate
-        model = stage.resolve_for_engine(t)  # a missing model stops the run before any document is read
+        first: Document | None = None
+        if self.options.single and self.results:  # a bad article is reported before a missing model is
+            t0 = time.perf_counter()
+            first = self.read(self.results[0])
+            self.timings["prepare"] += time.perf_counter() - t0
+        model = stage.resolve_for_engine(t)  # a missing model stops the run before any other document is read
         self.signature = stage.model_signature(self.config, model.revision, model.quantization)
         if self.options.ray:
             from pipeline.corpus.ray_engine import ray_engine_factory
@@ -229,7 +237,7 @@ class CollectionRun:
             pending: list[tuple[DocResult, Document]] = []
             size = planned = 0
             for n, r in enumerate(self.results, start=1):
-                doc = self.prepare(r)
+                doc = self.prepare(r, first if n == 1 else None)
                 if doc is None:
                     continue
                 pending.append((r, doc))
