@@ -38,6 +38,9 @@ class ArticleInput:
     provenance: dict[str, str] = field(default_factory=dict)
 
 
+_ANY_TAG = re.compile(r"<[A-Za-z!/?]")
+
+
 def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:4096]))
 
@@ -51,7 +54,8 @@ def detect_input_format(name: str, text: str, fmt: str = "auto") -> str:
         return fmt
     suffix = Path(name).suffix.lower() if name != "-" else ""
     if suffix in HTML_SUFFIXES:
-        return "html"
+        # a ".html" file without a single tag is text that was given the wrong name, not a page to extract
+        return "html" if _ANY_TAG.search(text[:65536]) else "text"
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
     return "html" if looks_like_html(text) else "text"
