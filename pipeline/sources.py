@@ -54,8 +54,7 @@ def detect_input_format(name: str, text: str, fmt: str = "auto") -> str:
         return fmt
     suffix = Path(name).suffix.lower() if name != "-" else ""
     if suffix in HTML_SUFFIXES:
-        # a ".html" file without a single tag is text that was given the wrong name, not a page to extract
-        return "html" if _ANY_TAG.search(text[:65536]) else "text"
+        return "html"
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
     return "html" if looks_like_html(text) else "text"
@@ -82,6 +81,8 @@ def read_article(name: str, *, encoding: str = "utf-8", fmt: str = "auto", fetch
         text = _declared_charset_page(name, encoding, fmt, err)
     check_article(name, text)  # a bitext, review file, export or our own page gets a hint, not a parse
     kind = detect_input_format(name, text, fmt)
+    if kind == "html" and fmt == "auto" and not _ANY_TAG.search(text[:65536]):
+        kind = "text"  # a ".html" file without a single tag is text given the wrong name, not a page
     if kind == "html":
         return _from_html(name, text, _sha(text), url="")
     return ArticleInput(name, text, "md" if kind == "markdown" else "txt", kind, _sha(text))
