@@ -37,7 +37,7 @@ demo: $(VENV)/.installed
 	if [ $$rc -eq 3 ]; then \
 	  echo "demo: the model hub is unreachable; running the pipeline with a tiny random-weight model (gibberish output)"; \
 	  $(PY) tests/make_tiny_model.py output/tiny-marian >/dev/null && \
-	  $(BIN)/bilingual run seeds/belgorod.id.txt --model output/tiny-marian -o output/demo-tiny-model; \
+	  $(BIN)/bilingual run seeds/belgorod.id.txt --model output/tiny-marian --outdir output/demo-tiny-model; \
 	else exit $$rc; fi
 
 test: $(VENV)/.installed browser

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from pipeline import __version__
+from pipeline.cli_guide import align_detail, deprecated, echo_lines, next_step, run_report, stage_line
 from pipeline.config import Config, load_config
 from pipeline.corpus.inputs import DEFAULT_GLOB
 from pipeline.corpus.runner import DEFAULT_WINDOW
@@ -24,8 +25,9 @@ from pipeline.cli_qe import qe as qe_command
 EPILOG_RUN = """\b
 Examples:
   bilingual run seeds/belgorod.id.txt
-  bilingual run article.md -o site/ --model ./models/my-opus-mt
-  bilingual run content/id -o out --engine ctranslate2 --format md   # a whole tree, out/index.html
+  bilingual run article.md --outdir site/ --model ./models/my-opus-mt
+  bilingual run article.md --review-marks   # the page marks what needs review
+  bilingual run content/id --outdir out --engine ctranslate2 --format md   # a whole tree, out/index.html
   bilingual run --from-list articles.txt --ray auto --engine ctranslate2
   bilingual run https://www.example.co.id/berita/artikel   # a web page: article, title, byline, date
 """
@@ -73,16 +75,17 @@ def _translate_saving(doc: Document, config: Config, path: str | Path, quiet: bo
     """Translate; on Ctrl-C save the finished sentences (atomically) before giving up, so a rerun resumes."""
     from pipeline.translate import translate_document
 
-    try:
-        report = translate_document(doc, config, progress=_progress(quiet))
-    except KeyboardInterrupt:
-        save_document(doc, path)
-        raise
-    if not quiet:
+    with stage_line("translate", quiet) as st:
+        try:
+            report = translate_document(doc, config, progress=_progress(quiet))
+        except KeyboardInterrupt:
+            save_document(doc, path)
+            raise
+        # how many links need review is said once, after align, in review_status's words
         extra = [f"{report.from_memory} from translation memory"] if report.from_memory else []
         extra += [f"{report.split} split to fit the model"] if report.split else []
-        extra += [f"{report.flagged} flagged for review"] if report.flagged else []
-        click.echo(f"translated {report.translated} sentences" + (f" ({', '.join(extra)})" if extra else ""), err=True)
+        extra += [f"{report.retried} retried"] if report.retried else []
+        st.detail = f"{report.translated} sentences translated" + (f" ({', '.join(extra)})" if extra else "")
 
 
 def translate_options(f):  # type: ignore[no-untyped-def]
@@ -204,10 +207,11 @@ def translate(bitext: str, output: str | None, model: str | None, engine: str | 
     _translate_saving(doc, config, output or bitext, quiet)
     if config.qe.run:
         estimate_step(doc, config, quiet)
-    align_machine_translation(doc, config)
+    with stage_line("align", quiet) as st:
+        align_machine_translation(doc, config)
+        st.detail = align_detail(doc)
     save_document(doc, output or bitext)
-    if not quiet:
-        click.echo(f"wrote {output or bitext}", err=True)
+    echo_lines(next_step(output or bitext, None, doc), quiet)
 
 
 EPILOG_ALIGN = """\b
@@ -252,8 +256,8 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
         target = Path(output or inputs[0])
         save_document(doc, target)
         html = html_path_for(target)
-        _publish(doc, html, config.publish.layout, config.publish.images)
-        click.echo(f"aligned {target}; wrote {html}", err=True)
+        _publish(doc, html, config.publish.layout, config.publish.review_marks, config.publish.images)
+        click.echo(f"aligned {target}: {align_detail(doc)}; wrote {html}", err=True)
         return
     if len(inputs) != 2:
         raise click.UsageError("give one bitext file, or SOURCE and TRANSLATION")
@@ -288,18 +292,19 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
     bitext = Path(output) if output else Path("output") / stem / f"{stem}.bitext.json"
     save_document(doc, bitext)
     html = html_path_for(bitext)
-    _publish(doc, html, config.publish.layout, config.publish.images)
-    review = sum(1 for b in doc.blocks for link in b.links if link.status == "needs_review")
-    click.echo(f"aligned {source} with {translation}: {sum(len(b.links) for b in doc.blocks)} links, "
-               f"{review} to review; wrote {bitext}", err=True)
+    _publish(doc, html, config.publish.layout, config.publish.review_marks, config.publish.images)
+    click.echo(f"aligned {source} with {translation}: {align_detail(doc)}", err=True)
+    echo_lines(next_step(bitext, html, doc))
     click.echo(str(html))
 
 
-def _publish(doc: Document, target: Path, layout: str | None = None, images: str = "placeholder") -> None:
-    """Write the reading page of ``doc`` to ``target``."""
+def _publish(doc: Document, target: Path, layout: str | None = None, review_marks: bool = False,
+             images: str = "placeholder") -> None:
+    """Write the reading page of ``doc`` to ``target`` (used by ``run``)."""
     from pipeline.publish import publish_document
 
-    publish_document(doc, ["html"], target, layout=layout or "side-by-side", images=images)
+    publish_document(doc, ["html"], target, layout=layout or "side-by-side", review_marks=review_marks,
+                     images=images)
 
 
 EPILOG_PUBLISH = """\b
@@ -310,48 +315,70 @@ Formats (--format, comma-separated, several at once):
   target the translation alone in the source's format (drop-in)     <base>.en.md (Markdown) / .en.txt
   tmx    TMX 1.4b translation memory, one unit per link              <base>.tmx
   xliff  XLIFF 2.1, segment state from the link status               <base>.xlf
+  xliff12 XLIFF 1.2 (OmegaT, Okapi), one trans-unit per link         <base>.xliff12.xlf
   tsv    source, target, score, status, flags, ids per line          <base>.tsv
   jsonl  one JSON object per link                                    <base>.jsonl
   review plain-text review file to edit and apply with apply-review  <base>.review.txt
-<base> is BITEXT without .bitext.json. With one format, -o is the output file; with several, -o is a
+<base> is BITEXT without .bitext.json. --output names the file of one format; --outdir names a
 directory (created if needed) that receives <base name>.<suffix> for each format.
 
 \b
 Examples:
-  bilingual publish doc.bitext.json                        # doc.html
-  bilingual publish doc.bitext.json --format tmx -o memory.tmx
-  bilingual publish doc.bitext.json --format html,tmx,md -o site/
-  bilingual publish doc.bitext.json --layout sentences
+  bilingual publish doc.bitext.json                        # doc.html, the reader's edition
+  bilingual publish doc.bitext.json --review-marks         # doc.html marking what needs review
+  bilingual publish doc.bitext.json --format tmx --status confirmed,edited --output memory.tmx
+  bilingual publish doc.bitext.json --format html,tmx,md --outdir site/
+  bilingual publish doc.bitext.json --format tsv --bom     # for Excel
 """
 
 
 @cli.command(epilog=EPILOG_PUBLISH)
 @click.argument("bitext", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(),
-              help="Output file for one format; output directory for several (default: next to BITEXT).")
+@click.option("-o", "--output", type=click.Path(), help="Output file of the one format (default: next to BITEXT).")
+@click.option("--outdir", type=click.Path(file_okay=False),
+              help="Output directory for any number of formats (default: next to BITEXT).")
 @click.option("-f", "--format", "formats", metavar="LIST",
-              help="Comma-separated formats: html, md, txt, target, tmx, xliff, tsv, jsonl, review (default: [publish] formats).")
+              help="Comma-separated formats: html, md, txt, target, tmx, xliff, xliff12, tsv, jsonl, review "
+                   "(default: [publish] formats).")
 @click.option("--layout", type=click.Choice(["side-by-side", "paragraphs", "sentences", "translation"]),
               help="Layout the page opens with (default: [publish] layout); readers can switch in the page.")
+@click.option("--review-marks/--reader", "review_marks", default=None,
+              help="Mark links that need review on the page, or not (default: [publish] review_marks, off).")
+@click.option("--status", "statuses", metavar="LIST",
+              help="Only links with these statuses in tmx, xliff, xliff12, tsv and jsonl, e.g. confirmed,edited.")
+@click.option("--bom", is_flag=True, help="Start tsv with a UTF-8 byte order mark (Excel reads it as UTF-8).")
 @config_option
-def publish(bitext: str, output: str | None, formats: str | None, layout: str | None, config_path: str | None) -> None:
+def publish(bitext: str, output: str | None, outdir: str | None, formats: str | None, layout: str | None,
+            review_marks: bool | None, statuses: str | None, bom: bool, config_path: str | None) -> None:
     """Write the bilingual reading page and/or exchange formats of a bitext file."""
-    from pipeline.publish import parse_formats, publish_document
+    from pipeline.publish import parse_formats, parse_statuses, publish_document
 
-    config = _config(config_path, publish__layout=layout)
+    config = _config(config_path, publish__layout=layout, publish__review_marks=review_marks)
     names = parse_formats(formats if formats is not None else config.publish.formats)
+    keep = parse_statuses(statuses) if statuses is not None else None
+    if output is not None and outdir is not None:
+        raise click.UsageError("give --output FILE (one format) or --outdir DIR, not both")
+    if output is not None and (len(names) > 1 or Path(output).is_dir() or output.endswith(("/", os.sep))):
+        deprecated("-o/--output for a directory", "--outdir DIR")
+        outdir, output = output, None
     doc = load_document(bitext)
     base = str(bitext_base(bitext))
-    written = publish_document(doc, names, output, base=base, layout=config.publish.layout, protect=[bitext],
-                               bitext_name=Path(bitext).name, images=config.publish.images)
+    written = publish_document(doc, names, output if outdir is None else str(Path(outdir)) + os.sep, base=base,
+                               layout=config.publish.layout, protect=[bitext], bitext_name=Path(bitext).name,
+                               review_marks=config.publish.review_marks, statuses=keep, bom=bom,
+                               images=config.publish.images)
     for path in written.values():
         click.echo(f"wrote {path}", err=True)
 
 
 @cli.command(epilog=EPILOG_RUN)
 @click.argument("paths", nargs=-1)
-@click.option("-o", "--outdir", default="output", show_default=True, type=click.Path(file_okay=False),
-              help="Results go to OUTDIR/<stem>/; for a folder, OUTDIR mirrors its tree, with an index.html.")
+@click.option("--outdir", type=click.Path(file_okay=False),
+              help="Results go to OUTDIR/<stem>/ (default: output); for a folder, OUTDIR mirrors its tree, "
+                   "with an index.html.")
+@click.option("-o", "old_outdir", type=click.Path(file_okay=False), hidden=True)  # the old spelling; still works
+@click.option("--review-marks", "review_marks", is_flag=True, default=None,
+              help="Mark links that need review on the pages (default: the reader's edition, without marks).")
 @click.option("--glob", "glob", default=DEFAULT_GLOB, show_default=True, help="Files taken from a folder.")
 @click.option("--from-list", "from_list", metavar="FILE",
               help="Also the documents named in FILE, one path a line (- reads the list from standard input).")
@@ -374,7 +401,7 @@ def publish(bitext: str, output: str | None, formats: str | None, layout: str | 
 @web_options
 @config_option
 @quiet_option
-def run(paths: tuple[str, ...], outdir: str, glob: str, from_list: str | None, out_layout: str,
+def run(paths: tuple[str, ...], outdir: str | None, old_outdir: str | None, review_marks: bool | None, glob: str, from_list: str | None, out_layout: str,
         formats: str | None, window: int, ray: str | None, ray_actors: int, ray_ship_model: bool,
         model: str | None, engine: str | None, quantize: str | None, beam_size: int | None, no_memory: bool | None,
         qe: bool | None, encoding: str, fmt: str, ignore_robots: bool, timeout: float, config_path: str | None,
@@ -390,7 +417,10 @@ def run(paths: tuple[str, ...], outdir: str, glob: str, from_list: str | None, o
 
     if not paths and not from_list:
         raise click.UsageError("give at least one article, folder or --from-list FILE")
-    config = _config(config_path, translate__model=model, qe__run=qe,
+    if old_outdir is not None:
+        deprecated("-o DIR", "--outdir DIR")
+    outdir = outdir or old_outdir or "output"
+    config = _config(config_path, translate__model=model, qe__run=qe, publish__review_marks=review_marks,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
     if ray and config.translate.engine != "ctranslate2":
         raise click.UsageError("--ray runs CTranslate2 translators: add --engine ctranslate2")
@@ -405,13 +435,7 @@ def run(paths: tuple[str, ...], outdir: str, glob: str, from_list: str | None, o
                          single=single, quiet=quiet, ray=ray, ray_actors=ray_actors, ray_ship_model=ray_ship_model,
                          fetch_options=_fetch_options(timeout, ignore_robots), report=_note)
     result = run_collection(inputs, config, options)
-    r = result.report
-    if not quiet and r.sentences:
-        extra_info = [f"{r.from_memory} from translation memory"] if r.from_memory else []
-        extra_info += [f"{r.split} split to fit the model"] if r.split else []
-        extra_info += [f"{r.flagged} flagged for review"] if r.flagged else []
-        click.echo(f"translated {r.translated} sentences" + (f" ({', '.join(extra_info)})" if extra_info else ""),
-                   err=True)
+    echo_lines(run_report(result, config.publish.review_marks), quiet)
     if single:
         page = result.docs[0].page
         click.echo(str(page))

@@ -45,12 +45,14 @@ def review(bitext: str, port: int, no_browser: bool, no_qe: bool) -> None:
         server.server_close()
 
 
-@click.command("apply-review", epilog="\b\nExample:\n  bilingual publish doc.bitext.json --format review -o doc.review.txt\n"
-                                      "  (edit doc.review.txt)\n  bilingual apply-review doc.review.txt doc.bitext.json")
+@click.command("apply-review", epilog="\b\nExamples:\n  bilingual publish doc.bitext.json --format review -o doc.review.txt\n"
+                                      "  (edit doc.review.txt)\n  bilingual apply-review doc.review.txt doc.bitext.json\n"
+                                      "  bilingual apply-review doc.xliff12.xlf doc.bitext.json   # back from OmegaT\n"
+                                      "  bilingual apply-review doc.tsv doc.bitext.json           # back from a spreadsheet")
 @click.argument("review_file", type=click.Path(dir_okay=False))
 @click.argument("bitext", type=click.Path(dir_okay=False))
 def apply_review(review_file: str, bitext: str) -> None:
-    """Apply an edited review file to its bitext; on any mistake nothing is changed."""
+    """Apply an edited review file, XLIFF (1.2 or 2.x) or TSV export to its bitext; on any mistake nothing changes."""
     from pipeline.fileio import read_text_input
     from pipeline.review.storage import BitextFile
     from pipeline.review.textfile import apply_review_text
@@ -64,8 +66,10 @@ def apply_review(review_file: str, bitext: str) -> None:
         if text.lstrip().startswith("{"):
             raise BitextError(f"{err} (the arguments are REVIEW_FILE then BITEXT; were they swapped?)") from None
         raise
+    from pipeline.review.from_exports import apply_export_text, is_export
+
     try:
-        new = apply_review_text(text, target.doc)
+        new = apply_export_text(text, target.doc) if is_export(text) else apply_review_text(text, target.doc)
     except ReviewError as err:
         raise ReviewError(f"{review_file}: {err}") from None
     if new.to_dict() == target.doc.to_dict():

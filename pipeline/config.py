@@ -116,6 +116,8 @@ class PublishConfig:
     #: Images on the reading page: "placeholder" (a captioned box with the address; the page loads nothing)
     #: or "load" (real <img loading="lazy"> tags, for sites that host the images).
     images: str = "placeholder"
+    #: false: the reader's edition (no review marks); true: mark links that need review and explain why.
+    review_marks: bool = False
 
 
 @dataclass

@@ -33,6 +33,7 @@ from typing import Any
 from pipeline import __version__
 from pipeline.errors import BitextError
 from pipeline.fileio import atomic_write_text
+from pipeline.filekind import hint_for_bitext, sniff
 
 SCHEMA_VERSION = 1
 BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "quote", "code", "html", "front_matter", "table")
@@ -387,6 +388,9 @@ def load_document(path: str | Path) -> Document:
     except UnicodeDecodeError as err:
         raise BitextError(f"{p}: not a bitext file (not UTF-8 text)") from err
     except json.JSONDecodeError as err:
+        hint = hint_for_bitext(str(p), sniff(raw.decode("utf-8")))
+        if hint:  # an article, a review file, an export...: say what it is and what to do with it
+            raise BitextError(f"{p}: {hint}") from err
         raise BitextError(f"{p}: corrupt or truncated JSON at line {err.lineno}, column {err.colno}: {err.msg}") from err
     return _parse_document(data, str(p))
 

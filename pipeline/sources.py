@@ -16,6 +16,7 @@ from pathlib import Path
 from pipeline.config import Config
 from pipeline.document import Document
 from pipeline.errors import InputError
+from pipeline.filekind import check_article
 
 #: ``--input-format`` values; ``txt`` and ``md`` are kept as the older spellings.
 INPUT_FORMATS = ("auto", "text", "markdown", "html", "txt", "md")
@@ -36,6 +37,9 @@ class ArticleInput:
     input_format: str  # "text", "markdown" or "html"
     sha256: str  # of the input as read (the page itself for HTML)
     provenance: dict[str, str] = field(default_factory=dict)
+
+
+_ANY_TAG = re.compile(r"<[A-Za-z!/?]")
 
 
 def looks_like_html(text: str) -> bool:
@@ -77,7 +81,10 @@ def read_article(name: str, *, encoding: str = "utf-8", fmt: str = "auto", fetch
         text = read_text_input(name, encoding, what=what)
     except InputError as err:
         text = _declared_charset_page(name, encoding, fmt, err)
+    check_article(name, text)  # a bitext, review file, export or our own page gets a hint, not a parse
     kind = detect_input_format(name, text, fmt)
+    if kind == "html" and fmt == "auto" and not _ANY_TAG.search(text[:65536]):
+        kind = "text"  # a ".html" file without a single tag is text given the wrong name, not a page
     if kind == "html":
         return _from_html(name, text, _sha(text), url="")
     return ArticleInput(name, text, "md" if kind == "markdown" else "txt", kind, _sha(text))

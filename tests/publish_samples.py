@@ -140,3 +140,17 @@ def large_document(n_sentences: int = 2000) -> Document:
         paragraphs_en.append(" ".join(f"Sentence number {i * per_block + j} in paragraph {i}." for j in range(per_block)))
     doc = segment_text("\n\n".join(paragraphs_id), source_file="large.txt")
     return attach_translation(doc, paragraphs_en)
+
+
+def publication_document() -> Document:
+    """The sample as a web article run through machine translation: byline, date, site and address known."""
+    doc = sample_document()
+    doc.meta.author = "Rina Wulandari"
+    doc.meta.date = "2024-08-14"
+    doc.meta.site_name = "Kabar Contoh"
+    doc.meta.source_url = "https://example.com/berita/belgorod-darurat"
+    doc.meta.target_origin = "machine"
+    doc.meta.target_file = ""
+    doc.meta.model = {"name": "Helsinki-NLP/opus-mt-id-en", "revision": "0123456789abcdef0123456789abcdef01234567",
+                      "path": "/home/someone/models/Helsinki-NLP__opus-mt-id-en"}
+    return doc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -229,7 +230,7 @@ def test_sigint_in_the_middle_of_a_folder_resumes_only_the_unfinished(
         assert (out / name / f"{name}.html").stat().st_mtime_ns == mtime
     pages = [p for p in out.rglob("*.html") if p.name != "index.html"]
     assert len(pages) == n_docs
-    translated = int(again.stderr.split("translated ")[1].split()[0])
+    translated = int(re.search(r"^translate +(\d+) sentences? translated", again.stderr, re.M).group(1))
     assert translated <= (n_docs - len(finished)) * (per_doc + 1)  # only the unfinished documents' sentences
     for p in out.rglob("*.bitext.json"):
         assert all(s.mt is not None for _, s in load_document(p).iter_source())

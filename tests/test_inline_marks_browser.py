@@ -46,7 +46,8 @@ def _classes(page, sid: str) -> list[str]:  # type: ignore[no-untyped-def]
 def test_links_keep_highlighting_and_keyboard_access(page) -> None:  # type: ignore[no-untyped-def]
     page.hover('[id="b2.s1"] a')
     assert "hl" in _classes(page, "b2.t1") and "on" in _classes(page, "b2.s1")
-    page.focus('[id="b2.t1"]')
+    page.click('[id="b2.t1"]', position={"x": 2, "y": 4})  # the sentence becomes the text's tab stop
+    assert page.evaluate("document.activeElement.id") == "b2.t1"
     page.keyboard.press("Tab")
     focused = page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('aria-label')]")
     assert focused == ["src-link", "link from the original: Tautan tebal"]

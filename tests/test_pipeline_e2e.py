@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -41,10 +42,21 @@ def _check_outputs(folder: Path, stem: str) -> None:
 
 
 def test_run_marian_end_to_end(isolated: Path, tiny_marian: Path, fast_config_file: Path) -> None:
-    proc = run_cli("run", str(SAMPLE), "--model", str(tiny_marian), "--config", str(fast_config_file), "-o", "out",
-                   cwd=isolated)
+    proc = run_cli("run", str(SAMPLE), "--model", str(tiny_marian), "--config", str(fast_config_file),
+                   "--outdir", "out", cwd=isolated)
     assert proc.returncode == 0, proc.stderr
     _check_outputs(isolated / "out" / "belgorod.id", "belgorod.id")
+    # guidance: a line per stage with its time, then where the bitext is and what to do next
+    lines = proc.stderr.splitlines()
+    for stage in ("segment", "translate", "align", "publish"):
+        assert any(re.match(rf"{stage} +.+ \(\d+\.\d s\)$", ln) for ln in lines), (stage, proc.stderr)
+    bitext = Path("out") / "belgorod.id" / "belgorod.id.bitext.json"
+    assert f"bitext:    {bitext}" in lines
+    assert any(ln.startswith(f"next:      bilingual review {bitext}") for ln in lines), proc.stderr
+    assert proc.stdout.strip() == str(Path("out") / "belgorod.id" / "belgorod.id.html")
+    page = (isolated / "out" / "belgorod.id" / "belgorod.id.html").read_text(encoding="utf-8")
+    assert 'id="legend"' not in page and 'class="s rv"' not in page  # run publishes the reader's edition
+    assert "by machine translation with tiny-marian" in page and "reviewed by a person: no" in page
 
 
 @pytest.mark.parametrize(("arch", "src", "tgt"), [("m2m100", "id", "en"), ("nllb", "ind_Latn", "eng_Latn")])
@@ -57,6 +69,7 @@ def test_run_multilingual_models_with_language_codes(
                    "beam_size = 2\nmax_new_tokens = 24\n", encoding="utf-8")
     proc = run_cli("run", str(SAMPLE), "--model", str(model), "--config", str(cfg), "-o", "out", cwd=isolated)
     assert proc.returncode == 0, proc.stderr
+    assert "-o DIR is deprecated here; use --outdir DIR" in proc.stderr  # the old spelling still works
     _check_outputs(isolated / "out" / "belgorod.id", "belgorod.id")
     doc = load_document(isolated / "out" / "belgorod.id" / "belgorod.id.bitext.json")
     for _, s in doc.iter_source():  # language-code tokens never leak into the text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -10,7 +12,7 @@ from pipeline.document import Document, Link, Sentence
 from pipeline.errors import ConfigError
 from pipeline.publish import FORMATS, OutputFormat, PublishOptions, parse_formats, register_format
 from pipeline.publish.pairs import iter_pairs
-from pipeline.publish.tabular import TSV_COLUMNS, tsv_unescape
+from pipeline.publish.tabular import TSV_COLUMNS, read_tsv
 from pipeline.publish.text import md_escape, render_markdown, render_text
 from pipeline.publish.tmx import render_tmx
 from pipeline.publish.xliff import STATE_OF_STATUS, XLIFF_NS, render_xliff
@@ -92,15 +94,17 @@ def test_xliff_reads_back_with_the_same_pairs_and_states(doc: Document) -> None:
 
 
 def test_tsv_reads_back(doc: Document) -> None:
-    lines = FORMATS["tsv"].render(doc, PublishOptions()).splitlines()
-    assert tuple(lines[0].split("\t")) == TSV_COLUMNS
-    rows = [[tsv_unescape(f) for f in line.split("\t")] for line in lines[1:]]
+    """Spreadsheet rules (csv excel-tab): read back by the csv module, not by splitting on tabs."""
+    text = FORMATS["tsv"].render(doc, PublishOptions())
+    assert tuple(text.splitlines()[0].split("\t")) == TSV_COLUMNS
+    rows = list(csv.reader(io.StringIO(text, newline=""), dialect="excel-tab"))[1:]
     assert all(len(r) == len(TSV_COLUMNS) for r in rows)
     assert [(r[0], r[1]) for r in rows] == _expected(doc)
     pairs = iter_pairs(doc)
     assert [r[3] for r in rows] == [p.link.status for p in pairs]
     assert [r[5].split() for r in rows] == [p.link.src for p in pairs]
     assert [float(r[2]) for r in rows] == [p.link.score for p in pairs]
+    assert [(r["source"], r["target"]) for r in read_tsv(text)] == _expected(doc)
 
 
 def test_jsonl_is_one_link_per_line(doc: Document) -> None:

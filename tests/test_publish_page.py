@@ -51,44 +51,83 @@ def test_metadata_in_head_and_footer() -> None:
     page = render_html(doc)
     head, _, body = page.partition("</head>")
     footer = body[body.index("<footer>"):]
-    for text in ("seeds/belgorod.id.txt", "reference-translation", "test", doc.meta.updated, f"bilingual {__version__}"):
+    for text in ("reference-translation", "test", f"bilingual {__version__}"):
         assert text in head and text in footer, text
+    # a page never shows where its maker keeps files, nor a raw time stamp
+    assert "belgorod.id.txt" in footer and "seeds/" not in page
+    assert doc.meta.updated in head and doc.meta.updated not in footer and "14 August 2024" in footer
     assert "<title>Wilayah Belgorod Rusia dalam keadaan darurat di tengah serangan Ukraina / Russia&#x27;s Belgorod" in head
 
 
 def test_page_is_self_contained() -> None:
     page = render_html(markdown_document())
     tree = _parse(page)
-    refs = [(e.tag, k) for e in tree.iter() for k in e.attrib if k in ("src", "href", "action", "srcset", "poster", "data")]
-    assert refs == [], "no external references"
+    refs = [(e.tag, k, v) for e in tree.iter() for k, v in e.attrib.items()
+            if k in ("src", "href", "action", "srcset", "poster", "data") and not v.startswith("#")]
+    assert refs == [], "no external references (only in-page anchors such as the skip link)"
     assert [e for e in tree.iter(f"{XHTML}link")] == []
     assert "@import" not in page and "url(" not in page and "@font-face" not in page
     assert "http" not in page.replace("https://example.com/sebuah", "")
 
 
 def test_marks_reach_the_page() -> None:
-    tree = _parse(render_html(sample_document()))
+    tree = _parse(render_html(sample_document(), review_marks=True))
     cls = {e.get("id"): (e.get("class") or "").split() for e in tree.iter(f"{XHTML}span") if e.get("id")}
     titles = {e.get("id"): e.get("title") for e in tree.iter(f"{XHTML}span") if e.get("id")}
-    assert "rv" in cls["b10.s1"] and "rv" in cls["b10.t2"]
-    assert "fl" in cls["b4.s1"] and "numbers missing" in titles["b4.s1"]
-    assert "fl" in cls["b6.s1"] and "repetition" in titles["b6.s1"]
+    assert "rv" in cls["b10.s1"] and "rv" in cls["b10.t2"] and "unsure link" in titles["b10.s1"]
+    assert "rv" in cls["b4.s1"] and "numbers missing (a number in the original" in titles["b4.s1"]
+    assert "rv" in cls["b6.s1"] and "repetition" in titles["b6.s1"]
     assert cls["b2.s1"] == ["s"] and titles["b2.s1"] is None
+    assert "rv" not in cls["b8.s1"] and "rv" not in cls["b12.s1"]  # confirmed, edited
+
+
+def test_reader_edition_has_no_marks_and_no_legend() -> None:
+    page = render_html(sample_document())
+    tree = _parse(page)
+    spans = [e for e in tree.iter(f"{XHTML}span") if e.get("id")]
+    assert all((e.get("class") or "").split() == ["s"] for e in spans)
+    assert all(e.get("title") is None for e in spans)
+    assert 'id="legend"' not in page
+
+
+def test_nothing_to_review_means_no_marks_even_when_asked() -> None:
+    doc = sample_document()
+    for block in doc.blocks:
+        for link in block.links:
+            link.status = "confirmed"
+    page = render_html(doc, review_marks=True)
+    assert 'id="legend"' not in page and ' rv"' not in page and "title=" not in page.split("<main")[1]
+    assert "reviewed by a person: yes" in page
+
+
+def test_informational_flags_are_explained_but_not_marked() -> None:
+    doc = sample_document()
+    doc.block("b3").links[0].flags = ["retried"]
+    doc.block("b4").links[0].status = "confirmed"  # numbers_missing, but a person looked
+    tree = _parse(render_html(doc, review_marks=True))
+    span = {e.get("id"): e for e in tree.iter(f"{XHTML}span") if e.get("id")}
+    assert span["b3.s1"].get("class") == "s" and "note: retried" in span["b3.s1"].get("title")
+    assert span["b4.s1"].get("class") == "s"
+    legend = next(e for e in tree.iter(f"{XHTML}details") if e.get("id") == "legend")
+    text = " ".join(legend.itertext())
+    assert "retried" in text and "(a note, not a problem)" in text and "repetition" in text
+    assert "numbers missing" not in text
 
 
 def test_unlinked_sentences_are_marked() -> None:
     doc = sample_document()
     doc.block("b2").links = []
-    tree = _parse(render_html(doc))
+    tree = _parse(render_html(doc, review_marks=True))
     span = next(e for e in tree.iter(f"{XHTML}span") if e.get("id") == "b2.t1")
     assert "un" in span.get("class").split() and span.get("data-l") is None
 
 
 def test_hostile_text_is_escaped_everywhere() -> None:
-    page = render_html(hostile_document())
+    page = render_html(hostile_document(), review_marks=True)
     tree = _parse(page)
     tags = [e.tag.replace(XHTML, "") for e in tree.iter() if isinstance(e.tag, str)]
-    assert tags.count("script") == 1 and "img" not in tags and "a" not in tags and "iframe" not in tags
+    links = [e.get("href") for e in tree.iter(f"{XHTML}a")]
+    assert tags.count("script") == 2 and "img" not in tags and links == ["#doc"] and "iframe" not in tags
     assert all(not k.startswith("on") for e in tree.iter() for k in e.attrib), "no event-handler attributes"
     assert "&lt;script&gt;window.__pwned=8&lt;/script&gt;" in page
     assert "&lt;/title&gt;&lt;script&gt;window.__pwned=10" in page
@@ -106,20 +145,23 @@ def test_hand_edited_ids_and_markers_stay_inert() -> None:
     block.marker = "<script>alert(3)</script>"
     tree = _parse(render_html(doc))
     assert all(not k.startswith("on") and k != "autofocus" for e in tree.iter() for k in e.attrib)
-    assert len([e for e in tree.iter(f"{XHTML}script")]) == 1
+    assert len([e for e in tree.iter(f"{XHTML}script")]) == 2  # the page's own two
 
 
 @pytest.mark.parametrize("layout", list(LAYOUTS))
 def test_layout_sets_the_default(layout: str) -> None:
     page = render_html(sample_document(), layout)
-    assert f'<main id="doc" data-layout="{layout}">' in page
-    assert re.findall(r'value="([\w-]+)" checked', page) == [layout]
+    assert f'<main id="doc" data-layout="{layout}" tabindex="-1">' in page
+    assert re.findall(r'name="layout" value="([\w-]+)" checked', page) == [layout]
 
 
 def test_large_page_is_linear() -> None:
     page = render_html(large_document(2000))
-    assert len(re.findall(r'class="s[ "]', page)) == 4000 + 3  # + the legend samples
-    assert page.count("addEventListener") < 10, "event delegation: a handful of listeners for the whole page"
+    assert len(re.findall(r'class="s[ "]', page)) == 4000
+    text = page[page.index("<main"):page.index("</main>")]
+    assert text.count('tabindex="0"') == 1, "the text is one tab stop"
+    small = render_html(sample_document())
+    assert page.count("addEventListener") == small.count("addEventListener") < 20, "event delegation"
 
 
 # ------------------------------------------------------------------ CLI
@@ -211,3 +253,31 @@ def test_run_helper_writes_the_page(tmp_path: Path) -> None:
     _publish(sample_document(), target)
     page = target.read_text(encoding="utf-8")
     assert 'id="layouts"' in page and 'lang="id"' in page
+
+
+def test_hostile_or_odd_metadata_stays_text() -> None:
+    doc = sample_document()
+    doc.meta.author = '<script>window.__pwned=20</script>'
+    doc.meta.site_name = '" onmouseover="alert(21)'
+    doc.meta.source_url = "javascript:alert(22)"
+    doc.meta.date = "kemarin sore"
+    doc.meta.source_file = "C:\\Users\\someone\\Desktop\\artikel.txt"
+    doc.meta.model = {"name": "/home/someone/models/my-opus", "revision": "r1"}
+    doc.meta.target_origin = "machine"
+    page = render_html(doc)
+    tree = _parse(page)
+    assert all(not k.startswith("on") for e in tree.iter() for k in e.attrib)
+    assert [e.get("href") for e in tree.iter(f"{XHTML}a")] == ["#doc"], "an unsafe original address is not linked"
+    assert "&lt;script&gt;window.__pwned=20&lt;/script&gt;" in page
+    footer = page[page.index("<footer"):]
+    assert "artikel.txt" in footer and "Users" not in footer and "/home/" not in footer
+    assert "with my-opus;" in footer and "kemarin sore" in page  # an unreadable date is shown as written
+
+
+def test_readable_dates() -> None:
+    from pipeline.publish.credits import readable_date
+
+    assert readable_date("2024-08-14", "id") == "14 Agustus 2024"
+    assert readable_date("2024-03-01T23:30:00+07:00", "en") == "1 March 2024"
+    assert readable_date("2024-03-01", "id-ID") == "1 Maret 2024"
+    assert readable_date("", "en") == ""

@@ -25,6 +25,8 @@ from pipeline.document import BITEXT_SUFFIX, Document, load_document, save_docum
 from pipeline.errors import BilingualError, InputError
 from pipeline.fileio import atomic_write_text
 
+from pipeline.review_status import review_summary
+
 if TYPE_CHECKING:  # the translate stage (and its engines) load only when a run starts
     from pipeline.translate.stage import TranslateReport
 
@@ -65,6 +67,9 @@ class DocResult:
     review: int = 0
     page: Path | None = None
     error: str = ""
+    bitext: Path | None = None
+    #: ``review_status``'s summary: "3 of 40 links need review (...)".
+    review_line: str = ""
 
 
 @dataclass
@@ -72,7 +77,8 @@ class CollectionResult:
     docs: list[DocResult]
     index: Path | None
     report: TranslateReport
-    #: Seconds spent reading and segmenting, translating, and aligning/saving/publishing.
+    #: Seconds spent reading and segmenting (prepare), translating, and aligning/saving/publishing (finish,
+    #: of which align and publish).
     timings: dict[str, float]
 
     @property
@@ -90,7 +96,8 @@ def read_article(source: str, *, encoding: str, fmt: str, config: Config, fetch_
 
 
 def review_count(doc: Document) -> int:
-    return sum(1 for b in doc.blocks for link in b.links if link.status == "needs_review")
+    """Links that need review, by the one definition the editor and the page use too."""
+    return review_summary(doc).needs_review
 
 
 class _Once:
@@ -121,7 +128,7 @@ class CollectionRun:
 
         self.results = [DocResult(i, options.outdir / Path(*i.rel.parts)) for i in self.inputs]
         self.report = TranslateReport()
-        self.timings = {"prepare": 0.0, "translate": 0.0, "finish": 0.0}
+        self.timings = {"prepare": 0.0, "translate": 0.0, "finish": 0.0, "align": 0.0, "publish": 0.0}
         self.progress = CollectionProgress(len(self.inputs), stream=self.stream, enabled=not options.quiet)
         self.signature = ""
         # the page, and beside it the translation alone in the article's own format (<stem>.en.md / .en.txt);
@@ -146,15 +153,19 @@ class CollectionRun:
 
         return plan_outputs(doc, self.formats, base=r.folder / r.input.stem)
 
-    def prepare(self, r: DocResult) -> Document | None:
-        """Read, segment and carry over earlier work; None when the document failed or is already finished."""
+    def read(self, r: DocResult) -> Document:
+        return read_article(r.input.source, encoding=self.options.encoding, fmt=self.options.fmt,
+                            fetch_options=self.options.fetch_options, report=self.options.report,
+                            config=self.config)
+
+    def prepare(self, r: DocResult, doc: Document | None = None) -> Document | None:
+        """Read (unless ``doc`` was), segment and carry over earlier work; None when the document failed or
+        is already finished."""
         from pipeline.segment import carry_over
 
         t0 = time.perf_counter()
         try:
-            doc = read_article(r.input.source, encoding=self.options.encoding, fmt=self.options.fmt,
-                               fetch_options=self.options.fetch_options, report=self.options.report,
-                               config=self.config)
+            doc = doc if doc is not None else self.read(r)
             bitext = self.bitext_path(r)
             if bitext.exists():
                 old = load_document(bitext)  # a corrupt file fails this document and is never overwritten
@@ -182,8 +193,10 @@ class CollectionRun:
     def record(self, r: DocResult, doc: Document, status: str) -> None:
         r.status, r.title = status, doc.meta.title
         r.sentences = len(doc.iter_source())
-        r.review = review_count(doc)
+        summary = review_summary(doc)
+        r.review, r.review_line = summary.needs_review, summary.line()
         r.page = self.outputs(r, doc)["html"]
+        r.bitext = self.bitext_path(r)
 
     def finish(self, r: DocResult, doc: Document) -> None:
         """Align, save and publish one translated document."""
@@ -197,11 +210,15 @@ class CollectionRun:
 
                 estimate_document(doc, self.config, only_missing=True)
             align_machine_translation(doc, self.config)
+            t1 = time.perf_counter()
+            self.timings["align"] += t1 - t0
             bitext = self.bitext_path(r)
             save_document(doc, bitext)
             publish_document(doc, self.formats, None, base=r.folder / r.input.stem,
                              layout=self.config.publish.layout or "side-by-side", protect=[bitext],
-                             bitext_name=bitext.name, images=self.config.publish.images)
+                             bitext_name=bitext.name, review_marks=self.config.publish.review_marks,
+                             images=self.config.publish.images)
+            self.timings["publish"] += time.perf_counter() - t1
             self.record(r, doc, "done")
             self.progress.document_finished()
         except BilingualError as err:
@@ -217,10 +234,12 @@ class CollectionRun:
         from pipeline.translate import stage
 
         t = self.config.translate
-        # one article named alone is read first, so a bad input (a 404, a binary file) is what the user hears
-        # about, not the model; for a collection a missing model stops the run before any document is read
-        early = {0: self.prepare(self.results[0])} if self.options.single and self.results else {}
-        model = stage.resolve_for_engine(t)
+        first: Document | None = None
+        if self.options.single and self.results:  # a bad article is reported before a missing model is
+            t0 = time.perf_counter()
+            first = self.read(self.results[0])
+            self.timings["prepare"] += time.perf_counter() - t0
+        model = stage.resolve_for_engine(t)  # a missing model stops the run before any other document is read
         self.signature = stage.model_signature(self.config, model.revision, model.quantization)
         if self.options.ray:
             from pipeline.corpus.ray_engine import ray_engine_factory
@@ -235,7 +254,7 @@ class CollectionRun:
             pending: list[tuple[DocResult, Document]] = []
             size = planned = 0
             for n, r in enumerate(self.results, start=1):
-                doc = early.pop(n - 1) if n - 1 in early else self.prepare(r)
+                doc = self.prepare(r, first if n == 1 else None)
                 if doc is None:
                     continue
                 pending.append((r, doc))

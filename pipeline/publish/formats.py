@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.document import Document
+from pipeline.document import LINK_STATUSES, Document
 from pipeline.errors import ConfigError, InputError
 from pipeline.fileio import atomic_write_text
 
@@ -25,6 +25,16 @@ class PublishOptions:
     bitext_name: str = ""
     #: Images on the page: "placeholder" (nothing loaded) or "load" (lazy <img> tags).
     images: str = "placeholder"
+    #: The page marks links that need review (off: the reader's edition).
+    review_marks: bool = False
+    #: Only links of these statuses in the pair formats (tmx, xliff, xliff12, tsv, jsonl); None: all.
+    statuses: tuple[str, ...] | None = None
+    #: Start tsv with a UTF-8 byte order mark, so Excel reads it as UTF-8.
+    bom: bool = False
+
+
+#: Formats made of one record per link, which ``--status`` filters.
+PAIR_FORMATS = ("tmx", "xliff", "xliff12", "tsv", "jsonl")
 
 
 @dataclass(frozen=True)
@@ -64,17 +74,21 @@ def _builtin() -> None:
     from pipeline.publish.text import render_markdown, render_text
     from pipeline.publish.tmx import render_tmx
     from pipeline.publish.xliff import render_xliff
+    from pipeline.publish.xliff12 import render_xliff12
 
     for fmt in (
-        OutputFormat("html", ".html", lambda d, o: render_html(d, o.layout, o.images), "interactive bilingual reading page"),
+        OutputFormat("html", ".html", lambda d, o: render_html(d, o.layout, o.images, review_marks=o.review_marks),
+                     "interactive bilingual reading page"),
         OutputFormat("md", ".bilingual.md", lambda d, o: render_markdown(d), "bilingual Markdown, source then translation"),
         OutputFormat("txt", ".{tgt}.txt", lambda d, o: render_text(d), "the translation alone, structure kept"),
         OutputFormat("target", ".{tgt}{ext}", lambda d, o: render_target(d),
                      "the translation alone in the source's format (Markdown: a drop-in replacement)"),
-        OutputFormat("tmx", ".tmx", lambda d, o: render_tmx(d), "TMX 1.4b translation memory, one unit per link"),
-        OutputFormat("xliff", ".xlf", lambda d, o: render_xliff(d), "XLIFF 2.1, segment states from link statuses"),
-        OutputFormat("tsv", ".tsv", lambda d, o: render_tsv(d), "source, target, score, status, flags, ids"),
-        OutputFormat("jsonl", ".jsonl", lambda d, o: render_jsonl(d), "one JSON object per link"),
+        OutputFormat("tmx", ".tmx", lambda d, o: render_tmx(d, o.statuses), "TMX 1.4b translation memory, one unit per link"),
+        OutputFormat("xliff", ".xlf", lambda d, o: render_xliff(d, o.statuses), "XLIFF 2.1, segment states from link statuses"),
+        OutputFormat("xliff12", ".xliff12.xlf", lambda d, o: render_xliff12(d, o.statuses),
+                     "XLIFF 1.2 (OmegaT, Okapi), one trans-unit per link"),
+        OutputFormat("tsv", ".tsv", lambda d, o: render_tsv(d, o.statuses, bom=o.bom), "source, target, score, status, flags, ids"),
+        OutputFormat("jsonl", ".jsonl", lambda d, o: render_jsonl(d, o.statuses), "one JSON object per link"),
         OutputFormat("review", ".review.txt", _render_review, "plain-text review file for apply-review"),
     ):
         register_format(fmt)
@@ -92,6 +106,18 @@ def parse_formats(spec: str | Iterable[str]) -> list[str]:
     unknown = [n for n in names if n not in FORMATS]
     if unknown:
         raise ConfigError(f"unknown output format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+    return names
+
+
+def parse_statuses(spec: str | Iterable[str]) -> tuple[str, ...]:
+    """``"confirmed,edited"`` -> known link statuses (``needs-review`` may be spelt with a hyphen)."""
+    items = spec.split(",") if isinstance(spec, str) else list(spec)
+    names = tuple(dict.fromkeys(n.strip().lower().replace("-", "_") for n in items if n.strip()))
+    if not names:
+        raise ConfigError(f"no link status given; choose from {', '.join(LINK_STATUSES)}")
+    unknown = [n for n in names if n not in LINK_STATUSES]
+    if unknown:
+        raise ConfigError(f"unknown link status {unknown[0]!r}; choose from {', '.join(LINK_STATUSES)}")
     return names
 
 
@@ -130,6 +156,9 @@ def publish_document(
     protect: Iterable[str | Path] = (),
     bitext_name: str = "",
     images: str = "placeholder",
+    review_marks: bool = False,
+    statuses: Iterable[str] | None = None,
+    bom: bool = False,
 ) -> dict[str, Path]:
     """Render every requested format and write each atomically; returns format -> path written.
 
@@ -137,6 +166,9 @@ def publish_document(
     ``doc.meta.source_file`` is always protected, since ``txt``/``md`` outputs can share its name.
     """
     names = parse_formats(formats)
+    keep = parse_statuses(statuses) if statuses is not None else None
+    if keep is not None and not any(n in PAIR_FORMATS for n in names):
+        raise ConfigError(f"--status filters the formats {', '.join(PAIR_FORMATS)}; none of them was asked for")
     out = Path(output) if output is not None else None
     if base is None:
         if out is None:
@@ -151,7 +183,8 @@ def publish_document(
         for g in guarded:
             if path.exists() and g.exists() and _same_file(path, g):
                 raise InputError(f"{path}: refusing to overwrite the input file; choose another output with -o")
-    options = PublishOptions(layout=layout, bitext_name=bitext_name, images=images)
+    options = PublishOptions(layout=layout, bitext_name=bitext_name, review_marks=review_marks, statuses=keep, bom=bom,
+                             images=images)
     rendered = {name: FORMATS[name].render(doc, options) for name in names}  # render all before writing any
     for name, path in targets.items():
         atomic_write_text(path, rendered[name])

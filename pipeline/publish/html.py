@@ -15,13 +15,15 @@ Why it is built this way:
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from html import escape
 
 from pipeline import __version__
-from pipeline.document import Block, Document, Sentence
+from pipeline.document import Block, Document, Link, Sentence
 from pipeline.markdown.frontmatter import translated_values
 from pipeline.markdown.html_blocks import readable_regions
-from pipeline.publish.credits import credits_html
+from pipeline.publish import page_assets, page_parts
 from pipeline.publish.inline import (
     Node,
     followable_links,
@@ -34,8 +36,9 @@ from pipeline.publish.inline import (
     target_marks,
 )
 from pipeline.publish.page_media import MEDIA_CSS, block_images, image_html, raw_html, visible_words
-from pipeline.publish.pairs import link_flags, target_text
+from pipeline.publish.pairs import target_text
 from pipeline.publish.regions import cells, targets_in
+from pipeline.review_status import review_of, review_summary
 
 LAYOUTS = {
     "side-by-side": "Side by side",
@@ -44,6 +47,7 @@ LAYOUTS = {
     "translation": "Translation only",
 }
 DEFAULT_LAYOUT = "side-by-side"
+_FIRST_SENTENCE = re.compile(r'<span class="s(?=[ "])')
 
 
 def _e(value: object) -> str:
@@ -67,7 +71,6 @@ display:flex;flex-wrap:wrap;gap:.35rem 1.5rem;align-items:center;justify-content
 .layouts span.opt{display:inline-block;padding:.15rem .7rem;border:1px solid var(--line);border-radius:999px;font-size:.82rem;cursor:pointer;white-space:nowrap}
 .layouts input:checked+span.opt{background:var(--fg);color:var(--bg);border-color:var(--fg)}
 .layouts input:focus-visible+span.opt{outline:2px solid var(--accent);outline-offset:2px}
-.legend{font-size:.78rem;color:var(--muted);margin:0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:.15rem 1rem}
 .legend .s{cursor:default}
 main{max-width:78rem;margin:0 auto;padding:1rem 1.25rem 2.5rem}
 .blk{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:0}
@@ -90,7 +93,6 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .s.hl{background:var(--hl)}
 .s.on{background:var(--on)}
 .rv{text-decoration:underline wavy var(--rv) 1px;text-underline-offset:.28em;text-decoration-skip-ink:none}
-.fl{border-bottom:2px dotted var(--fl)}
 .un{text-decoration:underline dashed var(--muted) 1px;text-underline-offset:.28em}
 .sw{display:inline-block;padding:0 .3em;border-radius:.2em;background:var(--hl)}
 #pop{position:absolute;z-index:3;left:0;top:0;max-width:min(28rem,calc(100vw - 1rem));background:var(--soft);color:var(--fg);
@@ -128,19 +130,6 @@ h2{font-size:1.15rem}
 h3{font-size:1.05rem}
 footer{padding:1rem .6rem 2rem}
 }
-@media print{
-.bar,#pop{display:none!important}
-:root{--fg:#000;--bg:#fff;--muted:#444;--line:#bbb}
-body{font-size:10pt;background:#fff;color:#000}
-main[data-layout]{max-width:none;padding:0}
-main[data-layout] .blk{display:grid!important;grid-template-columns:minmax(0,1fr) minmax(0,1fr)!important;break-inside:avoid}
-main[data-layout] .side{display:block!important;border-left:0!important;margin:0!important}
-main[data-layout] .side.src{padding-right:.6cm!important}
-main[data-layout] .side.tgt{padding-left:.6cm!important;border-left:1px solid #bbb!important}
-main[data-layout] .side>*{display:revert!important}
-main[data-layout] .s{display:inline!important;margin:0!important;padding:0!important;border-left:0!important;background:none!important}
-main[data-layout] .s.fl{border-bottom:2px dotted #000!important}
-}
 """
 
 #: Only pages of articles with inline markup carry it (a plain article's page stays byte-identical).
@@ -150,14 +139,6 @@ _MARKS_CSS = """
 .src-link{margin-left:.25em;padding:0 .1em;font-size:.85em;text-decoration:none;border-radius:.2em}
 .src-link:hover{text-decoration:underline}
 @media print{.src-link{display:none}}
-"""
-
-#: Only pages of articles that say where they come from have a byline and a credit line.
-_CREDITS_CSS = """
-.byline-row .side{margin:0 0 1rem;color:var(--muted);font-size:.9rem}
-.byline-row a,footer .credit a{color:var(--accent)}
-footer .credit{margin:0 0 .8rem;font-size:.88rem;color:var(--fg)}
-main[data-layout="translation"] .byline-row .src{display:none}
 """
 
 _JS = """
@@ -320,7 +301,34 @@ def _source_links(block: Block) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def _sentences(block: Block, side: str, first_link: int, only: set[str] | None = None,
+@dataclass
+class _Marks:
+    """What the review marks of one page found, for its legend: reasons and notes in order of appearance."""
+
+    on: bool
+    reasons: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    unlinked: bool = False
+
+
+def _sentence_notes(block: Block, links: list[Link], marks: _Marks) -> tuple[list[str], list[str]]:
+    """Classes and tooltip lines of a sentence from the review state of its links (``review_status``)."""
+    classes, notes = [], []
+    states = [review_of(block, link) for link in links]
+    reasons = list({r.code: r for st in states for r in st.reasons}.values())
+    infos = list({r.code: r for st in states for r in st.notes}.values())
+    if any(st.needed for st in states):
+        classes.append("rv")
+        notes.append("needs review: " + "; ".join(r.text() for r in reasons))
+        for r in reasons:
+            marks.reasons.setdefault(r.code, r.label)
+    for r in infos:
+        notes.append(f"note: {r.text()}")
+        marks.notes.setdefault(r.code, r.label)
+    return classes, notes
+
+
+def _sentences(block: Block, side: str, first_link: int, marks: _Marks, only: set[str] | None = None,
                images: str = "placeholder") -> str:
     sents: list[Sentence] = block.source if side == "src" else block.target
     if only is not None:
@@ -330,26 +338,19 @@ def _sentences(block: Block, side: str, first_link: int, only: set[str] | None =
     parts = []
     for s in sents:
         ks = links_of.get(s.id, [])
-        classes = ["s"]
-        notes = []
-        links = [block.links[k] for k in ks]
-        if any(link.status == "needs_review" for link in links):
-            classes.append("rv")
-            notes.append("needs review")
-        flags = list(dict.fromkeys(f for link in links for f in link_flags(block, link)))
-        if side == "src" and s.mt is not None:
-            flags = list(dict.fromkeys([*flags, *s.mt.flags]))
-        if flags:
-            classes.append("fl")
-            notes.append("flagged: " + ", ".join(f.replace("_", " ") for f in flags))
-        if not ks and block.target:
-            classes.append("un")
-            notes.append("not linked")
-        attrs = f' class="{" ".join(classes)}" id="{_e(s.id)}" tabindex="0" style="--o:{slot.get(s.id, 0)}"'
+        classes, notes = ["s"], []
+        if marks.on:
+            more, notes = _sentence_notes(block, [block.links[k] for k in ks], marks)
+            classes += more
+            if not ks and block.target:
+                classes.append("un")
+                notes.append("not linked")
+                marks.unlinked = True
+        attrs = f' class="{" ".join(classes)}" id="{_e(s.id)}" style="--o:{slot.get(s.id, 0)}"'
         if ks:
             attrs += f' data-l="{" ".join(str(first_link + k) for k in ks)}"'
         if notes:
-            attrs += f' title="{_e("; ".join(notes))}"'
+            attrs += f' title="{_e(" | ".join(notes))}"'
         marked = sentence_marks(block, s) if side == "src" else target_marks(s)
         body = _e(" ".join(s.text.split())) if marked is None else _inline_html(marked, images)
         for anchor, href in src_links.get(s.id, []):
@@ -368,10 +369,10 @@ def _in_span(block: Block, side: str, start: int, end: int) -> set[str]:
     return {t.id for t in targets_in(block, start, end)}
 
 
-def _parts_inner(block: Block, side: str, first_link: int, images: str) -> str | None:
+def _parts_inner(block: Block, side: str, first_link: int, marks: _Marks, images: str) -> str | None:
     """Blocks made of separately translated parts: tables, front matter values, runs of text in raw HTML."""
     def part(start: int, end: int) -> str:
-        return _sentences(block, side, first_link, _in_span(block, side, start, end), images)
+        return _sentences(block, side, first_link, marks, _in_span(block, side, start, end), images)
 
     if block.kind == "table":
         ncols = max(block.level or 1, 1)
@@ -384,7 +385,8 @@ def _parts_inner(block: Block, side: str, first_link: int, images: str) -> str |
         out = []
         for v in translated_values(block.text, [x.start for x in block.source if x.start is not None]):
             inner = part(v.start, v.end)
-            out.append(f"<h1>{inner}</h1>" if v.key == "title" else f'<p class="fm">{inner}</p>')
+            # the page's one <h1> is the masthead's: the front matter's title is shown as its first line
+            out.append(f'<p class="fm{" fm-title" if v.key == "title" else ""}">{inner}</p>')
         return "".join(out)
     if block.kind == "html":
         regions, _ = readable_regions(block.text)
@@ -392,19 +394,18 @@ def _parts_inner(block: Block, side: str, first_link: int, images: str) -> str |
     return None
 
 
-def _block_inner(block: Block, side: str, first_link: int, images: str = "placeholder") -> str:
+def _block_inner(block: Block, side: str, first_link: int, marks: _Marks, images: str = "placeholder") -> str:
     if not block.translate:
         if block.kind == "html" and not visible_words(block.text):  # comments, wrappers: its images or nothing
             return block_images(block.text, images)
         return f'<pre translate="no"><code>{_e(block.text)}</code></pre>'
-    parts = _parts_inner(block, side, first_link, images)
+    parts = _parts_inner(block, side, first_link, marks, images)
     if parts is not None:
         return parts
-    inner = _sentences(block, side, first_link, images=images)
-    if block.kind == "title":
-        return f"<h1>{inner}</h1>"
-    if block.kind == "heading":
-        level = min(max(block.level or 2, 2), 6)
+    inner = _sentences(block, side, first_link, marks, images=images)
+    if block.kind in ("title", "heading"):
+        # the page's one <h1> is the masthead's title; another title block is a top-level section heading
+        level = 2 if block.kind == "title" else min(max(block.level or 2, 2), 6)
         return f"<h{level}>{inner}</h{level}>"
     if block.kind == "list_item":
         level = min(max(block.level or 1, 1), 8)
@@ -417,30 +418,62 @@ def _block_inner(block: Block, side: str, first_link: int, images: str = "placeh
     return f"<p>{inner}</p>"
 
 
-def _blocks(doc: Document, byline: str = "", images: str = "placeholder") -> str:
-    """Every block as a row; ``byline`` (already HTML) goes right after the title, or first."""
+def _row_class(b: Block) -> str:
+    # nt: not translated (code, raw HTML); il: interleaved sentence by sentence in the sentences
+    # layout (a list item keeps its marker line whole, a table its grid, so they are stacked instead)
+    nt = " nt" if not b.translate else ("" if b.kind in ("list_item", "table", "front_matter", "html") else " il")
+    return f"blk {_e(b.kind)}{nt}"
+
+
+def _title_row(doc: Document, block: Block | None, first_link: int, marks: _Marks) -> str:
+    """The page's one <h1>: both languages of the title block, or the title known from ``Meta``."""
     src_lang, tgt_lang = _e(doc.meta.source_lang), _e(doc.meta.target_lang)
-    rows, first_link = [], 0
-    if byline and not any(b.kind == "title" for b in doc.blocks):
-        rows.append(byline)
+    if block is None:
+        title = " ".join(doc.meta.title.split()) or page_parts.file_name(doc.meta.source_file) or "Bilingual document"
+        return f'<h1 class="blk title"><span class="side src" lang="{src_lang}">{_e(title)}</span></h1>'
+    return (
+        f'<h1 class="{_row_class(block)}" id="{_e(block.id)}">'
+        f'<span class="side src" lang="{src_lang}">{_sentences(block, "src", first_link, marks)}</span>'
+        f'<span class="side tgt" lang="{tgt_lang}">{_sentences(block, "tgt", first_link, marks)}</span></h1>'
+    )
+
+
+def _masthead_block(doc: Document) -> Block | None:
+    """The first title block, if it comes before any other text: it becomes the masthead's <h1>."""
     for b in doc.blocks:
-        # nt: not translated (code, raw HTML); il: interleaved sentence by sentence in the sentences
-        # layout (a list item keeps its marker line whole, a table its grid, so they are stacked instead)
-        nt = " nt" if not b.translate else ("" if b.kind in ("list_item", "table", "front_matter", "html") else " il")
-        src = _block_inner(b, "src", first_link, images)
-        if b.kind == "html" and not b.translate and not src:
-            first_link += len(b.links)
-            continue  # a comment or an empty wrapper: kept in Markdown outputs, never shown
-        rows.append(
-            f'<div class="blk {_e(b.kind)}{nt}" id="{_e(b.id)}">'
-            f'<div class="side src" lang="{src_lang}">{src}</div>'
-            f'<div class="side tgt" lang="{tgt_lang}">{_block_inner(b, "tgt", first_link, images)}</div></div>'
-        )
-        if byline and b.kind == "title":
-            rows.append(byline)
-            byline = ""
+        if b.kind == "title" and b.translate:
+            return b
+        if b.source or b.text.strip():
+            return None
+    return None
+
+
+def _blocks(doc: Document, marks: _Marks, images: str = "placeholder") -> str:
+    src_lang, tgt_lang = _e(doc.meta.source_lang), _e(doc.meta.target_lang)
+    title = _masthead_block(doc)
+    rows, first_link, masthead = [], 0, ""
+    for b in doc.blocks:
+        if b is title:
+            masthead = _title_row(doc, b, first_link, marks)
+        else:
+            src = _block_inner(b, "src", first_link, marks, images)
+            if b.kind == "html" and not b.translate and not src:
+                first_link += len(b.links)
+                continue  # a comment or an empty wrapper: kept in Markdown outputs, never shown
+            rows.append(
+                f'<div class="{_row_class(b)}" id="{_e(b.id)}">'
+                f'<div class="side src" lang="{src_lang}">{src}</div>'
+                f'<div class="side tgt" lang="{tgt_lang}">{_block_inner(b, "tgt", first_link, marks, images)}</div></div>'
+            )
         first_link += len(b.links)
-    return "\n".join(rows)
+    if title is None:
+        masthead = _title_row(doc, None, 0, marks)
+    header = (f'<header class="masthead">{masthead}{page_parts.byline_row(doc)}{page_parts.original_link(doc)}'
+              f"</header>\n{page_parts.column_labels(doc)}")
+    body = "\n".join(rows)
+    # one tab stop into the text: the first sentence; the page's script moves it with the arrow keys
+    text = f"{header}\n{body}"
+    return _FIRST_SENTENCE.sub('<span tabindex="0" class="s', text, count=1)
 
 
 def _media_css(doc: Document) -> str:
@@ -459,22 +492,13 @@ def _switcher(layout: str) -> str:
     return f'<div class="layouts" id="layouts" role="radiogroup" aria-label="Layout"><span class="lbl">Layout</span>{options}</div>'
 
 
-_LEGEND = (
-    '<ul class="legend">'
-    '<li><span class="sw">highlight</span> linked sentences (point, focus or tap one)</li>'
-    '<li><span class="s rv">wavy underline</span> link needs review</li>'
-    '<li><span class="s fl">dotted underline</span> flagged by a quality check</li>'
-    '<li><span class="s un">dashed underline</span> not linked</li>'
-    "</ul>"
-)
-
-
 def _meta(doc: Document) -> dict[str, str]:
     m = doc.meta
+    model, revision = page_parts.model_name(doc)
     return {
-        "source": m.source_file or "",
-        "model": str(m.model.get("name", "")) if m.model else "",
-        "revision": str(m.model.get("revision", "")) if m.model else "",
+        "source": m.source_url.strip() or page_parts.file_name(m.source_file),
+        "model": model,
+        "revision": str(m.model.get("revision", "")) if m.model else revision,
         "date": m.updated,
         "version": __version__,
     }
@@ -487,46 +511,55 @@ def _title(doc: Document) -> str:
     return " / ".join(t for t in (source, target) if t) or "Bilingual document"
 
 
-def render_html(doc: Document, layout: str = DEFAULT_LAYOUT, images: str = "placeholder") -> str:
+def render_html(doc: Document, layout: str = DEFAULT_LAYOUT, images: str = "placeholder", *,
+                review_marks: bool = False) -> str:
     """The whole page as one string; ``layout`` is the layout shown until the reader picks another.
 
-    ``images``: "placeholder" (nothing is loaded from anywhere) or "load" (lazy ``<img>`` tags).
+    Without ``review_marks`` the page is the reader's edition: no review marks, no legend. With them, links
+    that need review (``pipeline.review_status``) are marked and a legend explains each reason, unless
+    nothing needs review, when the page looks like the reader's edition. ``images``: "placeholder" (nothing
+    is loaded from anywhere) or "load" (lazy ``<img>`` tags).
     """
     if layout not in LAYOUTS:
         layout = DEFAULT_LAYOUT
     info = _meta(doc)
     m = doc.meta
+    summary = review_summary(doc)
+    marks = _Marks(on=review_marks)
+    text = _blocks(doc, marks, images)
+    if review_marks and not (summary.needs_review or marks.unlinked):
+        marks = _Marks(on=False)
+        text = _blocks(doc, marks, images)  # nothing to review: the reader's edition, without tooltips or legend
+    legend = page_parts.legend(summary, marks.reasons, marks.notes, marks.unlinked) if marks.on else ""
     head_meta = "\n".join(
         f'<meta name="{name}" content="{_e(value)}">'
         for name, value in (
             ("generator", f"bilingual {info['version']}"),
-            ("description", f"Bilingual edition ({m.source_lang}/{m.target_lang}) with sentence-linked translation"),
+            ("description", m.description.strip()
+             or f"Bilingual edition ({m.source_lang}/{m.target_lang}) with sentence-linked translation"),
+            ("author", " ".join(m.author.split())),
             ("dcterms.source", info["source"]),
             ("dcterms.date", info["date"]),
             ("bilingual.model", info["model"]),
             ("bilingual.model-revision", info["revision"]),
             ("bilingual.version", info["version"]),
         )
+        if value or name != "author"
     )
-    footer_items = (
-        ("Source", info["source"] or "unknown"),
-        ("Model", info["model"] or "none (human or unknown translation)"),
-        ("Revision", info["revision"] or "n/a"),
-        ("Date", info["date"]),
-        ("Tool", f"bilingual {info['version']}"),
-    )
-    footer = "".join(f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>" for k, v in footer_items)
-    byline, credit = credits_html(doc)
+    marks_css = _MARKS_CSS if any(b.marks for b in doc.blocks) else ""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(_title(doc))}</title>\n{head_meta}\n"
-        f"<style>{_CSS}{_MARKS_CSS if any(b.marks for b in doc.blocks) else ''}{_CREDITS_CSS if byline else ''}"
-        f"{_media_css(doc)}</style>\n</head>\n<body>\n"
-        f'<header class="bar">{_switcher(layout)}{_LEGEND}</header>\n'
-        f'<main id="doc" data-layout="{layout}">\n{_blocks(doc, byline, images)}\n</main>\n'
+        f"<style>{_CSS}{marks_css}{_media_css(doc)}{page_assets.CSS}</style>\n</head>\n<body>\n"
+        '<a class="skip" href="#doc">Skip to the text</a>\n'
+        f'<div class="bar" role="region" aria-label="Reading options">{_switcher(layout)}'
+        f"{page_parts.view_controls(doc)}{legend}</div>\n"
+        f'<main id="doc" data-layout="{layout}" tabindex="-1">\n{text}\n</main>\n'
         f'<div id="pop" role="tooltip" lang="{_e(m.source_lang)}" hidden></div>\n'
-        f"<footer>{credit}<dl>{footer}</dl></footer>\n"
-        f"<script>{_JS}</script>\n</body>\n</html>\n"
+        '<button type="button" id="cp" hidden aria-label="Copy link to this sentence">copy link</button>\n'
+        '<div id="msg" role="status" aria-live="polite"></div>\n'
+        f"{page_parts.footer(doc, summary)}\n"
+        f"<script>{_JS}</script>\n<script>{page_assets.JS}</script>\n</body>\n</html>\n"
     )

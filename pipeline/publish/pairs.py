@@ -7,9 +7,11 @@ joined how, with which status), so a round trip through any of them yields the s
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from pipeline.document import Block, Document, Link
+from pipeline.review_status import link_flags
 
 #: Characters XML 1.0 forbids even when escaped; a stray control code from a CMS export would
 #: otherwise make the whole TMX/XLIFF file unreadable.
@@ -39,22 +41,15 @@ def join_sentences(block: Block, ids: list[str]) -> str:
     return " ".join(" ".join(block.sentence(i).text.split()) for i in ids)
 
 
-def link_flags(block: Block, link: Link) -> list[str]:
-    """Quality flags of a link and of the machine translations of its source sentences, without repeats."""
-    flags = list(link.flags)
-    for sid in link.src:
-        mt = block.sentence(sid).mt
-        if mt is not None:
-            flags.extend(mt.flags)
-    return list(dict.fromkeys(flags))
-
-
-def iter_pairs(doc: Document) -> list[Pair]:
+def iter_pairs(doc: Document, statuses: Collection[str] | None = None) -> list[Pair]:
+    """Every link as a pair; with ``statuses``, only links of those statuses (``index`` stays the link's own)."""
     pairs: list[Pair] = []
     for block in doc.blocks:
         if not block.translate:
             continue
         for i, link in enumerate(block.links, start=1):
+            if statuses is not None and link.status not in statuses:
+                continue
             pairs.append(
                 Pair(
                     block=block,

@@ -8,6 +8,7 @@ tool-specific data), so nothing a reviewer decided is lost.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Collection
 import xml.etree.ElementTree as ET
 
 from pipeline import __version__
@@ -32,7 +33,7 @@ def _prop(parent: ET.Element, kind: str, value: str) -> None:
     ET.SubElement(parent, "prop", {"type": kind}).text = xml_safe(value)
 
 
-def render_tmx(doc: Document) -> str:
+def render_tmx(doc: Document, statuses: Collection[str] | None = None) -> str:
     m = doc.meta
     date = tmx_date(m.updated)
     root = ET.Element("tmx", {"version": "1.4"})
@@ -56,7 +57,7 @@ def render_tmx(doc: Document) -> str:
     if m.model.get("name"):
         _prop(header, "x-model", str(m.model["name"]))
     body = ET.SubElement(root, "body")
-    for pair in iter_pairs(doc):
+    for pair in iter_pairs(doc, statuses):
         tu = ET.SubElement(body, "tu", {"tuid": pair.id, "creationdate": date})
         _prop(tu, "x-status", pair.link.status)
         if pair.link.score is not None:

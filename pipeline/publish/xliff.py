@@ -17,6 +17,7 @@ confirmed       final        a person agreed with it
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Collection
 
 from pipeline.document import Document
 from pipeline.publish.pairs import Pair, iter_pairs, xml_safe
@@ -42,13 +43,13 @@ def _segment(unit: ET.Element, pair: Pair) -> None:
         ET.SubElement(seg, "target").text = xml_safe(pair.target)
 
 
-def render_xliff(doc: Document) -> str:
+def render_xliff(doc: Document, statuses: Collection[str] | None = None) -> str:
     m = doc.meta
     root = ET.Element("xliff", {"version": "2.1", "srcLang": m.source_lang, "trgLang": m.target_lang})
     root.set("xmlns", XLIFF_NS)  # written as a plain attribute: every element below is in it
     file = ET.SubElement(root, "file", {"id": "f1", "original": m.source_file or "article"})
     by_block: dict[str, list[Pair]] = {}
-    for pair in iter_pairs(doc):
+    for pair in iter_pairs(doc, statuses):
         by_block.setdefault(pair.block.id, []).append(pair)
     for block in doc.blocks:
         pairs = by_block.get(block.id)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from pipeline.document import Block, Document, Link, Sentence
+from pipeline import review_status
 from pipeline.errors import ReviewError
 
 DIRECTIONS = ("next", "prev")
@@ -30,9 +31,12 @@ JOINABLE_KINDS = ("paragraph", "list_item", "quote")
 UNREVIEWED = ("auto", "needs_review")
 
 
-def needs_review(link: Link) -> bool:
-    """A link stands out until a person looked at it: machine-doubtful or flagged, and not yet reviewed."""
-    return link.status == "needs_review" or (link.status == "auto" and bool(link.flags))
+def needs_review(link: Link, block: Block | None = None) -> bool:
+    """A link stands out until a person looked at it; the one definition is ``pipeline.review_status``.
+
+    Without its block only the link's own flags are seen (not those of its machine translations).
+    """
+    return review_status.needs_review(block or Block(id="", kind="paragraph", text=""), link)
 
 
 def link_label(block_id: str, index: int) -> str:

@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 from pipeline.document import Block, Document, Link
 from pipeline.errors import BilingualError, ReviewError
 from pipeline.review import ops
+from pipeline.review_status import reason_json, review_of
 from pipeline.review.storage import BitextFile, ConflictError
 
 MAX_BODY = 1024 * 1024
@@ -31,11 +32,6 @@ def _static(name: str) -> str:
     return resources.files("pipeline.review").joinpath("static", name).read_text(encoding="utf-8")
 
 
-def is_doubtful(link: Link) -> bool:
-    """The editor's "needs review": the link's status, nothing else (informational flags never count)."""
-    return link.status == "needs_review"
-
-
 def link_qe(block: Block, link: Link) -> float | None:
     """The worst quality estimate (pipeline/qe) of the link's machine translations; None when none has one."""
     by_id = {s.id: s for s in block.source}
@@ -44,20 +40,29 @@ def link_qe(block: Block, link: Link) -> float | None:
 
 
 def block_json(block: Block) -> dict[str, Any]:
-    """One block as the page draws it: its links with their sentences' texts, nothing else of the file."""
+    """One block as the page draws it: its links with their sentences' texts, nothing else of the file.
+
+    ``review`` and its ``reasons`` (and informational ``notes``) come from ``pipeline.review_status``, the one
+    definition the CLI and the reading page use too.
+    """
     texts = {s.id: s.text for s in [*block.source, *block.target]}
-    return {"id": block.id, "kind": block.kind, "links": [{
-        "src": [{"id": i, "text": texts[i]} for i in link.src],
-        "tgt": [{"id": i, "text": texts[i]} for i in link.tgt],
-        "score": link.score, "status": link.status, "flags": link.flags, "review": is_doubtful(link),
-        "qe": link_qe(block, link),
-    } for link in block.links]}
+    links = []
+    for link in block.links:
+        state = review_of(block, link)
+        links.append({
+            "src": [{"id": i, "text": texts[i]} for i in link.src],
+            "tgt": [{"id": i, "text": texts[i]} for i in link.tgt],
+            "score": link.score, "status": link.status, "flags": link.flags, "review": state.needed,
+            "reasons": [reason_json(r) for r in state.reasons], "notes": [reason_json(r) for r in state.notes],
+            "qe": link_qe(block, link),
+        })
+    return {"id": block.id, "kind": block.kind, "links": links}
 
 
 def counts(doc: Document) -> dict[str, int]:
-    links = [x for b in doc.blocks for x in b.links]
-    return {"left": sum(map(is_doubtful, links)), "total": len(links),
-            "confirmed": sum(x.status == "confirmed" for x in links)}
+    links = [(b, x) for b in doc.blocks for x in b.links]
+    return {"left": sum(review_of(b, x).needed for b, x in links), "total": len(links),
+            "confirmed": sum(x.status == "confirmed" for _, x in links)}
 
 
 def state_json(doc: Document) -> dict[str, Any]:

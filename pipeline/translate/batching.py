@@ -30,6 +30,22 @@ def plan_batches(lengths: Sequence[int], batch_tokens: int, max_batch_size: int)
     return batches
 
 
+def ramp_up(batches: list[list[int]]) -> list[list[int]]:
+    """The first batch cut into pieces of 1, 2, 4, ... sentences; the others as they are.
+
+    Why: batches are planned longest first, so the first one is the slowest; on a CPU it can take many
+    seconds, and a progress bar that sits at 0 % that long looks hung. Small first pieces show movement at
+    once for the cost of a few extra decoder calls.
+    """
+    if not batches:
+        return []
+    first, pieces, size = batches[0], [], 1
+    while first:
+        pieces.append(first[:size])
+        first, size = first[size:], size * 2
+    return [*pieces, *batches[1:]]
+
+
 def output_cap(longest_source_tokens: int, ratio: float, max_new_tokens: int, floor: int = 16) -> int:
     """How many target tokens a batch may generate.
 

@@ -16,7 +16,7 @@ from pipeline import __version__
 from pipeline.config import Config, TranslateConfig
 from pipeline.document import Document, MachineTranslation, Sentence, now_iso
 from pipeline.translate.allocator import reuse_freed_memory
-from pipeline.translate.batching import plan_batches
+from pipeline.translate.batching import plan_batches, ramp_up
 from pipeline.translate.engine import CTranslate2Engine, Decoding, Engine, Hypothesis, TransformersEngine
 from pipeline.translate.memory import Entry, TranslationMemory, default_cache_dir
 from pipeline.translate.models import ResolvedModel, exact_revision, resolve_model
@@ -214,7 +214,10 @@ def _translate_sentences(
         for p in parts[k]:
             users.setdefault(p, []).append(k)
 
+    finished = 0  # source sentences with their whole translation; the progress bar counts these
+
     def finish(k: int) -> None:
+        nonlocal finished
         entries = [done[p] for p in parts[k]]
         flags = sorted({f for e in entries for f in e.flags})
         if len(entries) > 1:
@@ -226,16 +229,17 @@ def _translate_sentences(
         for f in flags:
             report.flags[f] = report.flags.get(f, 0) + 1
         report.flagged += review_count(flags) > 0
+        finished += 1
         sentence_done(k)
 
     for k in rest:
         if waiting[k] == 0:
             finish(k)
-    total, finished = len(pending), 0
+    total = len(rest)
     if progress:
-        progress(0, total)
+        progress(finished, total)
     lengths = engine.count_tokens(pending) if pending else []
-    batches = plan_batches(lengths, t.batch_tokens, t.max_batch_size)
+    batches = ramp_up(plan_batches(lengths, t.batch_tokens, t.max_batch_size))
     decoding = Decoding.from_config(t)
     batch_texts = [[pending[i] for i in b] for b in batches]
     for batch, entries in zip(batch_texts, checked_batches(engine, batch_texts, decoding, t.retry_flagged, report),
@@ -248,7 +252,6 @@ def _translate_sentences(
                 waiting[k] -= 1
                 if waiting[k] == 0:
                     finish(k)
-        finished += len(batch)
         if progress:
             progress(finished, total)
 
