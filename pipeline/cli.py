@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from pipeline import __version__
 from pipeline.config import Config, load_config
-from pipeline.document import BITEXT_SUFFIX, Document, bitext_base, html_path_for, load_document, save_document
+from pipeline.document import Document, bitext_base, html_path_for, load_document
 from pipeline.errors import BilingualError, ConfigError
 
 EPILOG_RUN = """\b
@@ -38,14 +39,9 @@ def _config(config_path: str | None, **overrides: object) -> Config:
 
 
 def _stem(article: str) -> str:
-    if article == "-":
-        return "stdin"
-    name = Path(article).name
-    for suffix in (BITEXT_SUFFIX, ".txt", ".md", ".markdown"):
-        if name.lower().endswith(suffix):
-            name = name[: -len(suffix)]
-            break
-    return name or "article"
+    from pipeline.safe_commands import stem_for
+
+    return stem_for(article)
 
 
 def _progress(quiet: bool):  # type: ignore[no-untyped-def]
@@ -54,14 +50,14 @@ def _progress(quiet: bool):  # type: ignore[no-untyped-def]
     return None if quiet else TerminalProgress(desc="translating", unit="sent")
 
 
-def _translate_saving(doc: Document, config: Config, path: str | Path, quiet: bool) -> None:
+def _translate_saving(doc: Document, config: Config, save: Callable[[Document], object], quiet: bool) -> None:
     """Translate; on Ctrl-C save the finished sentences (atomically) before giving up, so a rerun resumes."""
     from pipeline.translate import translate_document
 
     try:
         report = translate_document(doc, config, progress=_progress(quiet))
     except KeyboardInterrupt:
-        save_document(doc, path)
+        save(doc)
         raise
     if not quiet:
         extra = [f"{report.from_memory} from translation memory"] if report.from_memory else []
@@ -95,6 +91,8 @@ format_option = click.option(
 )
 model_option = click.option("--model", help="Hub model name or local model directory.")
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+force_option = click.option("--force", is_flag=True,
+                            help="Replace a bitext that holds translations or reviews (a numbered backup is kept).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -127,14 +125,24 @@ def cli() -> None:
 @encoding_option
 @format_option
 @config_option
-def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: str, config_path: str | None) -> None:
-    """Split an article (.txt, .md or - for stdin) into blocks and sentences."""
-    from pipeline.fileio import read_text_input
+@force_option
+def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: str, config_path: str | None,
+            force: bool) -> None:
+    """Split an article (.txt, .md or - for stdin) into blocks and sentences.
+
+    Over an existing bitext, its translations and reviewed links are carried over to the unchanged sentences.
+    """
+    from pipeline.fileio import display, read_text_input
+    from pipeline.guard import check_io
+    from pipeline.safe_commands import carry_work, open_target, report_carry
     from pipeline.segment import segment_text
 
     config = _config(config_path)
+    target = Path(output or f"{_stem(article)}.bitext.json")
+    if not lines:
+        check_io({"article": article}, [target])
     text = read_text_input(article, encoding)
-    doc = segment_text(text, source_file=article, fmt=fmt, config=config)
+    doc = segment_text(text, source_file=display(article), fmt=fmt, config=config)
     if lines:
         out = []
         for b in doc.blocks:
@@ -142,9 +150,11 @@ def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: s
                 out.append("\n".join(" ".join(s.text.split()) for s in b.source))
         click.echo("\n\n".join(out))
         return
-    target = Path(output or f"{_stem(article)}.bitext.json")
-    save_document(doc, target)
-    click.echo(f"wrote {target} ({len(doc.blocks)} blocks, {len(doc.iter_source())} sentences)", err=True)
+    store = open_target(target, config)
+    if store.doc is not None and not force:
+        report_carry(carry_work(doc, store.doc), target, False)
+    store.save(doc)
+    click.echo(f"wrote {display(target)} ({len(doc.blocks)} blocks, {len(doc.iter_source())} sentences)", err=True)
 
 
 @cli.command(epilog="\b\nExample:\n  bilingual translate doc.bitext.json --model ./models/opus-mt-id-en")
@@ -154,17 +164,26 @@ def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: s
 @translate_options
 @config_option
 @quiet_option
+@force_option
 def translate(bitext: str, output: str | None, model: str | None, engine: str | None, quantize: str | None,
-              beam_size: int | None, no_memory: bool | None, config_path: str | None, quiet: bool) -> None:
+              beam_size: int | None, no_memory: bool | None, config_path: str | None, quiet: bool,
+              force: bool) -> None:
     """Machine-translate the sentences of a bitext file that have no translation yet."""
     from pipeline.align import align_machine_translation
+    from pipeline.guard import check_io, same_file
+    from pipeline.safe_commands import open_target, remake_translated
 
     config = _config(config_path, translate__model=model,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
     doc = load_document(bitext)
-    _translate_saving(doc, config, output or bitext, quiet)
+    check_io({}, [output or bitext], docs=[(doc, Path(bitext))])
+    store = open_target(Path(output or bitext), config)
+    if output and not (Path(output).exists() and same_file(output, bitext)):
+        store.refuse_replacing("translate", force)
+    store.refuse_human_translation("translate", force)
+    _translate_saving(doc, config, lambda d: store.save(d, remake_translated(d, config)), quiet)
     align_machine_translation(doc, config)
-    save_document(doc, output or bitext)
+    store.save(doc, remake_translated(doc, config))
     if not quiet:
         click.echo(f"wrote {output or bitext}", err=True)
 
@@ -188,8 +207,9 @@ Examples:
 @encoding_option
 @format_option
 @config_option
+@force_option
 def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_format: str, encoding: str, fmt: str,
-          config_path: str | None) -> None:
+          config_path: str | None, force: bool) -> None:
     """Link source sentences to the sentences of their translation.
 
     With one BITEXT file: link each source sentence to its machine translation. With SOURCE and TRANSLATION
@@ -201,21 +221,37 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
         if presplit or out_format != "bitext":
             raise click.UsageError("--presplit and --format beads need two inputs: SOURCE TRANSLATION")
         from pipeline.align import align_machine_translation
+        from pipeline.fileio import display
+        from pipeline.guard import check_io, same_file
+        from pipeline.safe_commands import open_target
 
         doc = load_document(inputs[0])
-        align_machine_translation(doc, config)
         target = Path(output or inputs[0])
-        save_document(doc, target)
         html = html_path_for(target)
+        in_place = target.exists() and same_file(target, inputs[0])
+        check_io({} if in_place else {"bitext": inputs[0]}, [target], docs=[(doc, Path(inputs[0]))])
+        check_io({"bitext": inputs[0], "bitext written": target}, [html], docs=[(doc, Path(inputs[0]))])
+        store = open_target(target, config)
+        if not in_place:
+            store.refuse_replacing("align", force)
+        align_machine_translation(doc, config)
+        store.save(doc, lambda theirs: (align_machine_translation(theirs, config), theirs)[1])
         _publish(doc, html, config.publish.layout)
-        click.echo(f"aligned {target}; wrote {html}", err=True)
+        click.echo(f"aligned {display(target)}; wrote {display(html)}", err=True)
         return
     if len(inputs) != 2:
         raise click.UsageError("give one bitext file, or SOURCE and TRANSLATION")
-    from pipeline.fileio import read_text_input
+    from pipeline.fileio import display, read_text_input
+    from pipeline.guard import check_io
+    from pipeline.safe_commands import open_target
 
     source, translation = inputs
     src_is_bitext = source.endswith(".json") and not presplit
+    stem = _stem(source)
+    bitext = Path(output) if output else Path("output") / stem / f"{stem}.bitext.json"
+    html = html_path_for(bitext)
+    if not presplit:
+        check_io({"bitext" if src_is_bitext else "article": source, "translation": translation}, [bitext, html])
     src_text = "" if src_is_bitext else read_text_input(source, encoding)
     tgt_text = read_text_input(translation, encoding, what="translation")
     if presplit:
@@ -233,19 +269,18 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
     from pipeline.segment import segment_text
 
     # a bitext file as SOURCE keeps its segmentation (and any reviewed source text); its targets are replaced
-    src_doc = load_document(source) if src_is_bitext else segment_text(src_text, source_file=source, fmt=fmt,
+    src_doc = load_document(source) if src_is_bitext else segment_text(src_text, source_file=display(source), fmt=fmt,
                                                                         config=config)
-    tgt_doc = segment_text(tgt_text, source_file=translation, fmt=fmt, config=config, lang="en")
+    tgt_doc = segment_text(tgt_text, source_file=display(translation), fmt=fmt, config=config, lang="en")
+    store = open_target(bitext, config)
+    store.refuse_replacing("align", force, human=False)
     doc = align_human_translation(src_doc, tgt_doc, config)
-    stem = _stem(source)
-    bitext = Path(output) if output else Path("output") / stem / f"{stem}.bitext.json"
-    save_document(doc, bitext)
-    html = html_path_for(bitext)
+    store.save(doc)
     _publish(doc, html, config.publish.layout)
     review = sum(1 for b in doc.blocks for link in b.links if link.status == "needs_review")
-    click.echo(f"aligned {source} with {translation}: {sum(len(b.links) for b in doc.blocks)} links, "
-               f"{review} to review; wrote {bitext}", err=True)
-    click.echo(str(html))
+    click.echo(f"aligned {display(source)} with {display(translation)}: {sum(len(b.links) for b in doc.blocks)} "
+               f"links, {review} to review; wrote {display(bitext)}", err=True)
+    click.echo(display(html))
 
 
 def _publish(doc: Document, target: Path, layout: str | None = None) -> None:
@@ -310,32 +345,38 @@ def publish(bitext: str, output: str | None, formats: str | None, layout: str | 
 @format_option
 @config_option
 @quiet_option
+@force_option
 def run(article: str, outdir: str, model: str | None, engine: str | None, quantize: str | None,
         beam_size: int | None, no_memory: bool | None, encoding: str, fmt: str, config_path: str | None,
-        quiet: bool) -> None:
+        quiet: bool, force: bool) -> None:
     """Segment, translate, align and publish an article in one go; reruns reuse finished work."""
     from pipeline.align import align_machine_translation
-    from pipeline.fileio import read_text_input
-    from pipeline.segment import carry_over, segment_text
+    from pipeline.fileio import display, read_text_input
+    from pipeline.guard import check_io
+    from pipeline.safe_commands import carry_work, open_target, remake_run, report_carry
+    from pipeline.segment import segment_text
 
     config = _config(config_path, translate__model=model,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
-    text = read_text_input(article, encoding)
     stem = _stem(article)
     folder = Path(outdir) / stem
     bitext = folder / f"{stem}.bitext.json"
-    doc = segment_text(text, source_file=article, fmt=fmt, config=config)
-    if bitext.exists():
-        old = load_document(bitext)  # a corrupt file stops the run here: never overwrite a user's work
-        reused = carry_over(doc, old)
-        if not quiet and reused:
-            click.echo(f"reusing {reused} translated sentences from {bitext}", err=True)
-    _translate_saving(doc, config, bitext, quiet)
-    align_machine_translation(doc, config)
-    save_document(doc, bitext)
     html = folder / f"{stem}.html"
+    check_io({"article": article}, [bitext, html], folders=[folder])  # before any work: never fail at the end
+    text = read_text_input(article, encoding)
+    store = open_target(bitext, config)  # a corrupt file stops the run here: never overwrite a user's work
+    store.refuse_human_translation("run", force)
+    doc = segment_text(text, source_file=display(article), fmt=fmt, config=config)
+    if store.doc is not None:
+        report = carry_work(doc, store.doc)
+        if not quiet and report.reused:
+            click.echo(f"reusing {report.reused} translated sentences from {display(bitext)}", err=True)
+        report_carry(report, bitext, quiet)
+    _translate_saving(doc, config, lambda d: store.save(d, remake_run(text, article, fmt, d, config, bitext)), quiet)
+    align_machine_translation(doc, config)
+    doc = store.save(doc, remake_run(text, article, fmt, doc, config, bitext))
     _publish(doc, html, config.publish.layout)
-    click.echo(str(html))
+    click.echo(display(html))
 
 
 from pipeline.cli_models import models as _models  # noqa: E402 - after cli exists

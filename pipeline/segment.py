@@ -45,56 +45,6 @@ def segment_text(
     return Document(meta=meta, blocks=blocks)
 
 
-def _reid(old_block: Block, new_id: str) -> Block:
-    """The old block under the id of its new position (sentence ids carry the block id as prefix)."""
-    import copy
+from pipeline.carry import carry_over, carry_work  # noqa: E402 - re-exported: callers know it from here
 
-    b = copy.deepcopy(old_block)
-    if b.id == new_id:
-        return b
-    prefix = f"{b.id}."
-
-    def fix(sid: str) -> str:
-        return new_id + "." + sid[len(prefix):] if sid.startswith(prefix) else sid
-
-    b.id = new_id
-    for sent in (*b.source, *b.target):
-        sent.id = fix(sent.id)
-    for link in b.links:
-        link.src = [fix(x) for x in link.src]
-        link.tgt = [fix(x) for x in link.tgt]
-    return b
-
-
-def carry_over(new: Document, old: Document) -> int:
-    """Bring finished work from ``old`` into the freshly segmented ``new``; return sentences reused.
-
-    Why: a rerun after a small edit of the article must neither lose a person's review nor pay again for
-    translations. A block whose kind and text are unchanged is taken over whole (translations, target
-    sentences, reviewed links) with the marks of the new article; elsewhere machine translations of
-    identical sentences are reused.
-    """
-    old_blocks: dict[tuple[str, str], list[Block]] = {}
-    for b in old.blocks:
-        old_blocks.setdefault((b.kind, b.text), []).append(b)
-    by_text: dict[str, list] = {}
-    for _, s in old.iter_source():
-        if s.mt is not None:
-            by_text.setdefault(s.text, []).append(s.mt)
-    n = 0
-    for i, b in enumerate(new.blocks):
-        same = old_blocks.get((b.kind, b.text))
-        if same and [s.text for s in same[0].source] == [s.text for s in b.source]:
-            new.blocks[i] = _reid(same.pop(0), b.id)
-            new.blocks[i].marks = b.marks  # same words, but a link's address may have changed in the article
-            n += sum(1 for s in new.blocks[i].source if s.mt is not None)
-            continue
-        for s in b.source:
-            if s.mt is None and by_text.get(s.text):
-                s.mt = by_text[s.text][0]
-                n += 1
-    if n:
-        new.meta.model = dict(old.meta.model)
-    if old.meta.stages.get("align"):
-        new.meta.stages.setdefault("align", old.meta.stages["align"])
-    return n
+__all__ = ["carry_over", "carry_work", "segment_text"]
