@@ -1,4 +1,5 @@
-"""The reviewed bitext on disk: every save is atomic, keeps a backup, and refuses to overwrite foreign changes.
+"""The reviewed bitext on disk: every save is atomic, keeps numbered backups, and refuses to overwrite foreign
+changes.
 
 Why the stamp: a person may rerun ``align`` or edit the file elsewhere while the editor is open; silently
 overwriting that work would lose it, so a save first checks the file is still the one that was read.
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from pipeline.document import Document, html_path_for, load_document, save_document
 from pipeline.errors import ReviewError
-from pipeline.fileio import atomic_write_bytes, atomic_write_text
+from pipeline.fileio import DEFAULT_BACKUPS, atomic_write_text, backup_paths, keep_backup
 
 
 class ConflictError(ReviewError):
@@ -35,9 +36,11 @@ def _stamp(path: Path) -> tuple[_Stamp, bytes]:
 class BitextFile:
     """The one document file a review session may read and write (plus its backup and HTML page)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, backups: int = DEFAULT_BACKUPS) -> None:
         self.path = Path(path)
-        self.backup_path = self.path.with_name(self.path.name + ".bak")
+        self.backups = backups
+        #: The newest backup; older ones are ``.bak.2`` ... ``.bak.N``.
+        self.backup_path = backup_paths(self.path, 1)[0]
         self.html_path = html_path_for(self.path)
         self.doc = load_document(self.path)
         self._stamp, _ = _stamp(self.path)
@@ -46,6 +49,10 @@ class BitextFile:
         self.doc = load_document(self.path)
         self._stamp, _ = _stamp(self.path)
         return self.doc
+
+    def check_unchanged(self) -> bytes:
+        """The file's bytes, if it is still the version that was read; else ConflictError."""
+        return self._unchanged_bytes()
 
     def _unchanged_bytes(self) -> bytes:
         try:
@@ -57,16 +64,19 @@ class BitextFile:
                               "your change was not saved: reload the file to continue")
         return data
 
-    def save(self, doc: Document) -> None:
-        """Write ``doc`` over the file, after copying the previous version to ``<file>.bak``."""
+    def save(self, doc: Document) -> Path:
+        """Write ``doc`` over the file, after copying the previous version to ``<file>.bak.1``; returns that."""
         previous = self._unchanged_bytes()
-        atomic_write_bytes(self.backup_path, previous)
+        keep_backup(self.path, max(self.backups, 1), previous)
         save_document(doc, self.path)
         self.doc = doc
         self._stamp, _ = _stamp(self.path)
+        return self.backup_path
 
     def publish_html(self) -> Path:
+        """Write the page of the document as it is on disk: refused if the file changed since it was read."""
         from pipeline.publish import render_html
 
+        self._unchanged_bytes()
         atomic_write_text(self.html_path, render_html(self.doc))
         return self.html_path
