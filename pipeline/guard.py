@@ -72,11 +72,11 @@ def check_io(inputs: Mapping[str, str | Path] | Iterable[tuple[str, str | Path]]
         if out.exists():
             for what, p in protected:
                 if p.exists() and same_file(out, p):
-                    raise OutputError(f"{display(out)}: is the {what} this command reads; writing there would "
-                                      "destroy it; choose another output with -o")
+                    raise OutputError(f"{display(out)}: refusing to overwrite the input file (the {what} this "
+                                      "command reads); choose another output with -o")
             if hashes and (digest := _text_sha256(out)) in hashes:
-                raise OutputError(f"{display(out)}: holds the {hashes[digest]} this bitext was made from; writing "
-                                  "there would destroy it; choose another output with -o")
+                raise OutputError(f"{display(out)}: refusing to overwrite the input file (it holds the "
+                                  f"{hashes[digest]} this bitext was made from); choose another output with -o")
         check_writable(out)
     for folder in folders:
         check_folder_writable(folder)

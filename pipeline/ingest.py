@@ -120,8 +120,11 @@ def _inline_text(token) -> tuple[str, list[Mark]]:  # type: ignore[no-untyped-de
 def parse_markdown(text: str) -> list[RawBlock]:
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark")
+    from pipeline.markdown_limits import MAX_NESTING, check_nesting
+
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
     tokens = md.parse(text)
+    check_nesting(tokens)
     blocks: list[RawBlock] = []
     list_stack: list[dict[str, int | str | bool]] = []
     quote_depth = 0

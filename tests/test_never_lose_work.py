@@ -95,7 +95,7 @@ def test_segment_refuses_to_overwrite_its_article(isolated: Path, argv: list[str
     (isolated / "sym.txt").symlink_to("a.txt")
     before = snapshot(isolated)
     proc = run_cli(*argv, cwd=isolated)
-    assert_one_line_error(proc, "is the article this command reads", "-o")
+    assert_one_line_error(proc, "refusing to overwrite", "the article this command reads", "-o")
     assert proc.returncode == 1
     assert_kept(before, isolated)
 
@@ -128,7 +128,7 @@ def test_align_refuses_to_overwrite_the_human_translation(isolated: Path) -> Non
     (isolated / "b.en.txt").write_text("Floods in the Rain City\n\nHeavy rain fell.\n", encoding="utf-8")
     before = snapshot(isolated)
     proc = run_cli("align", "a.txt", "b.en.txt", "-o", "b.en.txt", cwd=isolated)
-    assert_one_line_error(proc, "b.en.txt", "is the translation this command reads")
+    assert_one_line_error(proc, "b.en.txt", "refusing to overwrite", "the translation this command reads")
     assert_kept(before, isolated)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,6 +26,32 @@ from pipeline.review.storage import BitextFile, ConflictError
 
 MAX_BODY = 1024 * 1024
 TOKEN_HEADER = "X-Review-Token"
+#: Seconds a client may stall mid-request before its connection (and thread) is dropped.
+SOCKET_TIMEOUT = 30
+#: A request body nested deeper than this is refused before it is parsed (a real one is 3 levels deep).
+MAX_JSON_DEPTH = 32
+
+
+def _too_deep(body: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Bracket depth outside strings: cheap, and it keeps json.loads from recursing into a hostile body."""
+    depth, in_string, escaped = 0, False, False
+    for ch in body.decode("utf-8", "replace"):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif ch in "]}":
+            depth -= 1
+    return False
 
 
 def _static(name: str) -> str:
@@ -89,6 +116,7 @@ class ReviewSession:
                     self.history.redo()
                 message = f"{op} saved"
             elif op == "publish":
+                self.file.check_unchanged()  # never publish a page from a document the file no longer holds
                 self.file.doc = doc
                 message = f"wrote {self.file.publish_html().name}"
             elif op == "reload":
@@ -114,7 +142,10 @@ class ReviewSession:
         if op == "move":
             return ops.move(doc, block, index, str(req.get("side")), str(req.get("direction")))
         if op == "confirm":
-            return ops.set_confirmed(doc, block, index, bool(req.get("confirmed")))
+            confirmed = req.get("confirmed")
+            if not isinstance(confirmed, bool):  # "false" is a true string: never guess
+                raise ReviewError("confirm needs \"confirmed\": true or false")
+            return ops.set_confirmed(doc, block, index, confirmed)
         if op == "edit":
             edits = req.get("edits")
             if not isinstance(edits, dict) or not all(isinstance(v, str) for v in edits.values()):
@@ -127,6 +158,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "bilingual-review"
     sys_version = ""
+    timeout = SOCKET_TIMEOUT  # socketserver sets it on the connection: a stalled client cannot hold a thread
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet: the terminal shows the URL only
         pass
@@ -200,10 +232,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"error": "body missing or too large"})
             return
         try:
-            req = json.loads(self.rfile.read(length).decode("utf-8"))
+            body = self.rfile.read(length)
+            if _too_deep(body):
+                raise ValueError("nested too deeply")
+            req = json.loads(body.decode("utf-8"))
             if not isinstance(req, dict):
                 raise ValueError
-        except ValueError:
+        except (ValueError, RecursionError):
             self._send(HTTPStatus.BAD_REQUEST, {"error": "malformed JSON"})
             return
         try:
@@ -213,6 +248,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(status, {"error": str(err)})
         except OSError as err:
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": f"cannot write: {err.strerror or err}"})
+        except Exception as err:  # noqa: BLE001 - a request the operations did not expect: answer, do not crash
+            self._send(HTTPStatus.BAD_REQUEST, {"error": f"request not understood ({type(err).__name__})"})
 
     def _not_allowed(self) -> None:
         self._send(HTTPStatus.METHOD_NOT_ALLOWED, {"error": "method not allowed"})
@@ -226,6 +263,13 @@ class _Server(ThreadingHTTPServer):
     def __init__(self, session: ReviewSession, port: int) -> None:
         self.session = session
         super().__init__(("127.0.0.1", port), _Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that goes away or stalls is normal; anything else is one line, never a traceback."""
+        err = sys.exc_info()[1]
+        if isinstance(err, (ConnectionError, TimeoutError)):
+            return
+        print(f"bilingual review: a request failed ({type(err).__name__}: {err})", file=sys.stderr, flush=True)
 
 
 def make_server(path: str | Path, port: int = 0) -> tuple[_Server, str]:

@@ -18,9 +18,10 @@ from pipeline.document import Document, MachineTranslation, Sentence, now_iso
 from pipeline.translate.allocator import reuse_freed_memory
 from pipeline.translate.batching import plan_batches
 from pipeline.translate.engine import CTranslate2Engine, Decoding, Engine, Hypothesis, TransformersEngine
-from pipeline.translate.memory import Entry, TranslationMemory, default_cache_dir
+from pipeline.translate.memory import Entry, default_cache_dir
 from pipeline.translate.models import ResolvedModel, exact_revision, resolve_model
 from pipeline.translate.quality import better, quality_flags, review_count
+from pipeline.translate.safe_memory import GuardedMemory
 from pipeline.translate.split import split_to_fit
 
 _WS = re.compile(r"\s+")
@@ -113,8 +114,8 @@ def translate_document(
     if todo:
         memory = None
         if t.use_memory:
-            memory = TranslationMemory(memory_dir(t), model.resolved.name, model.revision,
-                                       settings_signature(t, model.quantization))
+            memory = GuardedMemory(memory_dir(t), model.resolved.name, model.revision,
+                                   settings_signature(t, model.quantization))
         try:
             _translate_sentences(todo, t, model, sig, memory, report, progress, engine_factory or load_engine)
         finally:
@@ -130,7 +131,7 @@ def _clean(text: str) -> str:
 
 
 def _translate_sentences(
-    todo: list[Sentence], t: TranslateConfig, model: LoadedModel, sig: str, memory: TranslationMemory | None,
+    todo: list[Sentence], t: TranslateConfig, model: LoadedModel, sig: str, memory: GuardedMemory | None,
     report: TranslateReport, progress: Progress | None,
     engine_factory: Callable[[TranslateConfig, LoadedModel], Engine],
 ) -> None:
