@@ -154,13 +154,12 @@ def check_folder_writable(folder: str | Path, *, shown: str | Path | None = None
         raise OutputError(f"{name}: cannot create the output folder ({display(probe)} is a file)")
     if not os.access(probe, os.W_OK | os.X_OK):
         raise OutputError(f"{name}: the folder {display(probe)} is not writable; choose another output with -o")
-    if probe == real:
-        try:  # a read-only file system or a full disk says so only on a real attempt
-            fd, tmp = tempfile.mkstemp(prefix=".bilingual-probe.", dir=real)
-            os.close(fd)
-            os.unlink(tmp)
-        except OSError as err:
-            raise OutputError(f"{name}: cannot write in {display(real)} ({err.strerror or err})") from err
+    try:  # a read-only file system, /proc or a full disk says so only on a real attempt
+        fd, tmp = tempfile.mkstemp(prefix=".bilingual-probe.", dir=probe)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as err:
+        raise OutputError(f"{name}: cannot write in {display(probe)} ({err.strerror or err})") from err
 
 
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
