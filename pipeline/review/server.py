@@ -3,7 +3,7 @@
 Why so strict: any web page the person visits can send requests to localhost. Every request must carry the
 session token, name this server in its Host header (against DNS rebinding) and, for changes, be a JSON POST
 from this origin. The server never takes a path from a request: it reads and writes only the opened bitext,
-its ``.bak`` backup and its ``.html`` page.
+its numbered ``.bak.N`` backups and its ``.html`` page.
 """
 
 from __future__ import annotations
