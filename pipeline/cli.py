@@ -15,13 +15,17 @@ import click
 
 from pipeline import __version__
 from pipeline.config import Config, load_config
+from pipeline.corpus.inputs import DEFAULT_GLOB
+from pipeline.corpus.runner import DEFAULT_WINDOW
 from pipeline.document import Document, bitext_base, html_path_for, load_document
 from pipeline.errors import BilingualError, ConfigError
 
 EPILOG_RUN = """\b
-Example:
+Examples:
   bilingual run seeds/belgorod.id.txt
   bilingual run article.md -o site/ --model ./models/my-opus-mt
+  bilingual run content/id -o out --engine ctranslate2 --format md   # a whole tree, out/index.html
+  bilingual run --from-list articles.txt --ray auto --engine ctranslate2
 """
 
 
@@ -31,6 +35,8 @@ def _config(config_path: str | None, **overrides: object) -> Config:
         if value is None:
             continue
         section, key = dotted.split("__", 1)
+        if dotted == "translate__model" and value != config.translate.model:
+            config.translate.revision = "main"  # the configured revision pins the configured model, not this one
         setattr(getattr(config, section), key, value)
     from pipeline.config import validate
 
@@ -204,19 +210,21 @@ Examples:
 @click.option("--presplit", is_flag=True, help="Both files hold one sentence per line (no paragraph structure).")
 @click.option("--format", "out_format", type=click.Choice(["bitext", "beads"]), default="bitext", show_default=True,
               help="beads: print one bead per line in the vecalign format ([0]:[0], [4, 5]:[3], [12]:[]).")
+@click.option("--no-embedding-cache", "no_embedding_cache", is_flag=True, default=None,
+              help="Neither read nor write the embedding cache ([align] embedding_cache) in this run.")
 @encoding_option
 @format_option
 @config_option
 @force_option
-def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_format: str, encoding: str, fmt: str,
-          config_path: str | None, force: bool) -> None:
+def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_format: str,
+          no_embedding_cache: bool | None, encoding: str, fmt: str, config_path: str | None, force: bool) -> None:
     """Link source sentences to the sentences of their translation.
 
     With one BITEXT file: link each source sentence to its machine translation. With SOURCE and TRANSLATION
     (.txt or .md): align an Indonesian article with an existing English translation, paragraphs first,
     then sentences (1:1, 1:2, 2:1, 1:3, 3:1, 2:2, and dropped or added sentences).
     """
-    config = _config(config_path)
+    config = _config(config_path, align__embedding_cache=False if no_embedding_cache else None)
     if len(inputs) == 1:
         if presplit or out_format != "bitext":
             raise click.UsageError("--presplit and --format beads need two inputs: SOURCE TRANSLATION")
@@ -336,9 +344,23 @@ def publish(bitext: str, output: str | None, formats: str | None, layout: str | 
 
 
 @cli.command(epilog=EPILOG_RUN)
-@click.argument("article")
+@click.argument("paths", nargs=-1)
 @click.option("-o", "--outdir", default="output", show_default=True, type=click.Path(file_okay=False),
-              help="Results go to OUTDIR/<stem>/.")
+              help="Results go to OUTDIR/<stem>/; for a folder, OUTDIR mirrors its tree, with an index.html.")
+@click.option("--glob", "glob", default=DEFAULT_GLOB, show_default=True, help="Files taken from a folder.")
+@click.option("--from-list", "from_list", metavar="FILE",
+              help="Also the documents named in FILE, one path a line (- reads the list from standard input).")
+@click.option("--layout", "out_layout", type=click.Choice(["tree", "flat"]), default="tree", show_default=True,
+              help="tree: OUTDIR/a/b/ for FOLDER/a/b.md; flat: OUTDIR/a-b/.")
+@click.option("-f", "--format", "formats", metavar="LIST",
+              help="Exports written for every document besides the page, e.g. md,tmx (see `publish --help`).")
+@click.option("--window", type=click.IntRange(1), default=DEFAULT_WINDOW, show_default=True,
+              help="Sentences of several documents translated together in shared batches.")
+@click.option("--ray", "ray", metavar="auto|ADDRESS",
+              help="Translate on a Ray cluster (pip install 'bilingual[ray]'; needs --engine ctranslate2).")
+@click.option("--ray-actors", type=click.IntRange(0), default=0, help="Translator actors (0: one per 2 cluster CPUs).")
+@click.option("--ray-ship-model", is_flag=True,
+              help="Send the converted model to the workers instead of reading it from the same path there.")
 @model_option
 @translate_options
 @encoding_option
@@ -346,37 +368,55 @@ def publish(bitext: str, output: str | None, formats: str | None, layout: str | 
 @config_option
 @quiet_option
 @force_option
-def run(article: str, outdir: str, model: str | None, engine: str | None, quantize: str | None,
-        beam_size: int | None, no_memory: bool | None, encoding: str, fmt: str, config_path: str | None,
-        quiet: bool, force: bool) -> None:
-    """Segment, translate, align and publish an article in one go; reruns reuse finished work."""
-    from pipeline.align import align_machine_translation
-    from pipeline.fileio import display, read_text_input
-    from pipeline.guard import check_io
-    from pipeline.safe_commands import carry_work, open_target, remake_run, report_carry
-    from pipeline.segment import segment_text
+def run(paths: tuple[str, ...], outdir: str, glob: str, from_list: str | None, out_layout: str,
+        formats: str | None, window: int, ray: str | None, ray_actors: int, ray_ship_model: bool,
+        model: str | None, engine: str | None, quantize: str | None, beam_size: int | None, no_memory: bool | None,
+        encoding: str, fmt: str, config_path: str | None, quiet: bool, force: bool) -> None:
+    """Segment, translate, align and publish articles in one go; reruns do only what is unfinished.
 
+    PATHS are article files (.txt, .md, .html; - for standard input) and folders, searched recursively.
+    All documents share one model load and are translated in shared batches.
+    """
+    from pipeline.corpus import RunOptions, collect_inputs, run_collection
+    from pipeline.corpus.inputs import is_url
+
+    if not paths and not from_list:
+        raise click.UsageError("give at least one article, folder or --from-list FILE")
     config = _config(config_path, translate__model=model,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
-    stem = _stem(article)
-    folder = Path(outdir) / stem
-    bitext = folder / f"{stem}.bitext.json"
-    html = folder / f"{stem}.html"
-    check_io({"article": article}, [bitext, html], folders=[folder])  # before any work: never fail at the end
-    text = read_text_input(article, encoding)
-    store = open_target(bitext, config)  # a corrupt file stops the run here: never overwrite a user's work
-    store.refuse_human_translation("run", force)
-    doc = segment_text(text, source_file=display(article), fmt=fmt, config=config)
-    if store.doc is not None:
-        report = carry_work(doc, store.doc)
-        if not quiet and report.reused:
-            click.echo(f"reusing {report.reused} translated sentences from {display(bitext)}", err=True)
-        report_carry(report, bitext, quiet)
-    _translate_saving(doc, config, lambda d: store.save(d, remake_run(text, article, fmt, d, config, bitext)), quiet)
-    align_machine_translation(doc, config)
-    doc = store.save(doc, remake_run(text, article, fmt, doc, config, bitext))
-    _publish(doc, html, config.publish.layout)
-    click.echo(display(html))
+    if ray and config.translate.engine != "ctranslate2":
+        raise click.UsageError("--ray runs CTranslate2 translators: add --engine ctranslate2")
+    single = len(paths) == 1 and not from_list and (paths[0] == "-" or is_url(paths[0]) or not Path(paths[0]).is_dir())
+    extra: list[str] = []
+    if formats:
+        from pipeline.publish import parse_formats
+
+        extra = parse_formats(formats)
+    inputs = collect_inputs(paths, glob=glob, from_list=from_list, layout=out_layout)
+    options = RunOptions(outdir=Path(outdir), encoding=encoding, fmt=fmt, formats=extra, window=window,
+                         single=single, quiet=quiet, ray=ray, ray_actors=ray_actors, ray_ship_model=ray_ship_model,
+                         force=force)
+    result = run_collection(inputs, config, options)
+    r = result.report
+    if not quiet and r.sentences:
+        extra_info = [f"{r.from_memory} from translation memory"] if r.from_memory else []
+        extra_info += [f"{r.split} split to fit the model"] if r.split else []
+        extra_info += [f"{r.flagged} flagged for review"] if r.flagged else []
+        click.echo(f"translated {r.translated} sentences" + (f" ({', '.join(extra_info)})" if extra_info else ""),
+                   err=True)
+    if single:
+        page = result.docs[0].page
+        click.echo(str(page))
+        return
+    failed = result.failed
+    done = sum(d.status in ("done", "up to date") for d in result.docs)
+    if not quiet or failed:
+        click.echo(f"{done} of {len(result.docs)} documents published"
+                   + (f", {len(failed)} failed (listed in the index)" if failed else "")
+                   + f"; wrote {result.index}", err=True)
+    click.echo(str(result.index))
+    if failed:
+        sys.exit(1)
 
 
 from pipeline.cli_models import models as _models  # noqa: E402 - after cli exists

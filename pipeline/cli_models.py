@@ -5,6 +5,18 @@ from __future__ import annotations
 import click
 
 
+def _revision(name: str, revision: str | None) -> str:
+    """The revision asked for, or the configured one when NAME is the configured model (its pinned commit)."""
+    if revision:
+        return revision
+    from pipeline.config import load_config
+
+    t = load_config().translate
+    return t.revision if name == t.model else "main"
+
+
+_REVISION_HELP = "Branch, tag or commit on the hub [default: the configured commit of the configured model, else main]."
+
 @click.group(epilog="\b\nExample:\n  bilingual models pull Helsinki-NLP/opus-mt-id-en\n  bilingual models convert "
              "Helsinki-NLP/opus-mt-id-en --quantization int8\n  bilingual models list")
 def models() -> None:
@@ -13,12 +25,12 @@ def models() -> None:
 
 @models.command()
 @click.argument("name")
-@click.option("--revision", default="main", show_default=True, help="Branch, tag or commit on the hub.")
-def pull(name: str, revision: str) -> None:
+@click.option("--revision", help=_REVISION_HELP)
+def pull(name: str, revision: str | None) -> None:
     """Download NAME from the Hugging Face hub into models/ and record its exact commit."""
     from pipeline.translate.store import human_size, pull_model
 
-    m = pull_model(name, revision)
+    m = pull_model(name, _revision(name, revision))
     click.echo(f"pulled {m.name} @ {m.revision} into {m.path} ({human_size(m.size)})", err=True)
 
 
@@ -53,10 +65,10 @@ def remove(name: str) -> None:
 @click.argument("name")
 @click.option("--quantization", type=click.Choice(["int8", "int8_float32", "int16", "float16", "float32"]),
               default="int8", show_default=True, help="Weight type of the converted model.")
-@click.option("--revision", default="main", show_default=True, help="Hub revision, when NAME is a hub model.")
-def convert(name: str, quantization: str, revision: str) -> None:
+@click.option("--revision", help=_REVISION_HELP)
+def convert(name: str, quantization: str, revision: str | None) -> None:
     """Convert NAME (hub name or local directory) for the CTranslate2 engine, into models/NAME.ct2."""
     from pipeline.translate.store import convert_model, human_size
 
-    m = convert_model(name, revision, quantization)
+    m = convert_model(name, _revision(name, revision), quantization)
     click.echo(f"converted {name} into {m.path} ({m.kind}, {human_size(m.size)})", err=True)

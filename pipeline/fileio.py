@@ -250,17 +250,17 @@ def backup_paths(path: str | Path, count: int = DEFAULT_BACKUPS) -> list[Path]:
 
 
 def keep_backup(path: str | Path, count: int = DEFAULT_BACKUPS, data: bytes | None = None) -> Path | None:
-    """Copy the file (or ``data``, its known content) to ``.bak.1``, shifting older backups up to ``.bak.N``.
+    """Keep the file (or ``data``, its known content) as ``.bak.1``, shifting older backups up to ``.bak.N``.
 
-    Why numbered: with one ``.bak`` the second save overwrites the only copy of the first version.
+    Why numbered: with one ``.bak`` the second save overwrites the only copy of the first version. Without
+    ``data`` the backup is a hard link to the file on disk where the file system allows (writes replace the
+    file by a rename, so the link keeps the old version), else a copy.
     """
     if count < 1:
         return None
     real = real_path(path)
-    if data is None:
-        if not real.exists():
-            return None
-        data = real.read_bytes()
+    if data is None and not real.exists():
+        return None
     slots = backup_paths(real, count)
     try:
         if slots[-1].exists():
@@ -270,6 +270,16 @@ def keep_backup(path: str | Path, count: int = DEFAULT_BACKUPS, data: bytes | No
                 os.replace(older, newer)
     except OSError as err:
         raise OutputError(f"{display(real)}: cannot keep a backup ({err.strerror or err}); nothing was written") from err
+    if data is None:
+        tmp = slots[0].with_name(f".{slots[0].name}.{os.getpid()}.link.tmp")
+        try:
+            tmp.unlink(missing_ok=True)
+            os.link(real, tmp)
+            os.replace(tmp, slots[0])
+            return slots[0]
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            data = real.read_bytes()
     atomic_write_bytes(slots[0], data)
     if real.exists():
         os.chmod(slots[0], stat.S_IMODE(real.stat().st_mode) | 0o200)

@@ -23,17 +23,11 @@ def stem_for(article: str) -> str:
     """The name of an article's outputs: its file name without the known endings, always a plain name.
 
     Why the care: ``...txt`` would give ``..`` and write outside the output folder; a name that is not
-    UTF-8 would give a folder name that cannot be printed or stored.
+    UTF-8 would give a folder name that cannot be printed or stored (``corpus.inputs.doc_name``).
     """
-    if article == "-":
-        return "stdin"
-    name = display(Path(article).name)
-    for suffix in (BITEXT_SUFFIX, ".txt", ".md", ".markdown"):
-        if name.lower().endswith(suffix):
-            name = name[: -len(suffix)]
-            break
-    name = name.strip().lstrip(".").replace("/", "_").replace("\\", "_")
-    return name or "article"
+    from pipeline.corpus.inputs import doc_name
+
+    return doc_name(article if article == "-" else Path(article).name)
 
 
 def report_carry(report: CarryReport, path: Path, quiet: bool) -> None:
@@ -41,8 +35,12 @@ def report_carry(report: CarryReport, path: Path, quiet: bool) -> None:
     if report.links and not quiet:
         click.echo(f"kept {report.links} reviewed links on unchanged sentences of changed paragraphs", err=True)
     if report.orphans:
-        click.echo(f"bilingual: warning: {len(report.orphans)} reviewed links no longer match the article; kept "
-                   f"as orphaned reviews in {display(path)} (\"orphans\"; listed in the review file)", err=True)
+        click.echo(orphan_warning(len(report.orphans), path), err=True)
+
+
+def orphan_warning(n: int, path: Path) -> str:
+    return (f"bilingual: warning: {n} reviewed links no longer match the article; kept as orphaned reviews in "
+            f"{display(path)} (\"orphans\"; listed in the review file)")
 
 
 def open_target(path: Path, config: Config) -> BitextTarget:
@@ -67,17 +65,21 @@ def remake_translated(done: Document, config: Config) -> Callable[[Document], Do
     return remake
 
 
-def remake_run(text: str, article: str, fmt: str, done: Document, config: Config,
-               path: Path) -> Callable[[Document], Document]:
-    """For ``run``: re-segment the article over their version, then add what this run translated."""
-    from pipeline.segment import segment_text
+def remake_run(segmented: Document, done: Document, config: Config, path: Path,
+               say: Callable[[str], None] | None = None) -> Callable[[Document], Document]:
+    """For ``run``: the article as segmented (before any carry-over) over their version, plus what this run
+    translated."""
+    import copy
+
+    say = say or (lambda line: click.echo(line, err=True))
 
     def remake(theirs: Document) -> Document:
-        fresh = segment_text(text, source_file=display(article), fmt=fmt, config=config)
+        fresh = copy.deepcopy(segmented)
         report = carry_work(fresh, theirs)
         take_translations(fresh, done)
-        click.echo("bilingual: the bitext was saved by someone else during the run; their changes were kept "
-                   "and this run's translations added", err=True)
-        report_carry(report, path, True)
+        say(f"bilingual: {display(path)} was saved by someone else during the run; their changes were kept "
+            "and this run's translations added")
+        if report.orphans:
+            say(orphan_warning(len(report.orphans), path))
         return _align_if_complete(fresh, config)
     return remake

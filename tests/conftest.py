@@ -39,6 +39,32 @@ def tiny_nllb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build(tmp_path_factory, "nllb")
 
 
+def _build_published(tmp_path_factory: pytest.TempPathFactory, arch: str) -> Path:
+    import torch
+
+    out = tmp_path_factory.mktemp(f"published-{arch}")
+    torch.manual_seed(0)
+    make_tiny_model.PUBLISHED[arch](out, make_tiny_model.corpus())
+    return out
+
+
+@pytest.fixture(scope="session")
+def published_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """arch -> a tiny model laid out file by file like its hub repository (built on first use, once)."""
+
+    class Lazy(dict):  # type: ignore[type-arg]
+        def __missing__(self, arch: str) -> Path:
+            self[arch] = _build_published(tmp_path_factory, arch)
+            return self[arch]
+
+    return Lazy()
+
+
+@pytest.fixture(scope="session")
+def published_marian(published_models: dict[str, Path]) -> Path:
+    return published_models["marian"]
+
+
 @pytest.fixture(scope="session")
 def fast_config_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Short outputs keep random-weight generation fast; the code path is the same."""
@@ -73,10 +99,23 @@ def browser():  # type: ignore[no-untyped-def]
     browsers in two modules would collide. Playwright never downloads a browser here.
     """
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not found: browser tests need Debian's chromium package")
+        # a silent skip would let a newcomer's run look green without the browser tests: skip only on request
+        if os.environ.get("BILINGUAL_SKIP_BROWSER") == "1":
+            pytest.skip(f"{CHROMIUM} not found and BILINGUAL_SKIP_BROWSER=1")
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (make test does as root), "
+                    "or set BILINGUAL_SKIP_BROWSER=1 to skip the browser tests")
     os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e .[test])")
     with sync_api.sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_user_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """No test writes the real user cache (translation memory, embedding cache): one private cache per session
+    (tests that need an empty one still use ``isolated``)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+        yield

@@ -114,9 +114,10 @@ def test_very_unequal_lengths_are_refused(tmp_path: Path, capsys: pytest.Capture
 
 def test_presplit_prints_vecalign_beads(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    import pipeline.align.presplit as presplit
+    import pipeline.align.encoders as encoders
 
-    monkeypatch.setattr(presplit, "get_encoder", lambda name: FakeEncoder())
+    monkeypatch.setattr(encoders, "get_encoder", lambda name: FakeEncoder())
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # fake vectors stay out of the shared cache
     src, tgt = tmp_path / "a.id", tmp_path / "a.en"
     lines = [sentence(k) for k in range(5)]
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")

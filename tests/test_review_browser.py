@@ -53,9 +53,13 @@ def _select(page: Any, block: str, index: int) -> None:
     page.wait_for_selector(f'.link.selected[data-block="{block}"][data-index="{index}"]')
 
 
-def _done(page: Any, text: str = "saved") -> None:
-    page.wait_for_function("t => document.getElementById('message').textContent === t", arg=text)
-    page.evaluate("document.getElementById('message').textContent = ''")
+def _done(page: Any, start: str = "") -> str:
+    """Wait until every change sent is saved and its answer drawn; returns the message, which names it."""
+    page.wait_for_function("() => !document.body.classList.contains('busy')")
+    message = page.locator("#message").inner_text()
+    assert message.startswith(start) and "#message.error" not in message, message
+    assert page.locator("#message.error").count() == 0, message
+    return message
 
 
 def _shot(page: Any, name: str, full: bool = False) -> None:
@@ -68,12 +72,12 @@ def _shot(page: Any, name: str, full: bool = False) -> None:
 def test_review_session_ends_up_exactly_in_the_file_and_the_page(editor: tuple[Any, Path, Document]) -> None:
     page, path, original = editor
     counter = page.locator("#counter")
-    assert counter.inner_text() == "2 of 24 links need review · 0 confirmed"
+    assert counter.inner_text() == "2 of 24 links need review · 0 confirmed · 0 edited"
     assert page.locator(".link.review").count() == 2
     assert page.locator(".link.selected").get_attribute("data-block") == "b4"  # opens on the first doubtful link
     assert page.locator(".link.selected .side.src").get_attribute("lang") == "id"
     assert page.locator(".link.selected .side.tgt").get_attribute("lang") == "en"
-    assert "merge with the next / previous link" in page.locator(".keys").inner_text()
+    assert "merge with the next / previous link" in (page.locator("#keys").text_content() or "")
     _shot(page, "01-opened.png")
 
     page.keyboard.press("n")  # jump to the next doubtful link
@@ -81,13 +85,13 @@ def test_review_session_ends_up_exactly_in_the_file_and_the_page(editor: tuple[A
 
     _select(page, "b9", 0)
     page.keyboard.press("}")  # move b9.s1's last source sentence down: b9.s1 joins b9.s2
-    _done(page)
+    assert _done(page) == "moved b9.s1 to b9·2"
     page.locator("[data-act=mergeNext]").click()  # then merge the two links back into one 2:2 link
-    _done(page)
+    assert _done(page) == "merged b9·1 with b9·2 into b9·1 (2:2)"
     _select(page, "b4", 0)
     page.keyboard.press("s")  # split the 2:1 link
-    _done(page)
-    assert counter.inner_text() == "1 of 24 links need review · 0 confirmed"
+    assert _done(page) == "split b4·1 into b4·1 (1:1) and b4·2 (1:0)"
+    assert counter.inner_text() == "1 of 24 links need review · 0 confirmed · 3 edited"
 
     _select(page, "b2", 0)
     page.keyboard.press("e")
@@ -95,7 +99,7 @@ def test_review_session_ends_up_exactly_in_the_file_and_the_page(editor: tuple[A
     area.fill(NEW_B2)
     _shot(page, "02-editing-translation.png")
     area.press("Control+Enter")
-    _done(page)
+    assert _done(page) == "edited the translation of b2·1 (b2.t1)"
     assert page.locator('.link[data-block="b2"] .side.tgt').inner_text().endswith(NEW_B2)
     assert page.locator('.link[data-block="b2"] .side.tgt b').count() == 0  # shown as text, never as markup
 
@@ -104,20 +108,20 @@ def test_review_session_ends_up_exactly_in_the_file_and_the_page(editor: tuple[A
     area = page.locator(".link.selected .side.src textarea")
     area.fill(area.input_value().replace("lokalitas", "lokasi"))
     page.locator(".link.selected [data-act=saveEdit]").click()
-    _done(page)
+    assert _done(page) == "edited the source of b6·1 (b6.s1)"
 
     _select(page, "b3", 0)
     page.locator("[data-act=confirm]").click()
-    _done(page)
+    assert _done(page) == "confirmed b3·1"
     _select(page, "b5", 0)
     page.keyboard.press("c")
-    _done(page)
-    assert counter.inner_text() == "1 of 24 links need review · 2 confirmed"
+    _done(page, "confirmed b5·1")
+    assert counter.inner_text() == "1 of 24 links need review · 2 confirmed · 5 edited"
     page.keyboard.press("u")  # undo the last confirmation
-    _done(page, "undo saved")
-    assert counter.inner_text() == "1 of 24 links need review · 1 confirmed"
+    assert _done(page) == "undid: confirmed b5·1"
+    assert counter.inner_text() == "1 of 24 links need review · 1 confirmed · 5 edited"
     page.locator("[data-act=publish]").click()
-    _done(page, "wrote belgorod.html")
+    assert _done(page) == "wrote belgorod.html"
     _shot(page, "03-after-edits.png", full=True)
 
     expected = ops.move(original, "b9", 0, "src", "next")

@@ -67,6 +67,7 @@ class EchoEngine:
 def _config(tmp_path: Path, model: Path, **translate: object) -> Config:
     config = load_config()
     config.translate.model = str(model)
+    config.translate.revision = "main"  # the configured commit pins the default model, not this one
     config.translate.memory_dir = str(tmp_path / "tm")
     config.translate.beam_size = 1
     config.translate.max_new_tokens = 8

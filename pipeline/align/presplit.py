@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pipeline.align.beads import BeadParams, Scored
 from pipeline.align.checks import check_pair
-from pipeline.align.encoders import CachedEncoder, get_encoder
+from pipeline.align.encoders import encoder_for
 from pipeline.align.sentences import align_sentences
 from pipeline.config import Config
 from pipeline.errors import InputError
@@ -27,5 +27,5 @@ def align_presplit(src_text: str, tgt_text: str, config: Config, src_name: str =
     """Beads over 0-based line indices of the non-blank lines of each file."""
     src, tgt = read_lines(src_text, src_name), read_lines(tgt_text, tgt_name)
     check_pair(" ".join(src), " ".join(tgt), src_name, tgt_name, config.align.check_language)
-    encoder = CachedEncoder(get_encoder(config.align.encoder))
-    return align_sentences(src, tgt, encoder, BeadParams(deletion=config.align.deletion_cost))
+    params = BeadParams(deletion=config.align.deletion_cost, band_width=config.align.band_width)
+    return align_sentences(src, tgt, encoder_for(config), params)

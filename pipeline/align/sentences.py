@@ -10,14 +10,14 @@ import numpy as np
 
 from pipeline.align.beads import BeadParams, Scored, align_units, assign_scores
 from pipeline.align.encoders import Encoder
-from pipeline.align.signals import Units, anchor_matrices
+from pipeline.align.signals import Units, anchor_counts
 
 
 def build_units(src: list[str], tgt: list[str], encoder: Encoder, src_breaks: list[bool] | None = None,
                 tgt_breaks: list[bool] | None = None) -> tuple[Units, Units]:
     """Embed both sides in one batch (each distinct text once) and compute lengths and anchors."""
     vecs = encoder.embed(src + tgt)
-    sa, ta = anchor_matrices(src, tgt)
+    sa, ta = anchor_counts(src, tgt)
     ls = np.array([len(s) for s in src], dtype=np.float64)
     lt = np.array([len(t) for t in tgt], dtype=np.float64)
 

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
+from scipy.special import erfc
 
 from pipeline.numbers import extract_numbers
 
@@ -28,16 +30,42 @@ _PUNCT = ("?", "!", ":", ";", "(", "%")
 
 @dataclass
 class Units:
-    """The units of one side: normalised embeddings, lengths in characters and anchor counts."""
+    """The units of one side: normalised embeddings, lengths in characters and anchor counts.
+
+    ``anchors`` is kept sparse (a dense array is converted): the anchor vocabulary grows with the document
+    (every new number and name), so a dense n x K matrix would grow quadratically with a book.
+    """
 
     emb: np.ndarray  # (n, d) float32, rows L2-normalised
     length: np.ndarray  # (n,) float64, characters
-    anchors: np.ndarray  # (n, K) float32 counts over a vocabulary shared by both sides
+    anchors: sparse.csr_array  # (n, K) float32 counts over a vocabulary shared by both sides
     breaks: np.ndarray  # (n,) bool: True where a new block starts before this unit (windows may not cross)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.anchors, sparse.csr_array):
+            self.anchors = sparse.csr_array(self.anchors, dtype=np.float32)
+        self.anchors.sum_duplicates()
+        self.anchors.sort_indices()
 
     @property
     def n(self) -> int:
         return int(self.length.shape[0])
+
+
+def group_units(u: Units, group_of: np.ndarray, n_groups: int) -> Units:
+    """Consecutive units joined into groups (blocks, or pairs for the coarse search): length-weighted sums of
+    the embeddings, summed lengths and anchors; a group starts a block where its first unit does."""
+    idx = np.asarray(group_of, dtype=np.int64)
+    w = np.sqrt(np.maximum(u.length, 1.0))[:, None]
+    emb = np.zeros((n_groups, u.emb.shape[1]))
+    np.add.at(emb, idx, u.emb * w)
+    emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-9)
+    length = np.bincount(idx, weights=u.length, minlength=n_groups)
+    join = sparse.csr_array((np.ones(u.n, dtype=np.float32), (idx, np.arange(u.n))), shape=(n_groups, u.n))
+    breaks = np.zeros(n_groups, dtype=bool)
+    first = np.r_[True, idx[1:] != idx[:-1]] if u.n else np.zeros(0, dtype=bool)
+    breaks[idx[first]] = u.breaks[first]
+    return Units(emb.astype(np.float32), length, join @ u.anchors, breaks)
 
 
 def _fold(word: str) -> str:
@@ -57,7 +85,14 @@ def _cap_tokens(text: str) -> list[str]:
 
 def anchor_matrices(src_texts: list[str], tgt_texts: list[str], src_lang: str = "id",
                     tgt_lang: str = "en") -> tuple[np.ndarray, np.ndarray]:
-    """Count vectors over one shared vocabulary of anchors for both sides.
+    """``anchor_counts`` as dense arrays (small inputs, inspection)."""
+    sa, ta = anchor_counts(src_texts, tgt_texts, src_lang, tgt_lang)
+    return sa.toarray(), ta.toarray()
+
+
+def anchor_counts(src_texts: list[str], tgt_texts: list[str], src_lang: str = "id",
+                  tgt_lang: str = "en") -> tuple[sparse.csr_array, sparse.csr_array]:
+    """Sparse count vectors over one shared vocabulary of anchors for both sides.
 
     Numbers are normalised per language (see numbers.py). Capitalised tokens are matched across sides when
     equal or sharing a 5-letter prefix (Kasčiūnas = Kasciunas, Lituania ~ Lithuania is not matched and
@@ -102,10 +137,12 @@ def anchor_matrices(src_texts: list[str], tgt_texts: list[str], src_lang: str = 
                     feats.append((key("p" + p), 0.2 * c))
             rows.append(feats)
     k = max(1, len(vocab))
-    mat = np.zeros((len(rows), k), dtype=np.float32)
-    for r, feats in enumerate(rows):
-        for c, v in feats:
-            mat[r, c] += v
+    r_idx = [r for r, feats in enumerate(rows) for _ in feats]
+    c_idx = [c for feats in rows for c, _ in feats]
+    vals = [v for feats in rows for _, v in feats]
+    mat = sparse.csr_array((np.array(vals, dtype=np.float32), (np.array(r_idx, dtype=np.int64),
+                           np.array(c_idx, dtype=np.int64))), shape=(len(rows), k))
+    mat.sum_duplicates()
     return mat[: len(src_texts)], mat[len(src_texts):]
 
 
@@ -116,6 +153,49 @@ def window_sums(x: np.ndarray, size: int) -> np.ndarray:
         return np.zeros((0, *x.shape[1:]), dtype=x.dtype)
     c = np.concatenate([np.zeros((1, *x.shape[1:]), dtype=np.float64), np.cumsum(x, axis=0, dtype=np.float64)])
     return (c[size:] - c[: n - size + 1]).astype(x.dtype)
+
+
+def window_anchors(a: sparse.csr_array, size: int) -> sparse.csr_array:
+    """Anchor counts of every window of ``size`` consecutive units, still sparse."""
+    n = a.shape[0]
+    if size > n:
+        return sparse.csr_array((0, a.shape[1]), dtype=np.float32)
+    out = a[: n - size + 1]
+    for k in range(1, size):
+        out = out + a[k: n - size + 1 + k]
+    out = sparse.csr_array(out, dtype=np.float32)
+    out.sum_duplicates()
+    out.sort_indices()
+    return out
+
+
+def shared_anchors(sa: sparse.csr_array, ta: sparse.csr_array, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """sum_k min(sa[rows[c], k], ta[cols[c], k]) for each pair c, without forming any n x m matrix.
+
+    Why this shape: only the anchors of ``sa[rows[c]]`` are looked up in ``ta[cols[c]]`` (a sorted key
+    search), so the work is proportional to the pairs times the anchors of one window, however large the
+    vocabulary and however many anchors both sides share.
+    """
+    out = np.zeros(len(rows), dtype=np.float64)
+    if len(rows) == 0 or sa.nnz == 0 or ta.nnz == 0:
+        return out
+    k = np.int64(sa.shape[1])
+    t_rows = np.repeat(np.arange(ta.shape[0], dtype=np.int64), np.diff(ta.indptr))
+    t_keys = t_rows * k + ta.indices.astype(np.int64)  # sorted: rows in order, indices sorted per row
+    starts = sa.indptr[rows].astype(np.int64)
+    counts = sa.indptr[rows + 1].astype(np.int64) - starts
+    total = int(counts.sum())
+    if total == 0:
+        return out
+    pair = np.repeat(np.arange(len(rows), dtype=np.int64), counts)
+    first = np.cumsum(counts) - counts
+    pos = starts[pair] + (np.arange(total, dtype=np.int64) - first[pair])
+    keys = cols[pair].astype(np.int64) * k + sa.indices[pos].astype(np.int64)
+    at = np.searchsorted(t_keys, keys)
+    at_c = np.minimum(at, len(t_keys) - 1)
+    hit = t_keys[at_c] == keys
+    vals = np.where(hit, np.minimum(sa.data[pos], ta.data[at_c]), 0.0)
+    return np.bincount(pair, weights=vals, minlength=len(rows))
 
 
 def window_embeddings(u: Units, size: int) -> np.ndarray:
@@ -138,5 +218,4 @@ def crossing(u: Units, size: int) -> np.ndarray:
 def log_tail(delta: np.ndarray) -> np.ndarray:
     """-log of the two-sided normal tail probability, the Gale–Church length cost."""
     z = np.abs(delta) / math.sqrt(2.0)
-    erfc = np.vectorize(math.erfc, otypes=[np.float64])(z)
-    return -np.log(np.maximum(erfc, 1e-12))
+    return -np.log(np.maximum(erfc(z), 1e-12))

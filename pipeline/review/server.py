@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from pipeline.document import Document
+from pipeline.document import Block, Document, Link
 from pipeline.errors import BilingualError, ReviewError
 from pipeline.review import ops
 from pipeline.review.storage import BitextFile, ConflictError
@@ -58,28 +58,56 @@ def _static(name: str) -> str:
     return resources.files("pipeline.review").joinpath("static", name).read_text(encoding="utf-8")
 
 
+def is_doubtful(link: Link) -> bool:
+    """The editor's "needs review": the link's status, nothing else (informational flags never count)."""
+    return link.status == "needs_review"
+
+
+def block_json(block: Block) -> dict[str, Any]:
+    """One block as the page draws it: its links with their sentences' texts, nothing else of the file."""
+    texts = {s.id: s.text for s in [*block.source, *block.target]}
+    return {"id": block.id, "kind": block.kind, "links": [{
+        "src": [{"id": i, "text": texts[i]} for i in link.src],
+        "tgt": [{"id": i, "text": texts[i]} for i in link.tgt],
+        "score": link.score, "status": link.status, "flags": link.flags, "review": is_doubtful(link),
+    } for link in block.links]}
+
+
+def counts(doc: Document) -> dict[str, int]:
+    links = [x for b in doc.blocks for x in b.links]
+    return {"left": sum(map(is_doubtful, links)), "total": len(links),
+            "confirmed": sum(x.status == "confirmed" for x in links)}
+
+
 def state_json(doc: Document) -> dict[str, Any]:
-    """What the page needs to draw: links with their sentences' texts, nothing else of the file."""
-    blocks = []
-    left = total = confirmed = 0
-    for b in doc.blocks:
-        if not b.links:
-            continue
-        texts = {s.id: s.text for s in [*b.source, *b.target]}
-        links = []
-        for link in b.links:
-            review = ops.needs_review(link)
-            left += review
-            total += 1
-            confirmed += link.status == "confirmed"
-            links.append({
-                "src": [{"id": i, "text": texts[i]} for i in link.src],
-                "tgt": [{"id": i, "text": texts[i]} for i in link.tgt],
-                "score": link.score, "status": link.status, "flags": link.flags, "review": review,
-            })
-        blocks.append({"id": b.id, "kind": b.kind, "links": links})
-    return {"blocks": blocks, "left": left, "total": total, "confirmed": confirmed,
+    """Everything the page needs to draw the whole document."""
+    return {"blocks": [block_json(b) for b in doc.blocks if b.links], **counts(doc),
             "source_lang": doc.meta.source_lang, "target_lang": doc.meta.target_lang, "title": doc.meta.title}
+
+
+def delta_json(old: Document, new: Document) -> dict[str, Any]:
+    """Only the blocks that differ between two snapshots (which share every block a change did not touch).
+
+    Why: at 10,000 links the whole state is megabytes; a confirm changes one block. ``order`` (the ids of
+    the blocks with links) comes only when blocks were joined, added or removed.
+    """
+    before = {id(b) for b in old.blocks}
+    changed = [block_json(b) for b in new.blocks if id(b) not in before and b.links]
+    out: dict[str, Any] = {"changed": changed}
+    order = [b.id for b in new.blocks if b.links]
+    if order != [b.id for b in old.blocks if b.links]:
+        out["order"] = order
+    return out
+
+
+def _shape(link: Link) -> str:
+    return f"{len(link.src)}:{len(link.tgt)}"
+
+
+def token_page(*, missing: bool, nonce: str) -> str:
+    """What a person sees who opens the editor without its session token: what happened and what to do."""
+    what = "has no session token" if missing else "has a wrong or outdated session token"
+    return _static("token.html").replace("{{nonce}}", nonce).replace("{{what}}", what)
 
 
 class ReviewSession:
@@ -87,15 +115,21 @@ class ReviewSession:
 
     def __init__(self, path: str | Path) -> None:
         self.file = BitextFile(path)
+        self.file.prepare()
         self.history = ops.History.start(self.file.doc)
         self.version = 0
         self.token = secrets.token_urlsafe(24)
         self.lock = threading.Lock()
 
-    def state(self) -> dict[str, Any]:
-        return {**state_json(self.history.current), "version": self.version, "file": self.file.path.name,
+    def summary(self) -> dict[str, Any]:
+        undo, redo = self.history.next_undo(), self.history.next_redo()
+        return {"version": self.version, "file": self.file.path.name,
                 "html": self.file.html_path.name, "can_undo": self.history.can_undo(),
-                "can_redo": self.history.can_redo()}
+                "can_redo": self.history.can_redo(), "undo_label": undo.label if undo else "",
+                "redo_label": redo.label if redo else ""}
+
+    def state(self) -> dict[str, Any]:
+        return {**state_json(self.history.current), **self.summary()}  # counts only here: the page keeps them
 
     def apply(self, req: dict[str, Any]) -> dict[str, Any]:
         """Run one operation; the file is saved before the history moves, so a refused save changes nothing."""
@@ -104,8 +138,10 @@ class ReviewSession:
                 raise ConflictError("the page is out of date (changed in another tab?); reload the page")
             op = req.get("op")
             doc = self.history.current
-            message = ""
+            select: ops.Spot | None = None
+            full = False
             if op == "undo" or op == "redo":
+                change = self.history.next_undo() if op == "undo" else self.history.next_redo()
                 if not (self.history.can_undo() if op == "undo" else self.history.can_redo()):
                     raise ReviewError(f"nothing to {op}")
                 target = self.history.states[self.history.position + (-1 if op == "undo" else 1)]
@@ -114,44 +150,107 @@ class ReviewSession:
                     self.history.undo()
                 else:
                     self.history.redo()
-                message = f"{op} saved"
+                label = change.label if change else "a change"
+                message = f"undid: {label}" if op == "undo" else f"redid: {label}"
+                if change:
+                    select = change.before if op == "undo" else change.after
             elif op == "publish":
                 self.file.check_unchanged()  # never publish a page from a document the file no longer holds
                 self.file.doc = doc
                 message = f"wrote {self.file.publish_html().name}"
             elif op == "reload":
                 self.history = ops.History.start(self.file.reload())
+                self.file.prepare()
                 message = f"reloaded {self.file.path.name} from disk"
+                full = True
             else:
-                new = self._change(doc, op, req)
+                new, change = self._change(doc, op, req)
                 self.file.save(new)
-                self.history.push(new)
-                message = "saved"
+                self.history.push(new, change)
+                message, select = change.label, change.after
             self.version += 1
-            return {**self.state(), "message": message}
+            now = self.history.current
+            body = state_json(now) if full else delta_json(doc, now)
+            return {**body, **self.summary(), "message": message,
+                    "select": None if select is None else {"block": select[0], "index": select[1]}}
 
     @staticmethod
-    def _change(doc: Document, op: Any, req: dict[str, Any]) -> Document:
-        block, index = str(req.get("block", "")), req.get("index")
-        if op != "edit" and not isinstance(index, int):
-            raise ReviewError("no link selected")
-        if op == "merge":
-            return ops.merge(doc, block, index, str(req.get("direction")))
-        if op == "split":
-            return ops.split(doc, block, index)
-        if op == "move":
-            return ops.move(doc, block, index, str(req.get("side")), str(req.get("direction")))
-        if op == "confirm":
-            confirmed = req.get("confirmed")
-            if not isinstance(confirmed, bool):  # "false" is a true string: never guess
-                raise ReviewError("confirm needs \"confirmed\": true or false")
-            return ops.set_confirmed(doc, block, index, confirmed)
+    def _change(doc: Document, op: Any, req: dict[str, Any]) -> tuple[Document, ops.Change]:
+        """Make the change and say what it did, naming the links as the editor shows them (``b4·2``)."""
         if op == "edit":
-            edits = req.get("edits")
-            if not isinstance(edits, dict) or not all(isinstance(v, str) for v in edits.values()):
-                raise ReviewError("edit needs {sentence id: text}")
-            return ops.edit_texts(doc, {str(k): v for k, v in edits.items()})
+            return ReviewSession._edit(doc, req)
+        block, index = str(req.get("block", "")), req.get("index")
+        if not isinstance(index, int) or isinstance(index, bool):
+            raise ReviewError("no link selected")
+        here = (block, index)
+        name = ops.link_label(block, index)
+        if op in ("merge", "move"):
+            direction = str(req.get("direction"))
+            pair = ops.pair_spot(doc, block, index, direction)
+            joined = f"; joined paragraphs {pair.block} and {pair.joined}" if pair.joined else ""
+            if op == "merge":
+                new = ops.merge(doc, block, index, direction)
+                at = (pair.block, pair.index if direction == "next" else pair.index - 1)
+                other = ops.link_label(block, index + 1) if direction == "next" else ops.link_label(block, index - 1)
+                if pair.joined:
+                    other = ops.link_label(pair.joined, 0) if direction == "next" else \
+                        ops.link_label(pair.block, pair.index - 1)
+                merged = new.block(at[0]).links[at[1]]
+                return new, ops.Change(f"merged {name} with {other} into {ops.link_label(*at)} "
+                                       f"({_shape(merged)}){joined}", here, at)
+            side = str(req.get("side"))
+            new = ops.move(doc, block, index, side, direction)
+            mine = getattr(ops.link_at(doc, block, index), side)
+            sid = mine[-1] if direction == "next" else mine[0]
+            rest = {*ops.link_at(doc, block, index).src, *ops.link_at(doc, block, index).tgt} - {sid}
+            links = new.block(pair.block).links
+            dest = next(i for i, x in enumerate(links) if sid in getattr(x, side))
+            stays = next((i for i, x in enumerate(links) if rest & {*x.src, *x.tgt}), dest)
+            return new, ops.Change(f"moved {sid} to {ops.link_label(pair.block, dest)}{joined}", here,
+                                   (pair.block, stays))
+        if op == "split":
+            sid, offset = req.get("sid"), req.get("offset")
+            if sid is None:
+                new = ops.split(doc, block, index)
+                cut = ""
+            else:
+                if not isinstance(offset, int) or isinstance(offset, bool):
+                    raise ReviewError("split at a cursor needs the character offset")
+                new = ops.split_at(doc, block, index, str(sid), offset)
+                born = ops.sentence_ids(new, block) - ops.sentence_ids(doc, block)
+                cut = f"cut {sid} at the cursor (the rest is {born.pop()}); " if born else ""
+            links = new.block(block).links
+            return new, ops.Change(f"{cut}split {name} into {name} ({_shape(links[index])}) and "
+                                   f"{ops.link_label(block, index + 1)} ({_shape(links[index + 1])})", here, here)
+        if op == "confirm":
+            yes = req.get("confirmed")
+            if not isinstance(yes, bool):  # "false" is a true string: never guess
+                raise ReviewError("confirm needs \"confirmed\": true or false")
+            new = ops.set_confirmed(doc, block, index, yes)
+            label = f"confirmed {name}" if yes else f"took back the confirmation of {name}: it needs review again"
+            return new, ops.Change(label, here, here)
+        if op == "confirm_above":
+            new = ops.confirm_upto(doc, block, index)
+            n = counts(new)["confirmed"] - counts(doc)["confirmed"]
+            return new, ops.Change(f"confirmed {n} link{'s' if n != 1 else ''} down to {name}", here, here)
         raise ReviewError(f"unknown operation {op!r}")
+
+    @staticmethod
+    def _edit(doc: Document, req: dict[str, Any]) -> tuple[Document, ops.Change]:
+        edits = req.get("edits")
+        if not isinstance(edits, dict) or not edits or not all(isinstance(v, str) for v in edits.values()):
+            raise ReviewError("edit needs {sentence id: text}")
+        new = ops.edit_texts(doc, {str(k): v for k, v in edits.items()})
+        first = str(next(iter(edits)))
+        block, _, side = ops.find_sentence(doc, first)
+        index = next((i for i, x in enumerate(block.links) if first in x.src or first in x.tgt), None)
+        changed = [str(k) for k in edits if ops.text_of(new, str(k)) != ops.text_of(doc, str(k))]
+        what = "source" if side == "src" else "translation"
+        where = ops.link_label(block.id, index) if index is not None else first
+        label = (f"edited the {what} of {where} ({', '.join(changed)})" if changed
+                 else f"no change to the {what} of {where}")
+        spot = None if index is None else (block.id, index)
+        return new, ops.Change(label, spot, spot)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -176,7 +275,11 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         given = self.headers.get(TOKEN_HEADER) or (parse_qs(url.query).get("token") or [""])[0]
         if not secrets.compare_digest(given.encode(), self.server.session.token.encode()):
-            self._send(HTTPStatus.FORBIDDEN, {"error": "missing or wrong session token"})
+            if self.command == "GET" and url.path == "/":
+                nonce = secrets.token_urlsafe(16)
+                self._send(HTTPStatus.FORBIDDEN, token_page(missing=not given, nonce=nonce), nonce=nonce)
+            else:
+                self._send(HTTPStatus.FORBIDDEN, {"error": "missing or wrong session token"})
             return False
         return True
 

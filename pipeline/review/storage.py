@@ -7,76 +7,86 @@ overwriting that work would lose it, so a save first checks the file is still th
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.document import Document, html_path_for, load_document, save_document
+from pipeline.document import Document, html_path_for, load_document, now_iso
 from pipeline.errors import ReviewError
-from pipeline.fileio import DEFAULT_BACKUPS, atomic_write_text, backup_paths, keep_backup
+from pipeline.fileio import DEFAULT_BACKUPS, atomic_write_bytes, atomic_write_text, backup_paths, keep_backup
+from pipeline.review.snapshot_json import DocumentJson
 
 
 class ConflictError(ReviewError):
     """The file (or the page) is not the version the change was made against; nothing was written."""
 
 
-@dataclass(frozen=True)
-class _Stamp:
-    mtime_ns: int
-    size: int
-    sha256: str
-
-
-def _stamp(path: Path) -> tuple[_Stamp, bytes]:
-    data = path.read_bytes()
+def _stat_key(path: Path) -> tuple[int, int, int, int]:
+    """Modification and change time, size and inode: a write by any program changes at least the change
+    time, which no program can set back, so equal keys mean the file is the one this session last saw."""
     st = path.stat()
-    return _Stamp(st.st_mtime_ns, st.st_size, hashlib.sha256(data).hexdigest()), data
+    return st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino
 
 
 class BitextFile:
-    """The one document file a review session may read and write (plus its backup and HTML page)."""
+    """The one document file a review session may read and write (plus its backup and HTML page).
+
+    Why the checks are cheap: at 10,000 links the file is megabytes and the editor saves after every change;
+    the stat key answers "unchanged?" at once, and only when it differs are the bytes compared (so a mere
+    ``touch`` is not taken for a foreign change).
+    """
 
     def __init__(self, path: str | Path, *, backups: int = DEFAULT_BACKUPS) -> None:
         self.path = Path(path)
-        self.backups = backups
+        self.backups = max(backups, 1)
         #: The newest backup; older ones are ``.bak.2`` ... ``.bak.N``.
         self.backup_path = backup_paths(self.path, 1)[0]
         self.html_path = html_path_for(self.path)
-        self.doc = load_document(self.path)
-        self._stamp, _ = _stamp(self.path)
+        self._json = DocumentJson()
+        self.doc = self.reload()
 
     def reload(self) -> Document:
         self.doc = load_document(self.path)
-        self._stamp, _ = _stamp(self.path)
+        self._seen = self.path.read_bytes()
+        self._key = _stat_key(self.path)
+        self._json = DocumentJson()
         return self.doc
 
-    def check_unchanged(self) -> bytes:
-        """The file's bytes, if it is still the version that was read; else ConflictError."""
-        return self._unchanged_bytes()
+    def prepare(self) -> None:
+        """Serialise the document once now, so that the first save after a change is as quick as the rest."""
+        self._json.dumps(self.doc)
 
-    def _unchanged_bytes(self) -> bytes:
+    def check_unchanged(self) -> None:
+        """Raise ConflictError if the file is no longer the version this session read or wrote."""
+        self._check_unchanged()
+
+    def _check_unchanged(self) -> None:
         try:
-            now, data = _stamp(self.path)
+            key = _stat_key(self.path)
+            if key == self._key:
+                return
+            same = self.path.read_bytes() == self._seen
         except FileNotFoundError:
             raise ReviewError(f"{self.path} was deleted since it was opened; nothing was saved") from None
-        if now.sha256 != self._stamp.sha256:
+        if not same:
             raise ConflictError(f"{self.path} changed on disk since it was opened (another editor or a rerun?); "
-                              "your change was not saved: reload the file to continue")
-        return data
+                                "your change was not saved: reload the file to continue")
+        self._key = key
 
     def save(self, doc: Document) -> Path:
-        """Write ``doc`` over the file, after copying the previous version to ``<file>.bak.1``; returns that."""
-        previous = self._unchanged_bytes()
-        keep_backup(self.path, max(self.backups, 1), previous)
-        save_document(doc, self.path)
+        """Write ``doc`` over the file, after keeping the previous version as ``<file>.bak.1`` (older ones move
+        up to ``.bak.N``); returns the newest backup."""
+        self._check_unchanged()
+        keep_backup(self.path, self.backups)  # a hard link where possible: no copy of megabytes per change
+        doc.meta.updated = now_iso()
+        data = self._json.dumps(doc)
+        atomic_write_bytes(self.path, data)
         self.doc = doc
-        self._stamp, _ = _stamp(self.path)
+        self._seen, self._key = data, _stat_key(self.path)
         return self.backup_path
 
     def publish_html(self) -> Path:
         """Write the page of the document as it is on disk: refused if the file changed since it was read."""
         from pipeline.publish import render_html
 
-        self._unchanged_bytes()
+        self._check_unchanged()
         atomic_write_text(self.html_path, render_html(self.doc))
         return self.html_path

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from pipeline.config import TranslateConfig
-from pipeline.errors import ModelError
+from pipeline.errors import ConfigError, ModelError
+from pipeline.translate import languages
 from pipeline.translate.batching import output_cap
 from pipeline.translate.cpu_isa import apply_isa
+
+#: The retry of a flagged translation forbids repeated n-grams of this size and penalises repeated tokens.
+SAFER_NGRAM = 3
+SAFER_PENALTY = 1.3
 
 #: Beyond this many input tokens the position embeddings of most MT models end (Marian: 512).
 DEFAULT_INPUT_LIMIT = 512
@@ -45,7 +50,13 @@ class Decoding:
 
     def safer(self) -> Decoding:
         """Decoding for a retry: no repeated trigrams and a penalty on repeated tokens breaks loops."""
-        return replace(self, no_repeat_ngram_size=3, repetition_penalty=1.3, beam_size=max(self.beam_size, 2))
+        return replace(self, no_repeat_ngram_size=SAFER_NGRAM, repetition_penalty=SAFER_PENALTY,
+                       beam_size=max(self.beam_size, 2))
+
+    @staticmethod
+    def retry_signature(enabled: bool) -> str:
+        """What a retry does, for the translation memory's key: a change of the retry changes the results."""
+        return f"nr{SAFER_NGRAM},rp{SAFER_PENALTY:g},beam>=2" if enabled else "off"
 
     def cap(self, longest_source_tokens: int) -> int:
         return output_cap(longest_source_tokens, self.output_ratio, self.max_new_tokens)
@@ -92,62 +103,69 @@ def _first_line(err: BaseException) -> str:
     return (str(err).splitlines() or [""])[0][:200]
 
 
-def _lang_token(tokenizer: Any, code: str, role: str = "target") -> tuple[int, str]:
-    """The id and token of a language code: M2M100 wraps codes (``en`` -> ``__en__``), NLLB uses them as is."""
-    if hasattr(tokenizer, "get_lang_id"):  # M2M100
-        try:
-            tid = int(tokenizer.get_lang_id(code))
-        except KeyError as err:
-            raise ModelError(f"unknown {role} language code {code!r} for this model") from err
-        return tid, tokenizer.convert_ids_to_tokens(tid)
-    tid = tokenizer.convert_tokens_to_ids(code)
-    if tid is None or tid == tokenizer.unk_token_id:
-        raise ModelError(f"unknown {role} language code {code!r} for this model")
-    return int(tid), code
+def language_scheme(tokenizer: Any) -> str:
+    """Which language-code scheme (pipeline/translate/languages.py) a transformers tokenizer follows."""
+    if hasattr(tokenizer, "get_lang_id"):
+        return "m2m100"
+    if hasattr(tokenizer, "src_lang"):
+        return "tokens"
+    if getattr(tokenizer, "supported_language_codes", None):
+        return "opus-multi"
+    return "none"
 
 
-#: Indonesian and English in the code schemes of multilingual tokenizers: NLLB, mBART-50 (M2M100: id/en).
-_DEFAULT_CODES = (("ind_Latn", "eng_Latn"), ("id_ID", "en_XX"))
+def _known(tokenizer: Any) -> Callable[[str], bool]:
+    unk = tokenizer.unk_token_id
+
+    def known(token: str) -> bool:
+        tid = tokenizer.convert_tokens_to_ids(token)
+        return tid is not None and tid != unk
+
+    return known
 
 
 def language_codes(tokenizer: Any, config: TranslateConfig) -> tuple[str, str]:
-    """The (source, target) language codes: the configured ones, or Indonesian/English for a multilingual model.
+    """The (source, target) language codes: each configured one, or else Indonesian/English for this model.
 
     Why a default: this tool translates Indonesian into English, so an NLLB or M2M100 model should just work;
     without codes such a model reads the input as its default language and answers in any language.
     """
-    if config.source_lang_code or config.target_lang_code or not hasattr(tokenizer, "src_lang"):
+    scheme = language_scheme(tokenizer)
+    if scheme == "none":
         return config.source_lang_code, config.target_lang_code
-    if hasattr(tokenizer, "get_lang_id"):  # M2M100
-        return "id", "en"
-    unk = tokenizer.unk_token_id
-    for src, tgt in _DEFAULT_CODES:
-        if all(tokenizer.convert_tokens_to_ids(c) not in (None, unk) for c in (src, tgt)):
-            return src, tgt
-    return "", ""
+    return languages.codes(scheme, _known(tokenizer), config)
 
 
-def _setup_languages(tokenizer: Any, path: Path, config: TranslateConfig) -> tuple[int, str] | None:
-    """Set the source language on the tokenizer; the (id, token) the output must start with, if any.
+def _setup_languages(tokenizer: Any, path: Path, config: TranslateConfig) -> languages.Languages:
+    """Check the codes, set the source language on the tokenizer and say where the language tokens go.
 
     Why one place: both engines must read the same codes and reject the same unknown ones; transformers
-    forces the id (forced_bos_token_id), CTranslate2 takes the token as a target prefix.
+    forces the target token (forced_bos_token_id), CTranslate2 takes it as a target prefix.
     """
-    source_code, target_code = language_codes(tokenizer, config)
-    _set_source_lang(tokenizer, path, source_code)
-    return _lang_token(tokenizer, target_code) if target_code else None
+    plan = languages.plan(language_scheme(tokenizer), _known(tokenizer), config, str(path))
+    if plan.source_code:
+        tokenizer.src_lang = plan.source_code
+    return plan
 
 
 def _set_source_lang(tokenizer: Any, path: Path, code: str) -> None:
-    """Make the tokenizer start every input with the source language token.
+    """Make the tokenizer start every input with the source language token (an unknown code is an error).
 
     Checked first: an unknown code is a KeyError inside the M2M100 tokenizer and silently ``<unk>`` in NLLB's.
     """
     if code:
-        if not hasattr(tokenizer, "src_lang"):
-            raise ModelError(f"{path}: this tokenizer takes no language codes; leave source_lang_code empty")
-        _lang_token(tokenizer, code, "source")
+        scheme = language_scheme(tokenizer)
+        if scheme in ("none", "opus-multi"):
+            raise ModelError(f"{path}: this tokenizer takes no source language code; leave source_lang_code empty")
+        if not _known(tokenizer)(languages.token_of(scheme, code)):
+            raise ModelError(f"unknown source language code {code!r} for this model")
         tokenizer.src_lang = code
+
+
+def _decode_options(tokenizer: Any) -> dict[str, Any]:
+    """Marian decodes with its *source* sentencepiece model unless told otherwise (transformers' default when
+    both sides share one vocabulary file, as every opus-mt model does): the output is target text."""
+    return {"use_source_tokenizer": False} if hasattr(tokenizer, "spm_target") else {}
 
 
 def _input_limit(tokenizer: Any, configured: int, positions: int | None) -> int:
@@ -180,21 +198,34 @@ class TransformersEngine:
         self.model.eval()
         self.device = "cuda" if config.device in ("cuda", "auto") and torch.cuda.is_available() else "cpu"
         if config.device == "cuda" and self.device != "cuda":
-            raise ModelError("device 'cuda' was asked for but torch sees no GPU; use --device cpu")
+            raise ConfigError("[translate] device = 'cuda', but torch sees no GPU on this machine "
+                              "(a CPU build of torch, or no CUDA driver); use device = 'cpu' or 'auto'")
         self.model.to(self.device)
         if config.quantize == "int8" and self.device == "cpu":
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
-        target = _setup_languages(self.tokenizer, path, config)
-        self.forced_bos: int | None = target[0] if target else None
+        self.languages = _setup_languages(self.tokenizer, path, config)
+        self.prefix_text = self.languages.source_prefix
+        target = self.languages.target_token
+        self.forced_bos: int | None = int(self.tokenizer.convert_tokens_to_ids(target)) if target else None
         positions = getattr(self.model.config, "max_position_embeddings", None)
         self.input_limit = _input_limit(self.tokenizer, config.max_input_tokens, positions)
         self.eos = self.model.generation_config.eos_token_id
         self.pad = self.model.generation_config.pad_token_id
+        self.decode_options = _decode_options(self.tokenizer)
+        _never_generate_marian_pad(self.model)
+
+    def _inputs(self, texts: Sequence[str]) -> list[str]:
+        return [self.prefix_text + t for t in texts] if self.prefix_text else list(texts)
+
+    def tokenize(self, texts: Sequence[str]) -> list[list[str]]:
+        """The tokens the model reads for each text (language tokens included)."""
+        rows = self.tokenizer(self._inputs(texts), add_special_tokens=True)["input_ids"] if texts else []
+        return [self.tokenizer.convert_ids_to_tokens(row) for row in rows]
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        return [len(ids) for ids in self.tokenizer(list(texts), add_special_tokens=True)["input_ids"]]
+        return [len(row) for row in self.tokenize(texts)]
 
     def translate_batches(self, batches: Sequence[Sequence[str]], decoding: Decoding) -> Iterator[list[Hypothesis]]:
         for batch in batches:
@@ -204,7 +235,9 @@ class TransformersEngine:
         import torch
 
         # No truncation here: the stage splits long sentences so that every input fits.
-        enc = self.tokenizer(list(texts), return_tensors="pt", padding=True).to(self.device)
+        if not texts:
+            return []
+        enc = self.tokenizer(self._inputs(texts), return_tensors="pt", padding=True).to(self.device)
         cap = decoding.cap(int(enc["input_ids"].shape[1]))
         kwargs: dict[str, Any] = {
             "num_beams": decoding.beam_size, "max_new_tokens": cap, "do_sample": False,
@@ -212,6 +245,9 @@ class TransformersEngine:
             # from CTranslate2, which never forces it)
             "forced_eos_token_id": None,
             "return_dict_in_generate": True, "output_scores": True,
+            # scores over the tokens the model may generate: CTranslate2 has no banned tokens in its softmax
+            # (Marian's <pad> is not in its vocabulary, suppressed ones are masked first), so beam scores agree
+            "renormalize_logits": True,
         }
         if decoding.no_repeat_ngram_size:
             kwargs["no_repeat_ngram_size"] = decoding.no_repeat_ngram_size
@@ -222,21 +258,39 @@ class TransformersEngine:
         with torch.inference_mode():
             gen = self.model.generate(**enc, **kwargs)
             scores = getattr(gen, "sequences_scores", None)
-            if scores is None and gen.scores:  # greedy: mean log-probability of the chosen tokens
-                steps = self.model.compute_transition_scores(gen.sequences, gen.scores, normalize_logits=True)
-                scores = [_mean_finite(row) for row in steps.tolist()]
+            steps = None
+            if scores is None and gen.scores:  # greedy: log-probabilities of the chosen tokens, step by step
+                steps = self.model.compute_transition_scores(gen.sequences, gen.scores, normalize_logits=True).tolist()
             elif scores is not None:
                 scores = scores.tolist()
         eos = {self.eos} if isinstance(self.eos, int) else set(self.eos or [])
         out = []
         for k, row in enumerate(gen.sequences.tolist()):
             generated = row[1:]  # the decoder start token is not output
-            finished = any(t in eos for t in generated)
-            ids = [t for t in generated if t != self.forced_bos]
-            n = len([t for t in ids if t != self.pad and t not in eos])  # the language token is not output
-            text = self.tokenizer.decode(ids, skip_special_tokens=True).strip()
-            out.append(Hypothesis(text, None if scores is None else float(scores[k]), n, not finished))
+            end = next((i for i, t in enumerate(generated) if t in eos), None)
+            body = generated if end is None else generated[:end]
+            if body and self.forced_bos is not None and body[0] == self.forced_bos:
+                body = body[1:]  # the language token is not output
+            text = self.tokenizer.decode(body, skip_special_tokens=True, **self.decode_options).strip()
+            if steps is not None:
+                # only up to this sentence's end: the steps after it are padding, whose log-probabilities
+                # (finite when a model does not ban <pad>) would make the score depend on the batch
+                score: float | None = _mean_finite(steps[k][: len(generated) if end is None else end + 1])
+            else:
+                score = None if scores is None else float(scores[k])
+            out.append(Hypothesis(text, score, len(body), end is None))
         return out
+
+
+def _never_generate_marian_pad(model: Any) -> None:
+    """Marian's ``<pad>`` is its decoder start token, never output: the published opus-mt repositories ban it in
+    config.json (``bad_words_ids``), which transformers 5 no longer reads, and CTranslate2's converter drops it."""
+    if getattr(model.config, "model_type", "") != "marian":
+        return
+    pad = model.generation_config.pad_token_id
+    bad = [list(seq) for seq in (model.generation_config.bad_words_ids or [])]
+    if isinstance(pad, int) and [pad] not in bad:
+        model.generation_config.bad_words_ids = [*bad, [pad]]
 
 
 def _mean_finite(values: list[float]) -> float:
@@ -267,31 +321,41 @@ class CTranslate2Engine:
 
     name = "ctranslate2"
 
-    def __init__(self, path: Path, config: TranslateConfig, *, input_positions: int | None = None) -> None:
+    def __init__(self, path: Path, config: TranslateConfig, *, input_positions: int | None = None,
+                 load_translator: bool = True) -> None:
+        """``load_translator=False`` gives the tokenizer side only (counting tokens, the input limit): what a
+        driver needs whose translators run elsewhere (pipeline/corpus/ray_engine.py)."""
         try:
             import ctranslate2
         except ImportError as err:
             raise ModelError("the ctranslate2 engine needs the optional extra: pip install 'bilingual[ct2]'") from err
         _quiet_transformers()
         self.config = config
+        self.path = path
         self.tokenizer = _load_tokenizer(path)
         threads = machine_threads(config.threads)
         self.inter, intra = ct2_threads(threads)
         device = "cuda" if config.device in ("cuda", "auto") and ctranslate2.get_cuda_device_count() else "cpu"
         if config.device == "cuda" and device != "cuda":
-            raise ModelError("device 'cuda' was asked for but CTranslate2 sees no GPU; use --device cpu")
+            raise ConfigError("[translate] device = 'cuda', but CTranslate2 sees no GPU on this machine; "
+                              "use device = 'cpu' or 'auto'")
         compute = "int8" if config.quantize == "int8" else "default"
         apply_isa(config.cpu_isa)
+        self.translator: Any = None
         try:
-            self.translator = ctranslate2.Translator(
-                str(path), device=device, compute_type=compute, inter_threads=self.inter, intra_threads=intra,
-            )
+            if load_translator:
+                self.translator = ctranslate2.Translator(
+                    str(path), device=device, compute_type=compute, inter_threads=self.inter, intra_threads=intra,
+                )
         except Exception as err:  # noqa: BLE001 - not a converted model, or converted by another version
             raise ModelError(f"{path}: cannot load the CTranslate2 model ({_first_line(err)})") from err
         # Multilingual models: the decoder starts with </s> (decoder_start_token) and then the target
         # language token, which CTranslate2 takes as a target prefix (transformers: forced_bos_token_id).
-        target = _setup_languages(self.tokenizer, path, config)
-        self.prefix: str | None = target[1] if target else None
+        self.languages = _setup_languages(self.tokenizer, path, config)
+        self.prefix: str | None = self.languages.target_token or None
+        self.prefix_text = self.languages.source_prefix
+        self.decode_options = _decode_options(self.tokenizer)
+        self.eos_token = str(self.tokenizer.eos_token)
         self.input_limit = _input_limit(self.tokenizer, config.max_input_tokens, input_positions)
         from pipeline.translate.store import read_ct2_marker
 
@@ -301,8 +365,16 @@ class CTranslate2Engine:
         if isinstance(suppress, list) and suppress:
             self.suppress = [[str(t) for t in seq] for seq in suppress]
 
+    def _inputs(self, texts: Sequence[str]) -> list[str]:
+        return [self.prefix_text + t for t in texts] if self.prefix_text else list(texts)
+
+    def tokenize(self, texts: Sequence[str]) -> list[list[str]]:
+        """The tokens the model reads for each text (language tokens included)."""
+        rows = self.tokenizer(self._inputs(texts), add_special_tokens=True)["input_ids"] if texts else []
+        return [self.tokenizer.convert_ids_to_tokens(row) for row in rows]
+
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        return [len(ids) for ids in self.tokenizer(list(texts), add_special_tokens=True)["input_ids"]]
+        return [len(row) for row in self.tokenize(texts)]
 
     def _submit(self, texts: Sequence[str], decoding: Decoding, parts: int = 1) -> list[tuple[list[Any], int]]:
         """Queue one batch, as ``parts`` jobs that share the cap of the whole batch.
@@ -310,9 +382,8 @@ class CTranslate2Engine:
         Why one cap: the cap depends on the longest sentence of the batch, so a split batch gives exactly the
         output (and does exactly the work) of the whole one; only more replicas can work on it at once.
         """
-        ids = self.tokenizer(list(texts), add_special_tokens=True)["input_ids"]
-        source = [self.tokenizer.convert_ids_to_tokens(row) for row in ids]
-        cap = decoding.cap(max(len(row) for row in ids))
+        source = self.tokenize(texts)
+        cap = decoding.cap(max(len(row) for row in source))
         jobs = []
         for part in _chunks(source, parts):
             pending = self.translator.translate_batch(
@@ -320,6 +391,7 @@ class CTranslate2Engine:
                 no_repeat_ngram_size=decoding.no_repeat_ngram_size, repetition_penalty=decoding.repetition_penalty,
                 target_prefix=[[self.prefix]] * len(part) if self.prefix else None,
                 suppress_sequences=self.suppress, asynchronous=True,
+                max_input_length=0,  # never cut an input silently: the stage splits what does not fit
             )
             jobs.append((pending, cap))
         return jobs
@@ -333,7 +405,7 @@ class CTranslate2Engine:
             if self.prefix and tokens and tokens[0] == self.prefix:  # the prefix is returned, never output text
                 tokens = tokens[1:]
             ids = self.tokenizer.convert_tokens_to_ids(tokens)
-            text = self.tokenizer.decode(ids, skip_special_tokens=True).strip()
+            text = self.tokenizer.decode(ids, skip_special_tokens=True, **self.decode_options).strip()
             score = float(res.scores[0]) if res.scores else None
             out.append(Hypothesis(text, score, len(tokens), n >= cap))
         return out

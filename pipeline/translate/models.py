@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.errors import ModelError
+from pipeline.errors import ModelError, ModelNotAvailableError
 
 
 def default_models_dir() -> Path:
@@ -31,58 +31,73 @@ def store_dir(name: str, models_dir: Path | None = None) -> Path:
     return (models_dir or default_models_dir()) / name.replace("/", "__")
 
 
-def _offline() -> bool:
-    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+#: The default branch: a copy pulled from it (or without a recorded branch) serves a request for it.
+DEFAULT_BRANCH = "main"
+REF_MARKER = ".bilingual-ref"
 
 
-def _read_revision(path: Path) -> str:
+def read_revision(path: Path) -> str:
     marker = path / ".bilingual-revision"
     if marker.is_file():
         return marker.read_text(encoding="utf-8").strip()
     return "local"
 
 
+def read_ref(path: Path) -> str:
+    marker = path / REF_MARKER
+    return marker.read_text(encoding="utf-8").strip() if marker.is_file() else ""
+
+
+def revision_matches(requested: str, commit: str, ref: str = "") -> bool:
+    """Is a copy made from ``commit`` (pulled as ``ref``) the requested revision?
+
+    Why not always: a pinned commit must never be served by a copy of another commit; a branch name can only
+    be checked against the branch the copy was pulled from (offline nobody knows where a branch points now).
+    """
+    if not requested or requested in (commit, ref):
+        return True
+    if len(requested) >= 7 and all(c in "0123456789abcdef" for c in requested) and commit.startswith(requested):
+        return True
+    return requested == DEFAULT_BRANCH and not ref
+
+
 def resolve_model(name: str, revision: str = "main", models_dir: Path | None = None) -> ResolvedModel:
     """Return a local directory holding the model, downloading it only when allowed and needed."""
+    from pipeline.translate.download import download, find_in_cache, offline
+
     p = Path(name).expanduser()
     if p.is_dir():
         if not (p / "config.json").is_file():
             raise ModelError(f"{p}: not a model directory (no config.json)")
-        return ResolvedModel(name=str(p), path=p, revision=_read_revision(p), source="local")
+        return ResolvedModel(name=str(p), path=p, revision=read_revision(p), source="local")
     if name.startswith((".", "/", "~")) or (os.sep in name and name.count("/") != 1):
-        raise ModelError(f"{name}: model directory not found")
+        raise ModelNotAvailableError(f"{name}: model directory not found")
     stored = store_dir(name, models_dir)
+    other = ""
     if (stored / "config.json").is_file():
-        return ResolvedModel(name=name, path=stored, revision=_read_revision(stored), source="store")
+        have = read_revision(stored)
+        if revision_matches(revision, have, read_ref(stored)):
+            return ResolvedModel(name=name, path=stored, revision=have, source="store")
+        other = f" ({stored} holds revision {have})"
     try:
-        from huggingface_hub import snapshot_download
+        import huggingface_hub  # noqa: F401
     except ImportError as err:  # pragma: no cover - huggingface_hub comes with transformers
-        raise ModelError("huggingface_hub is not installed; pass --model with a local directory") from err
-    try:
-        path = snapshot_download(name, revision=revision, local_files_only=True)
-        return ResolvedModel(name=name, path=Path(path), revision=_commit_of(path, revision), source="cache")
-    except Exception:  # noqa: BLE001 - any failure here means "not in the cache"; we try the hub next
-        pass
+        raise ModelNotAvailableError("huggingface_hub is not installed; pass --model with a local directory") from err
+    cached = find_in_cache(name, revision)
+    if cached is not None:
+        return ResolvedModel(name=name, path=cached.path, revision=cached.commit, source="cache")
     how = (
-        f"get it on a machine that is online with `bilingual models pull {name}` and copy models/ here, "
-        f"or pass --model with a local model directory"
+        f"get it on a machine that is online with `bilingual models pull {name} --revision {revision}` and copy "
+        f"models/ here, or pass --model with a local model directory"
     )
-    if _offline():
-        raise ModelError(f"model {name!r} is not in models/ or the Hugging Face cache and HF_HUB_OFFLINE is set; {how}")
+    if offline():
+        raise ModelNotAvailableError(f"model {name!r} at revision {revision!r} is not in models/{other} or the "
+                                     f"Hugging Face cache and HF_HUB_OFFLINE is set; {how}")
     try:
-        path = snapshot_download(name, revision=revision)
-    except Exception as err:  # noqa: BLE001 - network, auth and 404 errors all end the same way for the user
-        reason = type(err).__name__
-        raise ModelError(f"model {name!r} is not available locally and could not be downloaded ({reason}); {how}") from err
-    return ResolvedModel(name=name, path=Path(path), revision=_commit_of(path, revision), source="hub")
-
-
-def _commit_of(path: str | Path, fallback: str) -> str:
-    """The hub cache stores snapshots under their commit hash: that is the exact revision used."""
-    p = Path(path)
-    if p.parent.name == "snapshots" and len(p.name) == 40:
-        return p.name
-    return fallback
+        got = download(name, revision)
+    except ModelNotAvailableError as err:
+        raise ModelNotAvailableError(f"model {name!r} is not available locally{other} and {err}; {how}") from err
+    return ResolvedModel(name=name, path=got.path, revision=got.commit, source="hub")
 
 
 def exact_revision(resolved: ResolvedModel) -> str:

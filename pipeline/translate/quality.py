@@ -19,6 +19,10 @@ TOO_LONG_RATIO = 2.5
 #: Sources shorter than this (characters) are not judged on length: "Jakarta -" may well become "Jakarta -".
 MIN_CHARS_FOR_LENGTH = 20
 
+#: Raise whenever a rule below changes: it is part of the translation memory's key, so flags stored by older
+#: rules are not served as if today's checks had made them.
+CHECKS_VERSION = 1
+
 REVIEW = ("repetition", "empty", "too_short", "too_long", "untranslated", "numbers_missing", "truncated")
 
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline import __version__
 from pipeline.config import Config, TranslateConfig
 from pipeline.document import Document, MachineTranslation, Sentence, now_iso
 from pipeline.translate.allocator import reuse_freed_memory
@@ -20,7 +21,7 @@ from pipeline.translate.batching import plan_batches
 from pipeline.translate.engine import CTranslate2Engine, Decoding, Engine, Hypothesis, TransformersEngine
 from pipeline.translate.memory import Entry, default_cache_dir
 from pipeline.translate.models import ResolvedModel, exact_revision, resolve_model
-from pipeline.translate.quality import better, quality_flags, review_count
+from pipeline.translate.quality import CHECKS_VERSION, better, quality_flags, review_count
 from pipeline.translate.safe_memory import GuardedMemory
 from pipeline.translate.split import split_to_fit
 
@@ -69,8 +70,10 @@ def resolve_for_engine(t: TranslateConfig) -> LoadedModel:
 
 def settings_signature(t: TranslateConfig, quantization: str) -> str:
     """Everything besides the model that changes the output, in a compact, stable form."""
-    parts = [f"engine:{t.engine}", f"q:{quantization}", f"beam:{t.beam_size}", f"max:{t.max_new_tokens}",
-             f"ratio:{t.max_output_ratio:g}", f"retry:{int(t.retry_flagged)}"]
+    # the tool and its checks make the flags; the input limit decides how long sentences are split
+    parts = [f"tool:{__version__}", f"checks:{CHECKS_VERSION}", f"engine:{t.engine}", f"q:{quantization}",
+             f"beam:{t.beam_size}", f"max:{t.max_new_tokens}", f"ratio:{t.max_output_ratio:g}",
+             f"in:{t.max_input_tokens}", f"retry:{Decoding.retry_signature(t.retry_flagged)}"]
     if t.source_lang_code or t.target_lang_code:
         parts.append(f"lang:{t.source_lang_code}>{t.target_lang_code}")
     return "|".join(parts)
@@ -102,14 +105,52 @@ def translate_document(
     Sentences get their translation as soon as their batch is finished, so a caller that catches
     KeyboardInterrupt can save the partly translated document.
     """
+    return translate_documents([doc], config, progress=progress, engine_factory=engine_factory)
+
+
+def translate_documents(
+    docs: Sequence[Document], config: Config, *, progress: Progress | None = None,
+    engine_factory: Callable[[TranslateConfig, LoadedModel], Engine] | None = None,
+    on_document: Callable[[Document], None] | None = None,
+) -> TranslateReport:
+    """Translate the sentences of several documents together, in shared length-sorted batches.
+
+    Why together: a short article fills only a few small batches, so many of them translated one by one
+    leave the engine mostly waiting; pooled, their sentences make full batches of similar length and
+    identical sentences (boilerplate lines) are translated once. ``on_document`` is called as soon as
+    every sentence of a document has its translation, so the caller can write it while the rest goes on.
+    """
     t = config.translate
     model = resolve_for_engine(t)
     sig = model_signature(config, model.revision, model.quantization)
     report = TranslateReport()
-    todo = [s for _, s in doc.iter_source() if s.mt is None or s.mt.model != sig]
-    doc.meta.model = {"name": model.resolved.name, "revision": model.revision, "engine": t.engine,
-                      "quantization": model.quantization, "signature": sig, "path": str(model.resolved.path)}
-    doc.meta.settings["translate"] = dict(vars(t))
+    todo: list[Sentence] = []
+    owner: list[int] = []
+    for d, doc in enumerate(docs):
+        mine = [s for _, s in doc.iter_source() if s.mt is None or s.mt.model != sig]
+        doc.meta.model = {"name": model.resolved.name, "revision": model.revision, "engine": t.engine,
+                          "quantization": model.quantization, "signature": sig, "path": str(model.resolved.path)}
+        doc.meta.settings["translate"] = dict(vars(t))
+        todo += mine
+        owner += [d] * len(mine)
+    waiting = [0] * len(docs)
+    for d in owner:
+        waiting[d] += 1
+
+    def document_done(d: int) -> None:
+        docs[d].meta.stages["translate"] = now_iso()
+        docs[d].meta.target_origin = "machine"
+        if on_document is not None:
+            on_document(docs[d])
+
+    def sentence_done(k: int) -> None:
+        waiting[owner[k]] -= 1
+        if waiting[owner[k]] == 0:
+            document_done(owner[k])
+
+    for d in range(len(docs)):
+        if waiting[d] == 0:
+            document_done(d)
     report.sentences = len(todo)
     if todo:
         memory = None
@@ -117,12 +158,11 @@ def translate_document(
             memory = GuardedMemory(memory_dir(t), model.resolved.name, model.revision,
                                    settings_signature(t, model.quantization))
         try:
-            _translate_sentences(todo, t, model, sig, memory, report, progress, engine_factory or load_engine)
+            _translate_sentences(todo, t, model, sig, memory, report, progress, engine_factory or load_engine,
+                                 sentence_done)
         finally:
             if memory is not None:
                 memory.close()
-    doc.meta.stages["translate"] = now_iso()
-    doc.meta.target_origin = "machine"
     return report
 
 
@@ -133,7 +173,7 @@ def _clean(text: str) -> str:
 def _translate_sentences(
     todo: list[Sentence], t: TranslateConfig, model: LoadedModel, sig: str, memory: GuardedMemory | None,
     report: TranslateReport, progress: Progress | None,
-    engine_factory: Callable[[TranslateConfig, LoadedModel], Engine],
+    engine_factory: Callable[[TranslateConfig, LoadedModel], Engine], sentence_done: Callable[[int], None],
 ) -> None:
     texts = [_clean(s.text) for s in todo]
     known = memory.get_many(texts) if memory else {}
@@ -143,6 +183,7 @@ def _translate_sentences(
         if hit is not None:
             s.mt = MachineTranslation(text=hit.target, score=hit.score, flags=list(hit.flags), model=sig)
             report.from_memory += 1
+            sentence_done(k)
         else:
             rest.append(k)
     if not rest:
@@ -176,6 +217,7 @@ def _translate_sentences(
         for f in flags:
             report.flags[f] = report.flags.get(f, 0) + 1
         report.flagged += review_count(flags) > 0
+        sentence_done(k)
 
     for k in rest:
         if waiting[k] == 0:
@@ -187,8 +229,8 @@ def _translate_sentences(
     batches = plan_batches(lengths, t.batch_tokens, t.max_batch_size)
     decoding = Decoding.from_config(t)
     batch_texts = [[pending[i] for i in b] for b in batches]
-    for batch, hyps in zip(batch_texts, engine.translate_batches(batch_texts, decoding), strict=True):
-        entries = _check_and_retry(engine, batch, hyps, decoding, t.retry_flagged, report)
+    for batch, entries in zip(batch_texts, checked_batches(engine, batch_texts, decoding, t.retry_flagged, report),
+                              strict=True):
         if memory:
             memory.put_many(list(zip(batch, entries, strict=True)))
         for unit, entry in zip(batch, entries, strict=True):
@@ -200,6 +242,23 @@ def _translate_sentences(
         finished += len(batch)
         if progress:
             progress(finished, total)
+
+
+def checked_batches(engine: Engine, batches: Sequence[Sequence[str]], decoding: Decoding, retry: bool,
+                    report: TranslateReport) -> Iterator[list[Entry]]:
+    """Translate ``batches`` in order, each result checked and its flagged sentences retried.
+
+    Why a function of its own: an engine that runs elsewhere (a Ray actor pool) does this same work next
+    to its translator, so that a retry is not a round trip, and offers it as ``translate_checked``.
+    """
+    remote = getattr(engine, "translate_checked", None)
+    if remote is not None:
+        for entries, retried in remote(batches, decoding, retry):
+            report.retried += retried
+            yield entries
+        return
+    for batch, hyps in zip(batches, engine.translate_batches(batches, decoding), strict=True):
+        yield _check_and_retry(engine, list(batch), hyps, decoding, retry, report)
 
 
 def _mean(entries: list[Entry]) -> float | None:

@@ -7,6 +7,7 @@ revision produced it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -14,14 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import ModelError
+from pipeline.errors import ModelError, ModelNotAvailableError
+from pipeline.translate.download import download
 from pipeline.translate.models import (
+    DEFAULT_BRANCH,
+    REF_MARKER,
     ResolvedModel,
-    _offline,
-    _read_revision,
     default_models_dir,
     exact_revision,
+    read_ref,
+    read_revision,
     resolve_model,
+    revision_matches,
     store_dir,
 )
 
@@ -61,30 +66,19 @@ def human_size(n: int) -> str:
     return f"{n} B"  # pragma: no cover
 
 
-def pull_model(name: str, revision: str = "main", models_dir: Path | None = None) -> StoredModel:
-    """Download a hub model into ``models/`` and record the exact commit; interrupted downloads resume."""
-    if _offline():
-        raise ModelError(f"cannot pull {name!r}: HF_HUB_OFFLINE is set")
-    try:
-        from huggingface_hub import HfApi, snapshot_download
-    except ImportError as err:  # pragma: no cover - comes with transformers
-        raise ModelError("huggingface_hub is not installed") from err
+def pull_model(name: str, revision: str = DEFAULT_BRANCH, models_dir: Path | None = None) -> StoredModel:
+    """Download a hub model into ``models/`` and record the exact commit; interrupted downloads resume.
+
+    The same file filter as the download of ``bilingual run`` (pipeline/translate/download.py).
+    """
     target = store_dir(name, models_dir)
     partial = target.with_name(target.name + ".partial")
     try:
-        info = HfApi().model_info(name, revision=revision)
-        commit = info.sha or revision
-        snapshot_download(name, revision=commit, local_dir=str(partial),
-                          allow_patterns=["*.json", "*.spm", "*.model", "*.txt", "*.safetensors", "*.bin",
-                                          "*.tiktoken", "*.py"],
-                          ignore_patterns=["*.h5", "*.msgpack", "*.ot", "onnx/*", "tf_model*", "rust_model*"])
-    except Exception as err:  # noqa: BLE001 - network, auth and 404 errors all end the same way for the user
-        raise ModelError(f"cannot pull {name!r} at revision {revision!r} ({type(err).__name__}: "
-                         f"{(str(err).splitlines() or [''])[0][:160]})") from err
-    if (partial / "model.safetensors").exists():  # both weight formats were published: keep one
-        for extra in partial.glob("pytorch_model*.bin"):
-            extra.unlink()
-    (partial / REVISION_MARKER).write_text(commit + "\n", encoding="utf-8")
+        got = download(name, revision, local_dir=partial)
+    except ModelNotAvailableError as err:
+        raise ModelNotAvailableError(f"cannot pull {name!r}: {err}") from err
+    (partial / REVISION_MARKER).write_text(got.commit + "\n", encoding="utf-8")
+    (partial / REF_MARKER).write_text(revision + "\n", encoding="utf-8")
     (partial / SOURCE_MARKER).write_text(name + "\n", encoding="utf-8")
     shutil.rmtree(partial / ".cache", ignore_errors=True)
     if target.exists():
@@ -94,13 +88,34 @@ def pull_model(name: str, revision: str = "main", models_dir: Path | None = None
 
 
 def ct2_dir(name: str, models_dir: Path | None = None) -> Path:
-    """Where the CTranslate2 conversion of a model lives: ``models/<name>.ct2``."""
+    """Where the CTranslate2 conversion of a model lives: ``models/<owner>__<name>.ct2`` for a hub model.
+
+    A local directory gets its name and a hash of its absolute path: two directories called ``model`` in
+    different places must not share (and overwrite) one conversion.
+    """
     p = Path(name).expanduser()
-    base = p.name if p.is_dir() else name.replace("/", "__")
+    if p.is_dir():
+        resolved = p.resolve()
+        root = (models_dir or default_models_dir()).resolve()
+        if resolved.parent == root:  # a model of the store itself keeps its store name
+            base = resolved.name
+        else:
+            base = f"{resolved.name}-{hashlib.sha256(str(resolved).encode()).hexdigest()[:8]}"
+    else:
+        base = name.replace("/", "__")
     return (models_dir or default_models_dir()) / (base + CT2_SUFFIX)
 
 
-def convert_model(name: str, revision: str = "main", quantization: str = "int8",
+def _pulled_ref(resolved: ResolvedModel, requested: str) -> str:
+    """The branch or tag a conversion's source was taken as: a request for it can be served offline."""
+    if resolved.source == "local":
+        return ""
+    if resolved.source == "store":
+        return read_ref(resolved.path)
+    return requested
+
+
+def convert_model(name: str, revision: str = DEFAULT_BRANCH, quantization: str = "int8",
                   models_dir: Path | None = None) -> StoredModel:
     """Convert a transformers model to CTranslate2 once, keeping its tokenizer files next to it."""
     try:
@@ -125,7 +140,8 @@ def convert_model(name: str, revision: str = "main", quantization: str = "int8",
     tokenizer.save_pretrained(str(tmp))
     hf_config = json.loads((resolved.path / "config.json").read_text(encoding="utf-8"))
     revision = exact_revision(resolved)
-    marker = {"source": resolved.name, "revision": revision, "quantization": quantization,
+    marker = {"source": resolved.name, "source_path": str(resolved.path.resolve()), "revision": revision,
+              "ref": _pulled_ref(resolved, revision), "quantization": quantization,
               "max_position_embeddings": hf_config.get("max_position_embeddings"),
               "suppress_sequences": suppressed_sequences(resolved.path, tmp)}
     (tmp / CT2_MARKER).write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
@@ -180,18 +196,25 @@ def read_ct2_marker(path: Path) -> dict[str, object]:
         return {}
 
 
-def resolve_ct2(name: str, revision: str = "main", models_dir: Path | None = None) -> ResolvedModel:
-    """The converted model for ``name``: a CTranslate2 directory given directly, or ``models/<name>.ct2``."""
+def resolve_ct2(name: str, revision: str = DEFAULT_BRANCH, models_dir: Path | None = None) -> ResolvedModel:
+    """The converted model for ``name``: a CTranslate2 directory given directly, or ``models/<name>.ct2``.
+
+    A conversion of a hub model serves only the revision it was converted from: a pinned commit is never
+    answered by a conversion of another one.
+    """
     p = Path(name).expanduser()
     if p.is_dir() and (p / "model.bin").is_file():
         path = p
     else:
         path = ct2_dir(name, models_dir)
         if not (path / "model.bin").is_file():
-            raise ModelError(f"no CTranslate2 conversion of {name!r} in {path.parent}; "
-                             f"run `bilingual models convert {name}` once (or use --engine transformers)")
+            raise ModelNotAvailableError(f"no CTranslate2 conversion of {name!r} in {path.parent}; run `bilingual "
+                                         f"models convert {name}` once (or use --engine transformers)")
     marker = read_ct2_marker(path)
-    rev = str(marker.get("revision") or _read_revision(path))
+    rev = str(marker.get("revision") or read_revision(path))
+    if path != p and not p.is_dir() and not revision_matches(revision, rev, str(marker.get("ref") or "")):
+        raise ModelNotAvailableError(f"{path} was converted from revision {rev} of {name!r}, not {revision!r}; run "
+                                     f"`bilingual models convert {name} --revision {revision}`")
     return ResolvedModel(name=str(marker.get("source") or name), path=path, revision=rev, source="store")
 
 
@@ -210,7 +233,7 @@ def describe(path: Path) -> StoredModel:
     if not marker and not name.endswith(CT2_SUFFIX) and (path / SOURCE_MARKER).is_file():
         name = (path / SOURCE_MARKER).read_text(encoding="utf-8").strip()
     return StoredModel(name=name, path=path, size=_dir_size(path), source=source,
-                       revision=_read_revision(path), kind=kind)
+                       revision=read_revision(path), kind=kind)
 
 
 def list_models(models_dir: Path | None = None) -> list[StoredModel]:

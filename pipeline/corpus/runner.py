@@ -1,0 +1,348 @@
+"""The batch driver of ``bilingual run PATH...``: many documents, one model load, shared batches.
+
+Why this shape: loading a model costs as much as translating a short article, and a short article alone
+fills only a few small batches. So the documents are read and segmented one by one, their untranslated
+sentences are pooled in windows of a few thousand and translated together in length-sorted batches, and
+each document is aligned, saved and published the moment its last sentence is back. Every document keeps
+its own bitext file (its resume point) and page; the translation memory is shared, so a sentence that
+appears in many articles is translated once and an interrupted run resumes where it stopped. A document
+that cannot be read or published is reported and listed as failed in the index; the others go on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from pipeline.config import Config
+from pipeline.corpus.index import IndexEntry, render_index
+from pipeline.corpus.inputs import DocumentInput, is_url
+from pipeline.corpus.progress import CollectionProgress
+from pipeline.bitext_store import BitextTarget
+from pipeline.document import BITEXT_SUFFIX, Document
+from pipeline.errors import BilingualError, InputError
+from pipeline.fileio import atomic_write_text
+from pipeline.translate.stage import TranslateReport
+
+#: Sentences translated together: large enough for full batches of similar length, small enough that
+#: documents are written as the run goes and memory stays bounded on a corpus of any size.
+DEFAULT_WINDOW = 2000
+INDEX_NAME = "index.html"
+
+
+@dataclass
+class RunOptions:
+    outdir: Path
+    encoding: str = "utf-8"
+    fmt: str = "auto"
+    #: Formats written for every document; the reading page (html) always is.
+    formats: list[str] = field(default_factory=lambda: ["html"])
+    window: int = DEFAULT_WINDOW
+    #: One document named alone: its error stops the command as before, and no index is written.
+    single: bool = False
+    quiet: bool = False
+    #: None: translate in this process; "auto" or an address: on a Ray cluster (pipeline/corpus/ray_engine.py).
+    ray: str | None = None
+    ray_actors: int = 0
+    ray_ship_model: bool = False
+    #: Replace a bitext holding a human translation with a machine one (a numbered backup is kept).
+    force: bool = False
+
+
+@dataclass
+class DocResult:
+    input: DocumentInput
+    folder: Path
+    status: str = "pending"  # done | up to date | failed | interrupted
+    title: str = ""
+    sentences: int = 0
+    review: int = 0
+    page: Path | None = None
+    error: str = ""
+
+
+@dataclass
+class CollectionResult:
+    docs: list[DocResult]
+    index: Path | None
+    report: TranslateReport
+    #: Seconds spent reading and segmenting, translating, and aligning/saving/publishing.
+    timings: dict[str, float]
+
+    @property
+    def failed(self) -> list[DocResult]:
+        return [d for d in self.docs if d.status == "failed"]
+
+
+def read_article(source: str, *, encoding: str, fmt: str, config: Config) -> Document:
+    """One document from a file, ``-`` or a URL, segmented: the single-document ingest entry point."""
+    from pipeline.fileio import read_text_input
+    from pipeline.segment import segment_text
+
+    if is_url(source):
+        raise InputError(f"{source}: URLs are not supported as input by this version; save the page as a file")
+    from pipeline.fileio import display
+
+    text = read_text_input(source, encoding)
+    return segment_text(text, source_file=display(source), fmt=fmt, config=config)
+
+
+def review_count(doc: Document) -> int:
+    return sum(1 for b in doc.blocks for link in b.links if link.status == "needs_review")
+
+
+class _Once:
+    """The engine factory of the whole run: the model is loaded the first time a window needs it, then kept."""
+
+    def __init__(self, factory: Callable[[Any, Any], Any]) -> None:
+        self.factory = factory
+        self.engine: Any = None
+
+    def __call__(self, t: Any, model: Any) -> Any:
+        if self.engine is None:
+            self.engine = self.factory(t, model)
+        return self.engine
+
+
+class CollectionRun:
+    """State of one run; ``run()`` does the work (see the module docstring)."""
+
+    def __init__(self, inputs: Sequence[DocumentInput], config: Config, options: RunOptions,
+                 stream: TextIO | None = None) -> None:
+        import sys
+
+        self.inputs = list(inputs)
+        self.config = config
+        self.options = options
+        self.stream = stream or sys.stderr
+        self.results = [DocResult(i, options.outdir / Path(*i.rel.parts)) for i in self.inputs]
+        self.report = TranslateReport()
+        self.timings = {"prepare": 0.0, "translate": 0.0, "finish": 0.0}
+        self.progress = CollectionProgress(len(self.inputs), stream=self.stream, enabled=not options.quiet)
+        self.signature = ""
+        self.formats = list(dict.fromkeys(["html", *options.formats]))
+        self.engine: _Once | None = None
+        #: Per document (by id): the bitext as read before the work, and the article as segmented.
+        self.stores: dict[int, BitextTarget] = {}
+        self.segmented: dict[int, Document] = {}
+
+    # ------------------------------------------------------------ per document
+
+    def bitext_path(self, r: DocResult) -> Path:
+        return r.folder / f"{r.input.stem}{BITEXT_SUFFIX}"
+
+    def fail(self, r: DocResult, err: BaseException) -> None:
+        if self.options.single:
+            raise err
+        r.status, r.error = "failed", _one_line(err)
+        self.progress.document_finished()
+        self.progress.message(f"bilingual: error: {r.error}")
+
+    def outputs(self, r: DocResult, doc: Document) -> dict[str, Path]:
+        from pipeline.publish.formats import plan_outputs
+
+        return plan_outputs(doc, self.formats, base=r.folder / r.input.stem)
+
+    def check(self, r: DocResult) -> bool:
+        """Before any work: no output of this document is an input, and all of them can be written."""
+        from pipeline.fileio import display
+        from pipeline.guard import check_io
+
+        try:
+            src = r.input.source
+            if src != "-" and not is_url(src) and not Path(src).exists():
+                raise InputError(f"{display(src)}: no such file")
+            if self.options.single and src != "-" and not is_url(src):
+                from pipeline.fileio import read_text_input
+
+                read_text_input(src, self.options.encoding)  # binary, empty, wrong encoding: say so before the model
+            check_io({"article": r.input.source} if r.input.source != "-" else {},
+                     [self.bitext_path(r), r.folder / f"{r.input.stem}.html"], folders=[r.folder])
+            return True
+        except BilingualError as err:
+            self.fail(r, err)
+        return False
+
+    def prepare(self, r: DocResult) -> Document | None:
+        """Read, segment and carry over earlier work; None when the document failed or is already finished."""
+        import copy
+
+        from pipeline.carry import carry_work
+        from pipeline.safe_commands import orphan_warning
+
+        t0 = time.perf_counter()
+        try:
+            doc = read_article(r.input.source, encoding=self.options.encoding, fmt=self.options.fmt,
+                               config=self.config)
+            bitext = self.bitext_path(r)
+            store = BitextTarget(bitext, backups=self.config.files.backups)  # a corrupt file fails this document
+            store.refuse_human_translation("run", self.options.force)
+            self.stores[id(doc)], self.segmented[id(doc)] = store, copy.deepcopy(doc)
+            if store.doc is not None:
+                old = store.doc
+                if self.up_to_date(r, doc, old):
+                    self.record(r, old, "up to date")
+                    self.progress.document_finished()
+                    return None
+                report = carry_work(doc, old)
+                if report.links and not self.options.quiet:
+                    self.progress.message(f"kept {report.links} reviewed links on unchanged sentences of changed "
+                                          f"paragraphs of {r.input.rel}")
+                if report.orphans:
+                    self.progress.message(orphan_warning(len(report.orphans), bitext))
+            return doc
+        except BilingualError as err:
+            self.fail(r, err)
+        except OSError as err:
+            self.fail(r, InputError(f"{getattr(err, 'filename', None) or r.input.source}: {err.strerror or err}"))
+        finally:
+            self.timings["prepare"] += time.perf_counter() - t0
+        return None
+
+    def up_to_date(self, r: DocResult, doc: Document, old: Document) -> bool:
+        """Same article, every sentence translated by this model and settings, aligned, every output there."""
+        sentences = [s for _, s in old.iter_source()]
+        return (old.meta.source_sha256 == doc.meta.source_sha256 and bool(old.meta.stages.get("align"))
+                and all(s.mt is not None and s.mt.model == self.signature for s in sentences)
+                and all(p.exists() for p in self.outputs(r, old).values()))
+
+    def record(self, r: DocResult, doc: Document, status: str) -> None:
+        r.status, r.title = status, doc.meta.title
+        r.sentences = len(doc.iter_source())
+        r.review = review_count(doc)
+        r.page = self.outputs(r, doc)["html"]
+
+    def save(self, r: DocResult, doc: Document) -> Document:
+        """Save ``doc``; if someone saved the file meanwhile (the review editor), merge into their version."""
+        from pipeline.safe_commands import remake_run
+
+        bitext = self.bitext_path(r)
+        store = self.stores.get(id(doc)) or BitextTarget(bitext, backups=self.config.files.backups)
+        segmented = self.segmented.get(id(doc)) or doc
+        return store.save(doc, remake_run(segmented, doc, self.config, bitext, self.progress.message))
+
+    def finish(self, r: DocResult, doc: Document) -> None:
+        """Align, save and publish one translated document."""
+        from pipeline.align import align_machine_translation
+        from pipeline.publish import publish_document
+
+        t0 = time.perf_counter()
+        try:
+            align_machine_translation(doc, self.config)
+            bitext = self.bitext_path(r)
+            doc = self.save(r, doc)
+            publish_document(doc, self.formats, None, base=r.folder / r.input.stem,
+                             layout=self.config.publish.layout or "side-by-side", protect=[bitext],
+                             bitext_name=bitext.name)
+            self.record(r, doc, "done")
+            self.progress.document_finished()
+        except BilingualError as err:
+            self.fail(r, err)
+        except OSError as err:
+            self.fail(r, InputError(f"{getattr(err, 'filename', None) or r.folder}: {err.strerror or err}"))
+        finally:
+            self.timings["finish"] += time.perf_counter() - t0
+
+    # ------------------------------------------------------------ the run
+
+    def run(self) -> CollectionResult:
+        from pipeline.translate import stage
+
+        t = self.config.translate
+        from pipeline.fileio import check_folder_writable
+
+        if not self.options.single:
+            check_folder_writable(self.options.outdir)  # the index goes there: fail now, not after translating
+        checked = [r for r in self.results if self.check(r)]  # before the model: never fail at the end
+        if not checked:
+            index = None if self.options.single else self.write_index()
+            return CollectionResult(self.results, index, self.report, self.timings)
+        model = stage.resolve_for_engine(t)  # a missing model stops the run before any document is read
+        self.signature = stage.model_signature(self.config, model.revision, model.quantization)
+        if self.options.ray:
+            from pipeline.corpus.ray_engine import ray_engine_factory
+
+            self.engine = _Once(ray_engine_factory(self.options.ray, self.options.ray_actors,
+                                                   self.options.ray_ship_model))
+            window = 0  # one dataset for the whole run: the actor pool loads the model once per actor
+        else:
+            self.engine = _Once(lambda tc, m: stage.load_engine(tc, m))
+            window = max(1, self.options.window)
+        try:
+            pending: list[tuple[DocResult, Document]] = []
+            size = planned = 0
+            for n, r in enumerate(self.results, start=1):
+                if r.status == "failed":
+                    continue
+                doc = self.prepare(r)
+                if doc is None:
+                    continue
+                pending.append((r, doc))
+                todo = sum(1 for _, s in doc.iter_source() if s.mt is None or s.mt.model != self.signature)
+                size, planned = size + todo, planned + todo
+                self.progress.planned(planned, len(self.results) - n)
+                if window and size >= window:
+                    self.translate(pending)
+                    pending, size = [], 0
+            if pending:
+                self.translate(pending)
+        except KeyboardInterrupt:
+            self.progress.close()
+            if not self.options.single:
+                self.write_index()
+            raise
+        self.progress.close()
+        index = None if self.options.single else self.write_index()
+        return CollectionResult(self.results, index, self.report, self.timings)
+
+    def translate(self, pending: list[tuple[DocResult, Document]]) -> None:
+        from pipeline.translate.stage import translate_documents
+
+        by_doc = {id(doc): r for r, doc in pending}
+        finished: set[int] = set()
+        t0, finish0 = time.perf_counter(), self.timings["finish"]
+        self.progress.start_window()
+
+        def on_document(doc: Document) -> None:
+            finished.add(id(doc))
+            self.finish(by_doc[id(doc)], doc)
+
+        try:
+            report = translate_documents([doc for _, doc in pending], self.config, engine_factory=self.engine,
+                                         on_document=on_document, progress=self.progress.sentences)
+        except KeyboardInterrupt:
+            for r, doc in pending:  # their resume point: every finished sentence, written atomically
+                if id(doc) not in finished:
+                    self.save(r, doc)
+                    r.status, r.title = "interrupted", doc.meta.title
+            raise
+        finally:  # documents finished inside the window count as finishing, not translating
+            self.timings["translate"] += time.perf_counter() - t0 - (self.timings["finish"] - finish0)
+        for name in ("sentences", "translated", "from_memory", "split", "retried", "flagged"):
+            setattr(self.report, name, getattr(self.report, name) + getattr(report, name))
+
+    def write_index(self) -> Path:
+        entries = []
+        for r in self.results:
+            page = ""
+            if r.page is not None and r.status in ("done", "up to date"):
+                page = r.page.relative_to(self.options.outdir).as_posix()
+            entries.append(IndexEntry(name=str(r.input.rel), title=r.title, sentences=r.sentences, review=r.review,
+                                      page=page, status=r.status if r.status != "pending" else "not started",
+                                      error=r.error))
+        path = self.options.outdir / INDEX_NAME
+        atomic_write_text(path, render_index(entries))
+        return path
+
+
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split()) or type(err).__name__
+
+
+def run_collection(inputs: Sequence[DocumentInput], config: Config, options: RunOptions,
+                   stream: TextIO | None = None) -> CollectionResult:
+    """Run every document of ``inputs`` to its page; see the module docstring for how."""
+    return CollectionRun(inputs, config, options, stream).run()
