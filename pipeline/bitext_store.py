@@ -46,13 +46,18 @@ def _sha(data: bytes) -> str:
 class BitextTarget:
     """One bitext file a command writes; see the module docstring."""
 
-    def __init__(self, path: str | Path, *, backups: int = DEFAULT_BACKUPS) -> None:
+    def __init__(self, path: str | Path, *, backups: int = DEFAULT_BACKUPS, force: bool = False) -> None:
         self.path = Path(path)
         self.backups = backups
         self.doc: Document | None = None
         self._sha: str | None = None
         if self.path.exists():
-            self.doc = load_document(self.path)  # a corrupt file stops the command: never overwrite it blind
+            try:
+                self.doc = load_document(self.path)  # a corrupt file stops the command: never overwrite it blind
+            except BitextError:
+                if not force or self.path.is_dir():
+                    raise
+                self.doc = None  # --force: replaced, and its bytes kept as the newest backup
             self._sha = _sha(real_path(self.path).read_bytes())
 
     def refuse_replacing(self, command: str, force: bool, *, human: bool = True) -> None:

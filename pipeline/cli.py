@@ -156,7 +156,7 @@ def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: s
                 out.append("\n".join(" ".join(s.text.split()) for s in b.source))
         click.echo("\n\n".join(out))
         return
-    store = open_target(target, config)
+    store = open_target(target, config, force)
     if store.doc is not None and not force:
         report_carry(carry_work(doc, store.doc), target, False)
     store.save(doc)

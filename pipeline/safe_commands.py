@@ -43,8 +43,9 @@ def orphan_warning(n: int, path: Path) -> str:
             f"{display(path)} (\"orphans\"; listed in the review file)")
 
 
-def open_target(path: Path, config: Config) -> BitextTarget:
-    return BitextTarget(path, backups=config.files.backups)
+def open_target(path: Path, config: Config, force: bool = False) -> BitextTarget:
+    """The bitext at ``path`` as it is now; with ``force`` even a file that is not a valid bitext (kept as backup)."""
+    return BitextTarget(path, backups=config.files.backups, force=force)
 
 
 def _align_if_complete(doc: Document, config: Config) -> Document:

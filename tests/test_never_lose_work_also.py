@@ -377,3 +377,16 @@ def test_bidi_controls_in_one_sentence_do_not_reorder_the_next(isolated: Path, b
         assert boxes["first"] < boxes["last"]
     finally:
         page.close()
+
+
+def test_an_output_that_is_not_a_bitext_is_replaced_only_with_force(isolated: Path) -> None:
+    (isolated / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (isolated / "notes.md").write_text("# my notes\n\nnot a bitext\n", encoding="utf-8")
+    before = snapshot(isolated)
+    assert_one_line_error(run_cli("segment", "a.txt", "-o", "notes.md", cwd=isolated), "notes.md", "JSON")
+    assert_kept(before, isolated)
+    proc = run_cli("segment", "a.txt", "-o", "notes.md", "--force", cwd=isolated)
+    assert proc.returncode == 0, proc.stderr
+    assert load_document(isolated / "notes.md").blocks[0].text == "Banjir di Kota Hujan"
+    after = assert_kept(before, isolated, changed={"notes.md"})
+    assert after["notes.md.bak.1"] == before["notes.md"]
