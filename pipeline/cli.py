@@ -19,6 +19,8 @@ from pipeline.corpus.inputs import DEFAULT_GLOB
 from pipeline.corpus.runner import DEFAULT_WINDOW
 from pipeline.document import Document, bitext_base, html_path_for, load_document
 from pipeline.errors import BilingualError, ConfigError
+from pipeline.cli_qe import estimate_step, qe_option
+from pipeline.cli_qe import qe as qe_command
 
 EPILOG_RUN = """\b
 Examples:
@@ -26,6 +28,7 @@ Examples:
   bilingual run article.md -o site/ --model ./models/my-opus-mt
   bilingual run content/id -o out --engine ctranslate2 --format md   # a whole tree, out/index.html
   bilingual run --from-list articles.txt --ray auto --engine ctranslate2
+  bilingual run https://www.example.co.id/berita/artikel   # a web page: article, title, byline, date
 """
 
 
@@ -45,6 +48,13 @@ def _config(config_path: str | None, **overrides: object) -> Config:
 
 
 def _stem(article: str) -> str:
+    if article != "-":
+        from pipeline.web.fetch import is_url
+
+        if is_url(article):
+            from pipeline.sources import url_stem
+
+            return url_stem(article)
     from pipeline.safe_commands import stem_for
 
     return stem_for(article)
@@ -92,9 +102,31 @@ def _translate_overrides(engine: str | None, quantize: str | None, beam_size: in
 config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML config file.")
 encoding_option = click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the article.")
 format_option = click.option(
-    "--input-format", "fmt", type=click.Choice(["auto", "txt", "md"]), default="auto", show_default=True,
-    help="Article format; auto uses the file extension (.md is Markdown).",
+    "--input-format", "fmt", type=click.Choice(["auto", "text", "markdown", "html", "txt", "md"]), default="auto",
+    show_default=True,
+    help="Article format; auto: .md is Markdown, .html/.htm or a page starting <!DOCTYPE html>/<html> is a web page, "
+         "a URL by what the server sends; else plain text.",
 )
+
+
+def web_options(f):  # type: ignore[no-untyped-def]
+    """Options for an article given as a URL."""
+    f = click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True,
+                     help="Seconds to wait for a web server (URL input).")(f)
+    f = click.option("--ignore-robots", is_flag=True, help="Fetch a URL even where the site's robots.txt forbids it.")(f)
+    return f
+
+
+def _fetch_options(timeout: float, ignore_robots: bool):  # type: ignore[no-untyped-def]
+    from pipeline.web.fetch import FetchOptions
+
+    return FetchOptions(timeout=timeout, respect_robots=not ignore_robots)
+
+
+def _note(message: str) -> None:
+    click.echo(f"bilingual: {message}", err=True)
+
+
 model_option = click.option("--model", help="Hub model name or local model directory.")
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 force_option = click.option("--force", is_flag=True,
@@ -113,6 +145,7 @@ def cli() -> None:
       align      link source and target sentences
       publish    write the side-by-side HTML page (and other formats)
       run        all of the above
+      qe         estimate how far to trust each machine translation (no reference needed)
       review     check and fix the alignment in a local browser editor
       models     download, list, convert and remove translation models
 
@@ -130,25 +163,27 @@ def cli() -> None:
 @click.option("--lines", is_flag=True, help="Print one sentence per line, a blank line between blocks.")
 @encoding_option
 @format_option
+@web_options
 @config_option
 @force_option
-def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: str, config_path: str | None,
-            force: bool) -> None:
-    """Split an article (.txt, .md or - for stdin) into blocks and sentences.
+def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: str, ignore_robots: bool,
+            timeout: float, config_path: str | None, force: bool) -> None:
+    """Split an article (.txt, .md, .html, a URL or - for stdin) into blocks and sentences.
 
     Over an existing bitext, its translations and reviewed links are carried over to the unchanged sentences.
     """
-    from pipeline.fileio import display, read_text_input
+    from pipeline.fileio import display
     from pipeline.guard import check_io
     from pipeline.safe_commands import carry_work, open_target, report_carry
-    from pipeline.segment import segment_text
+    from pipeline.sources import segment_article
 
     config = _config(config_path)
     target = Path(output or f"{_stem(article)}.bitext.json")
     if not lines:
         check_io({"article": article}, [target])
-    text = read_text_input(article, encoding)
-    doc = segment_text(text, source_file=display(article), fmt=fmt, config=config)
+    doc = segment_article(article, config=config, encoding=encoding, fmt=fmt,
+                          fetch_options=_fetch_options(timeout, ignore_robots), report=_note)
+    doc.meta.source_file = display(doc.meta.source_file)
     if lines:
         out = []
         for b in doc.blocks:
@@ -168,18 +203,19 @@ def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: s
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of updating BITEXT in place.")
 @model_option
 @translate_options
+@qe_option
 @config_option
 @quiet_option
 @force_option
 def translate(bitext: str, output: str | None, model: str | None, engine: str | None, quantize: str | None,
-              beam_size: int | None, no_memory: bool | None, config_path: str | None, quiet: bool,
-              force: bool) -> None:
+              beam_size: int | None, no_memory: bool | None, qe: bool | None, config_path: str | None,
+              quiet: bool, force: bool) -> None:
     """Machine-translate the sentences of a bitext file that have no translation yet."""
     from pipeline.align import align_machine_translation
     from pipeline.guard import check_io, same_file
     from pipeline.safe_commands import open_target, remake_translated
 
-    config = _config(config_path, translate__model=model,
+    config = _config(config_path, translate__model=model, qe__run=qe,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
     doc = load_document(bitext)
     check_io({}, [output or bitext], docs=[(doc, Path(bitext))])
@@ -188,6 +224,8 @@ def translate(bitext: str, output: str | None, model: str | None, engine: str | 
         store.refuse_replacing("translate", force)
     store.refuse_human_translation("translate", force)
     _translate_saving(doc, config, lambda d: store.save(d, remake_translated(d, config)), quiet)
+    if config.qe.run:
+        estimate_step(doc, config, quiet)
     align_machine_translation(doc, config)
     store.save(doc, remake_translated(doc, config))
     if not quiet:
@@ -214,14 +252,16 @@ Examples:
               help="Neither read nor write the embedding cache ([align] embedding_cache) in this run.")
 @encoding_option
 @format_option
+@web_options
 @config_option
 @force_option
 def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_format: str,
-          no_embedding_cache: bool | None, encoding: str, fmt: str, config_path: str | None, force: bool) -> None:
+          no_embedding_cache: bool | None, encoding: str, fmt: str, ignore_robots: bool, timeout: float,
+          config_path: str | None, force: bool) -> None:
     """Link source sentences to the sentences of their translation.
 
     With one BITEXT file: link each source sentence to its machine translation. With SOURCE and TRANSLATION
-    (.txt or .md): align an Indonesian article with an existing English translation, paragraphs first,
+    (.txt, .md, .html or URLs): align an Indonesian article with an existing English translation, paragraphs first,
     then sentences (1:1, 1:2, 2:1, 1:3, 3:1, 2:2, and dropped or added sentences).
     """
     config = _config(config_path, align__embedding_cache=False if no_embedding_cache else None)
@@ -260,12 +300,12 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
     html = html_path_for(bitext)
     if not presplit:
         check_io({"bitext" if src_is_bitext else "article": source, "translation": translation}, [bitext, html])
-    src_text = "" if src_is_bitext else read_text_input(source, encoding)
-    tgt_text = read_text_input(translation, encoding, what="translation")
     if presplit:
         from pipeline.align.presplit import align_presplit
         from pipeline.align.sentences import format_beads
 
+        src_text = read_text_input(source, encoding)
+        tgt_text = read_text_input(translation, encoding, what="translation")
         beads = align_presplit(src_text, tgt_text, config, source, translation)
         if out_format == "beads":
             click.echo(format_beads(beads), nl=False)
@@ -274,12 +314,16 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
     if out_format == "beads":
         raise click.UsageError("--format beads needs --presplit (one sentence per line)")
     from pipeline.align.human import align_human_translation
-    from pipeline.segment import segment_text
+    from pipeline.sources import segment_article
 
+    fetch = _fetch_options(timeout, ignore_robots)
     # a bitext file as SOURCE keeps its segmentation (and any reviewed source text); its targets are replaced
-    src_doc = load_document(source) if src_is_bitext else segment_text(src_text, source_file=display(source), fmt=fmt,
-                                                                        config=config)
-    tgt_doc = segment_text(tgt_text, source_file=display(translation), fmt=fmt, config=config, lang="en")
+    src_doc = load_document(source) if src_is_bitext else segment_article(
+        source, config=config, encoding=encoding, fmt=fmt, fetch_options=fetch, report=_note)
+    tgt_doc = segment_article(translation, config=config, encoding=encoding, fmt=fmt, lang="en", fetch_options=fetch,
+                              what="translation", report=_note)
+    src_doc.meta.source_file = display(src_doc.meta.source_file)
+    tgt_doc.meta.source_file = display(tgt_doc.meta.source_file)
     store = open_target(bitext, config)
     store.refuse_replacing("align", force, human=False)
     doc = align_human_translation(src_doc, tgt_doc, config)
@@ -363,18 +407,22 @@ def publish(bitext: str, output: str | None, formats: str | None, layout: str | 
               help="Send the converted model to the workers instead of reading it from the same path there.")
 @model_option
 @translate_options
+@qe_option
 @encoding_option
 @format_option
+@web_options
 @config_option
 @quiet_option
 @force_option
 def run(paths: tuple[str, ...], outdir: str, glob: str, from_list: str | None, out_layout: str,
         formats: str | None, window: int, ray: str | None, ray_actors: int, ray_ship_model: bool,
         model: str | None, engine: str | None, quantize: str | None, beam_size: int | None, no_memory: bool | None,
-        encoding: str, fmt: str, config_path: str | None, quiet: bool, force: bool) -> None:
+        qe: bool | None, encoding: str, fmt: str, ignore_robots: bool, timeout: float, config_path: str | None,
+        quiet: bool, force: bool) -> None:
     """Segment, translate, align and publish articles in one go; reruns do only what is unfinished.
 
-    PATHS are article files (.txt, .md, .html; - for standard input) and folders, searched recursively.
+    PATHS are article files (.txt, .md, .html; - for standard input), web addresses and folders (searched
+    recursively).
     All documents share one model load and are translated in shared batches.
     """
     from pipeline.corpus import RunOptions, collect_inputs, run_collection
@@ -382,7 +430,7 @@ def run(paths: tuple[str, ...], outdir: str, glob: str, from_list: str | None, o
 
     if not paths and not from_list:
         raise click.UsageError("give at least one article, folder or --from-list FILE")
-    config = _config(config_path, translate__model=model,
+    config = _config(config_path, translate__model=model, qe__run=qe,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
     if ray and config.translate.engine != "ctranslate2":
         raise click.UsageError("--ray runs CTranslate2 translators: add --engine ctranslate2")
@@ -395,7 +443,7 @@ def run(paths: tuple[str, ...], outdir: str, glob: str, from_list: str | None, o
     inputs = collect_inputs(paths, glob=glob, from_list=from_list, layout=out_layout)
     options = RunOptions(outdir=Path(outdir), encoding=encoding, fmt=fmt, formats=extra, window=window,
                          single=single, quiet=quiet, ray=ray, ray_actors=ray_actors, ray_ship_model=ray_ship_model,
-                         force=force)
+                         force=force, fetch_options=_fetch_options(timeout, ignore_robots))
     result = run_collection(inputs, config, options)
     r = result.report
     if not quiet and r.sentences:
@@ -423,6 +471,7 @@ from pipeline.cli_models import models as _models  # noqa: E402 - after cli exis
 from pipeline.cli_review import apply_review, review  # noqa: E402
 
 cli.add_command(review)
+cli.add_command(qe_command)
 cli.add_command(apply_review)
 cli.add_command(_models)
 

@@ -16,11 +16,21 @@ from pipeline.errors import ReviewError
 @click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
               help="Port on 127.0.0.1 (0 = any free port).")
 @click.option("--no-browser", is_flag=True, help="Only print the URL; do not open a browser.")
-def review(bitext: str, port: int, no_browser: bool) -> None:
-    """Check and fix links and translations in a local browser editor; every change is saved at once."""
+@click.option("--no-qe", is_flag=True, help="Do not estimate the quality of translations that have no estimate.")
+def review(bitext: str, port: int, no_browser: bool, no_qe: bool) -> None:
+    """Check and fix links and translations in a local browser editor; every change is saved at once.
+
+    Machine translations without a quality estimate get one first (see `bilingual qe`), so doubtful
+    sentences are marked for review with their reason.
+    """
     import webbrowser
 
     from pipeline.review.server import make_server
+
+    if not no_qe:
+        from pipeline.cli_qe import fill_missing
+
+        fill_missing(bitext, quiet=False)
 
     server, url = make_server(bitext, port)
     click.echo(f"reviewing {bitext}; open {url}", err=True)

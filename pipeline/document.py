@@ -52,6 +52,9 @@ class MachineTranslation:
     score: float | None = None
     flags: list[str] = field(default_factory=list)
     model: str = ""
+    #: Quality estimate (pipeline/qe): estimated probability that this translation is wrong, 0..1; None until
+    #: estimated. Written only when set.
+    qe: float | None = None
 
 
 @dataclass
@@ -183,6 +186,9 @@ class Document:
 def _block_dict(block: Block) -> dict[str, Any]:
     """A block as JSON data; ``marks`` only when there are some, ``href`` only on links."""
     d = asdict(block)
+    for sent in d["source"]:
+        if sent["mt"] is not None and sent["mt"]["qe"] is None:
+            del sent["mt"]["qe"]
     if block.marks:
         d["marks"] = [{k: v for k, v in m.items() if k != "href" or v is not None} for m in d["marks"]]
     else:
@@ -217,11 +223,17 @@ def _parse_sentence(d: Any, origin: str, where: str) -> Sentence:
         score = m.get("score")
         if score is not None:
             _expect(score, (int, float), origin, f"{where}.mt.score")
+        qe = m.get("qe")
+        if qe is not None:
+            _expect(qe, (int, float), origin, f"{where}.mt.qe")
+            if not 0.0 <= qe <= 1.0:
+                raise _fail(origin, f"{where}.mt.qe is {qe!r}; expected a number from 0 to 1")
         mt = MachineTranslation(
             text=m["text"],
             score=None if score is None else float(score),
             flags=[str(f) for f in _expect(m.get("flags", []), list, origin, f"{where}.mt.flags")],
             model=str(m.get("model", "")),
+            qe=None if qe is None else float(qe),
         )
     start, end = d.get("start"), d.get("end")
     return Sentence(

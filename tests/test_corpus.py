@@ -44,7 +44,10 @@ def _site(root: Path) -> Path:
         "# Harga naik & turun\n\nHarga beras naik 3,5 persen. Pedagang mengeluh.\n",
         encoding="utf-8")
     (site / "berita" / "cuaca.txt").write_text(_article("Cuaca <script>alert(1)</script> hari ini", 3), encoding="utf-8")
-    (site / "halaman.html").write_text("Judul halaman\n\nIni kalimat pertama. Ini kalimat kedua.\n", encoding="utf-8")
+    (site / "halaman.html").write_text(
+        "<!DOCTYPE html><html lang=\"id\"><head><title>Judul halaman</title></head><body><article>"
+        "<h1>Judul halaman</h1><p>Ini kalimat pertama tentang banjir di kota. Ini kalimat kedua tentang hujan "
+        "yang turun sejak pagi.</p></article></body></html>\n", encoding="utf-8")
     (site / "berita" / "rusak.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
     (site / ".git" / "notes.md").write_text("Tidak dibaca.\n", encoding="utf-8")
     (site / "gambar.png").write_bytes(b"\x89PNG")

@@ -409,3 +409,30 @@ def test_wrong_token_shows_a_page_that_explains(browser: Any, tmp_path: Path) ->
         page.close()
         server.shutdown()
         server.server_close()
+
+
+def test_low_qe_first_shows_estimated_links_worst_first(open_editor: Opener) -> None:
+    from pipeline.document import MachineTranslation
+
+    doc = generated_document(60, seed=3)
+    estimated = 0
+    for n, block in enumerate(doc.blocks):
+        for k, s in enumerate(block.source):
+            if (n + k) % 3:  # a third of the sentences have no estimate and are not shown by the filter
+                s.mt = MachineTranslation(text="x", qe=round(((n * 7 + k * 13) % 97) / 97, 4))
+    links = [(b, x) for b in doc.blocks for x in b.links]
+    worst = []
+    for b, x in links:
+        qes = [s.mt.qe for s in b.source if s.id in x.src and s.mt is not None]
+        if qes:
+            estimated += 1
+            worst.append(max(q for q in qes if q is not None))
+    page, _ = open_editor(doc)
+    page.select_option("#filter", "lowqe")
+    assert page.locator("#shown").inner_text().startswith(f"showing {estimated} of 60")
+    page.keyboard.press("Home")  # the list scrolls to its top; the selection stays where it was
+    page.wait_for_function("() => document.getElementById('viewport').scrollTop === 0")
+    shown = [float(t.split()[1]) for t in page.locator(".link .meta .score", has_text="QE").all_inner_texts()]
+    assert len(shown) >= 5 and shown == sorted(shown, reverse=True)
+    assert shown[0] == pytest.approx(max(worst), abs=0.005)
+    _shot(page, "filter-low-qe-first.png")

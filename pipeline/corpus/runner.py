@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 from pipeline.config import Config
 from pipeline.corpus.index import IndexEntry, render_index
-from pipeline.corpus.inputs import DocumentInput, is_url
+from pipeline.corpus.inputs import DocumentInput
 from pipeline.corpus.progress import CollectionProgress
 from pipeline.bitext_store import BitextTarget
 from pipeline.document import BITEXT_SUFFIX, Document
@@ -50,6 +50,8 @@ class RunOptions:
     ray_ship_model: bool = False
     #: Replace a bitext holding a human translation with a machine one (a numbered backup is kept).
     force: bool = False
+    #: How URLs are fetched (pipeline.web.fetch.FetchOptions); None: the defaults.
+    fetch_options: object = None
 
 
 @dataclass
@@ -77,17 +79,15 @@ class CollectionResult:
         return [d for d in self.docs if d.status == "failed"]
 
 
-def read_article(source: str, *, encoding: str, fmt: str, config: Config) -> Document:
-    """One document from a file, ``-`` or a URL, segmented: the single-document ingest entry point."""
-    from pipeline.fileio import read_text_input
-    from pipeline.segment import segment_text
+def read_article(source: str, *, encoding: str, fmt: str, config: Config, fetch_options: object = None) -> Document:
+    """One document from a file, ``-``, a web page or a URL, segmented, with the page's provenance."""
+    from pipeline.sources import segment_article
 
-    if is_url(source):
-        raise InputError(f"{source}: URLs are not supported as input by this version; save the page as a file")
     from pipeline.fileio import display
 
-    text = read_text_input(source, encoding)
-    return segment_text(text, source_file=display(source), fmt=fmt, config=config)
+    doc = segment_article(source, config=config, encoding=encoding, fmt=fmt, fetch_options=fetch_options)
+    doc.meta.source_file = display(doc.meta.source_file)  # a name that is not UTF-8 cannot be stored
+    return doc
 
 
 def review_count(doc: Document) -> int:
@@ -150,15 +150,12 @@ class CollectionRun:
         """Before any work: no output of this document is an input, and all of them can be written."""
         from pipeline.fileio import display
         from pipeline.guard import check_io
+        from pipeline.web.fetch import is_url
 
         try:
             src = r.input.source
             if src != "-" and not is_url(src) and not Path(src).exists():
                 raise InputError(f"{display(src)}: no such file")
-            if self.options.single and src != "-" and not is_url(src):
-                from pipeline.fileio import read_text_input
-
-                read_text_input(src, self.options.encoding)  # binary, empty, wrong encoding: say so before the model
             check_io({"article": r.input.source} if r.input.source != "-" else {},
                      [self.bitext_path(r), r.folder / f"{r.input.stem}.html"], folders=[r.folder])
             return True
@@ -176,6 +173,7 @@ class CollectionRun:
         t0 = time.perf_counter()
         try:
             doc = read_article(r.input.source, encoding=self.options.encoding, fmt=self.options.fmt,
+                               fetch_options=self.options.fetch_options,
                                config=self.config)
             bitext = self.bitext_path(r)
             store = BitextTarget(bitext, backups=self.config.files.backups)  # a corrupt file fails this document
@@ -231,6 +229,10 @@ class CollectionRun:
 
         t0 = time.perf_counter()
         try:
+            if self.config.qe.run:
+                from pipeline.qe import estimate_document
+
+                estimate_document(doc, self.config, only_missing=True)
             align_machine_translation(doc, self.config)
             bitext = self.bitext_path(r)
             doc = self.save(r, doc)
@@ -260,7 +262,10 @@ class CollectionRun:
         if not checked:
             index = None if self.options.single else self.write_index()
             return CollectionResult(self.results, index, self.report, self.timings)
-        model = stage.resolve_for_engine(t)  # a missing model stops the run before any document is read
+        # one article named alone is read first, so a bad input (a 404, a binary file) is what the user hears
+        # about, not the model; for a collection a missing model stops the run before any document is read
+        early = {0: self.prepare(self.results[0])} if self.options.single and self.results else {}
+        model = stage.resolve_for_engine(t)
         self.signature = stage.model_signature(self.config, model.revision, model.quantization)
         if self.options.ray:
             from pipeline.corpus.ray_engine import ray_engine_factory
@@ -277,7 +282,7 @@ class CollectionRun:
             for n, r in enumerate(self.results, start=1):
                 if r.status == "failed":
                     continue
-                doc = self.prepare(r)
+                doc = early.pop(n - 1) if n - 1 in early else self.prepare(r)
                 if doc is None:
                     continue
                 pending.append((r, doc))

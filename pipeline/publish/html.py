@@ -19,6 +19,7 @@ from html import escape
 
 from pipeline import __version__
 from pipeline.document import Block, Document, Sentence
+from pipeline.publish.credits import credits_html
 from pipeline.publish.inline import Node, followable_links, render, sentence_marks
 from pipeline.publish.pairs import link_flags, target_text
 
@@ -136,6 +137,14 @@ _MARKS_CSS = """
 .src-link{margin-left:.25em;padding:0 .1em;font-size:.85em;text-decoration:none;border-radius:.2em}
 .src-link:hover{text-decoration:underline}
 @media print{.src-link{display:none}}
+"""
+
+#: Only pages of articles that say where they come from have a byline and a credit line.
+_CREDITS_CSS = """
+.byline-row .side{margin:0 0 1rem;color:var(--muted);font-size:.9rem}
+.byline-row a,footer .credit a{color:var(--accent)}
+footer .credit{margin:0 0 .8rem;font-size:.88rem;color:var(--fg)}
+main[data-layout="translation"] .byline-row .src{display:none}
 """
 
 _JS = """
@@ -336,9 +345,12 @@ def _block_inner(block: Block, side: str, first_link: int) -> str:
     return f"<p>{inner}</p>"
 
 
-def _blocks(doc: Document) -> str:
+def _blocks(doc: Document, byline: str = "") -> str:
+    """Every block as a row; ``byline`` (already HTML) goes right after the title, or first."""
     src_lang, tgt_lang = _e(doc.meta.source_lang), _e(doc.meta.target_lang)
     rows, first_link = [], 0
+    if byline and not any(b.kind == "title" for b in doc.blocks):
+        rows.append(byline)
     for b in doc.blocks:
         # nt: not translated (code, raw HTML); il: interleaved sentence by sentence in the sentences
         # layout (a list item keeps its marker line whole, so it is stacked like a paragraph instead)
@@ -348,6 +360,9 @@ def _blocks(doc: Document) -> str:
             f'<div class="side src" lang="{src_lang}">{_block_inner(b, "src", first_link)}</div>'
             f'<div class="side tgt" lang="{tgt_lang}">{_block_inner(b, "tgt", first_link)}</div></div>'
         )
+        if byline and b.kind == "title":
+            rows.append(byline)
+            byline = ""
         first_link += len(b.links)
     return "\n".join(rows)
 
@@ -415,15 +430,17 @@ def render_html(doc: Document, layout: str = DEFAULT_LAYOUT) -> str:
         ("Tool", f"bilingual {info['version']}"),
     )
     footer = "".join(f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>" for k, v in footer_items)
+    byline, credit = credits_html(doc)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(_title(doc))}</title>\n{head_meta}\n"
-        f"<style>{_CSS}{_MARKS_CSS if any(b.marks for b in doc.blocks) else ''}</style>\n</head>\n<body>\n"
+        f"<style>{_CSS}{_MARKS_CSS if any(b.marks for b in doc.blocks) else ''}{_CREDITS_CSS if byline else ''}"
+        "</style>\n</head>\n<body>\n"
         f'<header class="bar">{_switcher(layout)}{_LEGEND}</header>\n'
-        f'<main id="doc" data-layout="{layout}">\n{_blocks(doc)}\n</main>\n'
+        f'<main id="doc" data-layout="{layout}">\n{_blocks(doc, byline)}\n</main>\n'
         f'<div id="pop" role="tooltip" lang="{_e(m.source_lang)}" hidden></div>\n'
-        f"<footer><dl>{footer}</dl></footer>\n"
+        f"<footer>{credit}<dl>{footer}</dl></footer>\n"
         f"<script>{_JS}</script>\n</body>\n</html>\n"
     )

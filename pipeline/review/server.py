@@ -63,6 +63,13 @@ def is_doubtful(link: Link) -> bool:
     return link.status == "needs_review"
 
 
+def link_qe(block: Block, link: Link) -> float | None:
+    """The worst quality estimate (pipeline/qe) of the link's machine translations; None when none has one."""
+    by_id = {s.id: s for s in block.source}
+    found = [by_id[i].mt.qe for i in link.src if i in by_id and by_id[i].mt and by_id[i].mt.qe is not None]
+    return max(found) if found else None  # type: ignore[type-var]
+
+
 def block_json(block: Block) -> dict[str, Any]:
     """One block as the page draws it: its links with their sentences' texts, nothing else of the file."""
     texts = {s.id: s.text for s in [*block.source, *block.target]}
@@ -70,6 +77,7 @@ def block_json(block: Block) -> dict[str, Any]:
         "src": [{"id": i, "text": texts[i]} for i in link.src],
         "tgt": [{"id": i, "text": texts[i]} for i in link.tgt],
         "score": link.score, "status": link.status, "flags": link.flags, "review": is_doubtful(link),
+        "qe": link_qe(block, link),
     } for link in block.links]}
 
 

@@ -23,7 +23,8 @@ MIN_CHARS_FOR_LENGTH = 20
 #: rules are not served as if today's checks had made them.
 CHECKS_VERSION = 1
 
-REVIEW = ("repetition", "empty", "too_short", "too_long", "untranslated", "numbers_missing", "truncated")
+REVIEW = ("repetition", "empty", "too_short", "too_long", "untranslated", "numbers_missing", "truncated",
+          "qe_low", "omission")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)

@@ -18,6 +18,8 @@
     numbers_missing: "a number of the source is missing in the translation",
     truncated: "the translation stops before the end",
     retried: "translated a second time with safer decoding",
+    qe_low: "the quality estimate says this translation likely means something else than its source",
+    omission: "the translation is much shorter than its source: part of it may be left out",
   };
 
   // ------------------------------------------------------------------ state
@@ -139,6 +141,7 @@
       case "odd": if (shape(l) === "1:1") return false; break;
       case "edited": if (l.status !== "edited") return false; break;
       case "unconfirmed": if (!unconfirmed(l)) return false; break;
+      case "lowqe": if (l.qe === null || l.qe === undefined) return false; break;
     }
     return !filter.text || hay(l).indexOf(filter.text) >= 0;
   }
@@ -158,6 +161,11 @@
     for (var n = 0; n < rows.length; n++) {
       if (all || matches(rows[n].l)) { posOfRow[n] = view.length; view.push(n); }
       else if (n === keep) { posOfRow[n] = view.length; view.push(n); pinned = true; }  // never hide the selection
+    }
+    if (filter.kind === "lowqe") {  // worst estimate first; reading order among equals
+      var q = function (n) { var v = rows[n].l.qe; return v === null || v === undefined ? -1 : v; };
+      view.sort(function (a, b) { return q(b) - q(a) || a - b; });
+      for (var k = 0; k < view.length; k++) posOfRow[view[k]] = k;
     }
     heights = new Float64Array(view.length);
     for (var p = 0; p < view.length; p++) heights[p] = rowHeight(rows[view[p]].l);
@@ -222,6 +230,11 @@
     var m = el("div", "meta");
     m.appendChild(el("span", "badge " + l.status, l.status.replace("_", " ")));
     m.appendChild(el("div", "score", l.score === null ? "score –" : "score " + l.score.toFixed(2)));
+    if (l.qe !== null && l.qe !== undefined) {
+      var qe = el("div", "score", "QE " + l.qe.toFixed(2));
+      qe.title = "estimated probability that the translation is wrong (bilingual qe): 0 = fine, 1 = surely wrong";
+      m.appendChild(qe);
+    }
     if (l.reasons && l.reasons.length) {  // why it needs review, each reason explained
       var why = el("div", "reasons", l.reasons.map(function (x) { return x.label; }).join(", "));
       why.title = "Needs review because:\n" + l.reasons.map(function (x) { return x.label + ": " + x.explanation; }).join("\n");
