@@ -271,9 +271,11 @@ class ReviewProcess:
                                      cwd=cwd, env=env, stderr=subprocess.PIPE, text=True,
                                      preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         assert self.proc.stderr is not None
-        line = self.proc.stderr.readline()
-        m = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=(\S+)", line)
-        assert m, line
+        seen, m = [], None
+        while m is None and len(seen) < 20:  # other lines (a quality estimate) may come first
+            seen.append(self.proc.stderr.readline())
+            m = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=(\S+)", seen[-1])
+        assert m, seen
         self.port, self.token = int(m.group(1)), m.group(2)
 
     def post(self, body: bytes) -> tuple[int, dict]:
