@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -17,7 +18,7 @@ from pipeline.cli_guide import align_detail, deprecated, echo_lines, next_step, 
 from pipeline.config import Config, load_config
 from pipeline.corpus.inputs import DEFAULT_GLOB
 from pipeline.corpus.runner import DEFAULT_WINDOW
-from pipeline.document import BITEXT_SUFFIX, Document, bitext_base, html_path_for, load_document, save_document
+from pipeline.document import Document, bitext_base, html_path_for, load_document
 from pipeline.errors import BilingualError, ConfigError
 from pipeline.cli_qe import estimate_step, qe_option
 from pipeline.cli_qe import qe as qe_command
@@ -49,20 +50,16 @@ def _config(config_path: str | None, **overrides: object) -> Config:
 
 
 def _stem(article: str) -> str:
-    if article == "-":
-        return "stdin"
-    from pipeline.web.fetch import is_url
+    if article != "-":
+        from pipeline.web.fetch import is_url
 
-    if is_url(article):
-        from pipeline.sources import url_stem
+        if is_url(article):
+            from pipeline.sources import url_stem
 
-        return url_stem(article)
-    name = Path(article).name
-    for suffix in (BITEXT_SUFFIX, ".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"):
-        if name.lower().endswith(suffix):
-            name = name[: -len(suffix)]
-            break
-    return name or "article"
+            return url_stem(article)
+    from pipeline.safe_commands import stem_for
+
+    return stem_for(article)
 
 
 def _progress(quiet: bool):  # type: ignore[no-untyped-def]
@@ -71,7 +68,7 @@ def _progress(quiet: bool):  # type: ignore[no-untyped-def]
     return None if quiet else TerminalProgress(desc="translating", unit="sent")
 
 
-def _translate_saving(doc: Document, config: Config, path: str | Path, quiet: bool) -> None:
+def _translate_saving(doc: Document, config: Config, save: Callable[[Document], object], quiet: bool) -> None:
     """Translate; on Ctrl-C save the finished sentences (atomically) before giving up, so a rerun resumes."""
     from pipeline.translate import translate_document
 
@@ -79,7 +76,7 @@ def _translate_saving(doc: Document, config: Config, path: str | Path, quiet: bo
         try:
             report = translate_document(doc, config, progress=_progress(quiet))
         except KeyboardInterrupt:
-            save_document(doc, path)
+            save(doc)
             raise
         # how many links need review is said once, after align, in review_status's words
         extra = [f"{report.from_memory} from translation memory"] if report.from_memory else []
@@ -131,8 +128,12 @@ def _fetch_options(timeout: float, ignore_robots: bool):  # type: ignore[no-unty
 
 def _note(message: str) -> None:
     click.echo(f"bilingual: {message}", err=True)
+
+
 model_option = click.option("--model", help="Hub model name or local model directory.")
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+force_option = click.option("--force", is_flag=True,
+                            help="Replace a bitext that holds translations or reviews (a numbered backup is kept).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -167,14 +168,25 @@ def cli() -> None:
 @format_option
 @web_options
 @config_option
+@force_option
 def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: str, ignore_robots: bool,
-            timeout: float, config_path: str | None) -> None:
-    """Split an article (.txt, .md, .html, a URL or - for stdin) into blocks and sentences."""
+            timeout: float, config_path: str | None, force: bool) -> None:
+    """Split an article (.txt, .md, .html, a URL or - for stdin) into blocks and sentences.
+
+    Over an existing bitext, its translations and reviewed links are carried over to the unchanged sentences.
+    """
+    from pipeline.fileio import display
+    from pipeline.guard import check_io
+    from pipeline.safe_commands import carry_work, open_target, report_carry
     from pipeline.sources import segment_article
 
     config = _config(config_path)
+    target = Path(output or f"{_stem(article)}.bitext.json")
+    if not lines:
+        check_io({"article": article}, [target])
     doc = segment_article(article, config=config, encoding=encoding, fmt=fmt,
                           fetch_options=_fetch_options(timeout, ignore_robots), report=_note)
+    doc.meta.source_file = display(doc.meta.source_file)
     if lines:
         out = []
         for b in doc.blocks:
@@ -182,9 +194,11 @@ def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: s
                 out.append("\n".join(" ".join(s.text.split()) for s in b.source))
         click.echo("\n\n".join(out))
         return
-    target = Path(output or f"{_stem(article)}.bitext.json")
-    save_document(doc, target)
-    click.echo(f"wrote {target} ({len(doc.blocks)} blocks, {len(doc.iter_source())} sentences)", err=True)
+    store = open_target(target, config, force)
+    if store.doc is not None and not force:
+        report_carry(carry_work(doc, store.doc), target, False)
+    store.save(doc)
+    click.echo(f"wrote {display(target)} ({len(doc.blocks)} blocks, {len(doc.iter_source())} sentences)", err=True)
 
 
 @cli.command(epilog="\b\nExample:\n  bilingual translate doc.bitext.json --model ./models/opus-mt-id-en")
@@ -195,22 +209,30 @@ def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: s
 @qe_option
 @config_option
 @quiet_option
+@force_option
 def translate(bitext: str, output: str | None, model: str | None, engine: str | None, quantize: str | None,
               beam_size: int | None, no_memory: bool | None, qe: bool | None, config_path: str | None,
-              quiet: bool) -> None:
+              quiet: bool, force: bool) -> None:
     """Machine-translate the sentences of a bitext file that have no translation yet."""
     from pipeline.align import align_machine_translation
+    from pipeline.guard import check_io, same_file
+    from pipeline.safe_commands import open_target, remake_translated
 
     config = _config(config_path, translate__model=model, qe__run=qe,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
     doc = load_document(bitext)
-    _translate_saving(doc, config, output or bitext, quiet)
+    check_io({}, [output or bitext], docs=[(doc, Path(bitext))])
+    store = open_target(Path(output or bitext), config)
+    if output and not (Path(output).exists() and same_file(output, bitext)):
+        store.refuse_replacing("translate", force)
+    store.refuse_human_translation("translate", force)
+    _translate_saving(doc, config, lambda d: store.save(d, remake_translated(d, config)), quiet)
     if config.qe.run:
         estimate_step(doc, config, quiet)
     with stage_line("align", quiet) as st:
         align_machine_translation(doc, config)
         st.detail = align_detail(doc)
-    save_document(doc, output or bitext)
+    store.save(doc, remake_translated(doc, config))
     echo_lines(next_step(output or bitext, None, doc), quiet)
 
 
@@ -236,9 +258,10 @@ Examples:
 @format_option
 @web_options
 @config_option
+@force_option
 def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_format: str,
           no_embedding_cache: bool | None, encoding: str, fmt: str, ignore_robots: bool, timeout: float,
-          config_path: str | None) -> None:
+          config_path: str | None, force: bool) -> None:
     """Link source sentences to the sentences of their translation.
 
     With one BITEXT file: link each source sentence to its machine translation. With SOURCE and TRANSLATION
@@ -250,21 +273,37 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
         if presplit or out_format != "bitext":
             raise click.UsageError("--presplit and --format beads need two inputs: SOURCE TRANSLATION")
         from pipeline.align import align_machine_translation
+        from pipeline.fileio import display
+        from pipeline.guard import check_io, same_file
+        from pipeline.safe_commands import open_target
 
         doc = load_document(inputs[0])
-        align_machine_translation(doc, config)
         target = Path(output or inputs[0])
-        save_document(doc, target)
         html = html_path_for(target)
+        in_place = target.exists() and same_file(target, inputs[0])
+        check_io({} if in_place else {"bitext": inputs[0]}, [target], docs=[(doc, Path(inputs[0]))])
+        check_io({"bitext": inputs[0], "bitext written": target}, [html], docs=[(doc, Path(inputs[0]))])
+        store = open_target(target, config)
+        if not in_place:
+            store.refuse_replacing("align", force)
+        align_machine_translation(doc, config)
+        store.save(doc, lambda theirs: (align_machine_translation(theirs, config), theirs)[1])
         _publish(doc, html, config.publish.layout, config.publish.review_marks, config.publish.images)
-        click.echo(f"aligned {target}: {align_detail(doc)}; wrote {html}", err=True)
+        click.echo(f"aligned {display(target)}: {align_detail(doc)}; wrote {display(html)}", err=True)
         return
     if len(inputs) != 2:
         raise click.UsageError("give one bitext file, or SOURCE and TRANSLATION")
-    from pipeline.fileio import read_text_input
+    from pipeline.fileio import display, read_text_input
+    from pipeline.guard import check_io
+    from pipeline.safe_commands import open_target
 
     source, translation = inputs
     src_is_bitext = source.endswith(".json") and not presplit
+    stem = _stem(source)
+    bitext = Path(output) if output else Path("output") / stem / f"{stem}.bitext.json"
+    html = html_path_for(bitext)
+    if not presplit:
+        check_io({"bitext" if src_is_bitext else "article": source, "translation": translation}, [bitext, html])
     if presplit:
         from pipeline.align.presplit import align_presplit
         from pipeline.align.sentences import format_beads
@@ -287,15 +326,16 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
         source, config=config, encoding=encoding, fmt=fmt, fetch_options=fetch, report=_note)
     tgt_doc = segment_article(translation, config=config, encoding=encoding, fmt=fmt, lang="en", fetch_options=fetch,
                               what="translation", report=_note)
+    src_doc.meta.source_file = display(src_doc.meta.source_file)
+    tgt_doc.meta.source_file = display(tgt_doc.meta.source_file)
+    store = open_target(bitext, config)
+    store.refuse_replacing("align", force, human=False)
     doc = align_human_translation(src_doc, tgt_doc, config)
-    stem = _stem(source)
-    bitext = Path(output) if output else Path("output") / stem / f"{stem}.bitext.json"
-    save_document(doc, bitext)
-    html = html_path_for(bitext)
+    store.save(doc)
     _publish(doc, html, config.publish.layout, config.publish.review_marks, config.publish.images)
-    click.echo(f"aligned {source} with {translation}: {align_detail(doc)}", err=True)
+    click.echo(f"aligned {display(source)} with {display(translation)}: {align_detail(doc)}", err=True)
     echo_lines(next_step(bitext, html, doc))
-    click.echo(str(html))
+    click.echo(display(html))
 
 
 def _publish(doc: Document, target: Path, layout: str | None = None, review_marks: bool = False,
@@ -401,11 +441,13 @@ def publish(bitext: str, output: str | None, outdir: str | None, formats: str | 
 @web_options
 @config_option
 @quiet_option
-def run(paths: tuple[str, ...], outdir: str | None, old_outdir: str | None, review_marks: bool | None, glob: str, from_list: str | None, out_layout: str,
+@force_option
+def run(paths: tuple[str, ...], outdir: str | None, old_outdir: str | None, review_marks: bool | None, glob: str,
+        from_list: str | None, out_layout: str,
         formats: str | None, window: int, ray: str | None, ray_actors: int, ray_ship_model: bool,
         model: str | None, engine: str | None, quantize: str | None, beam_size: int | None, no_memory: bool | None,
         qe: bool | None, encoding: str, fmt: str, ignore_robots: bool, timeout: float, config_path: str | None,
-        quiet: bool) -> None:
+        quiet: bool, force: bool) -> None:
     """Segment, translate, align and publish articles in one go; reruns do only what is unfinished.
 
     PATHS are article files (.txt, .md, .html; - for standard input), web addresses and folders (searched
@@ -433,7 +475,7 @@ def run(paths: tuple[str, ...], outdir: str | None, old_outdir: str | None, revi
     inputs = collect_inputs(paths, glob=glob, from_list=from_list, layout=out_layout)
     options = RunOptions(outdir=Path(outdir), encoding=encoding, fmt=fmt, formats=extra, window=window,
                          single=single, quiet=quiet, ray=ray, ray_actors=ray_actors, ray_ship_model=ray_ship_model,
-                         fetch_options=_fetch_options(timeout, ignore_robots), report=_note)
+                         force=force, fetch_options=_fetch_options(timeout, ignore_robots), report=_note)
     result = run_collection(inputs, config, options)
     echo_lines(run_report(result, config.publish.review_marks), quiet)
     if single:

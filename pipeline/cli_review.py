@@ -55,7 +55,7 @@ def apply_review(review_file: str, bitext: str) -> None:
     """Apply an edited review file, XLIFF (1.2 or 2.x) or TSV export to its bitext; on any mistake nothing changes."""
     from pipeline.fileio import read_text_input
     from pipeline.review.storage import BitextFile
-    from pipeline.review.textfile import apply_review_text
+    from pipeline.review.textfile import apply_review_text, remember_applied
 
     from pipeline.errors import BitextError
 
@@ -72,9 +72,10 @@ def apply_review(review_file: str, bitext: str) -> None:
         new = apply_export_text(text, target.doc) if is_export(text) else apply_review_text(text, target.doc)
     except ReviewError as err:
         raise ReviewError(f"{review_file}: {err}") from None
-    if new.to_dict() == target.doc.to_dict():
+    if new is target.doc:
         click.echo(f"no changes in {review_file}; {bitext} left as it was", err=True)
         return
-    target.save(new)
-    click.echo(f"applied {review_file} to {bitext} (backup in {target.backup_path.name})", err=True)
+    remember_applied(text, new)
+    backup = target.save(new)
+    click.echo(f"applied {review_file} to {bitext} (backup in {backup.name})", err=True)
 

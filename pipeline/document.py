@@ -32,7 +32,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.errors import BitextError
-from pipeline.fileio import atomic_write_text
+from pipeline.fileio import atomic_write_text, display
 from pipeline.filekind import hint_for_bitext, sniff
 
 SCHEMA_VERSION = 1
@@ -151,13 +151,34 @@ class Meta:
 
 
 @dataclass
+class Orphan:
+    """A person's reviewed link whose source sentences are no longer in the article.
+
+    Why kept: a rerun after an edit of the article must never make a correction vanish; what cannot be put
+    back on a sentence stays in the file (and in the review file, as comments) for a person to reuse.
+    """
+
+    src: list[str]
+    tgt: list[str]
+    status: str = "edited"
+    block: str = ""
+    reason: str = ""
+    date: str = ""
+
+
+@dataclass
 class Document:
     meta: Meta
     blocks: list[Block]
     schema: int = SCHEMA_VERSION
+    #: Reviewed links a rerun could not carry over; written only when there are some.
+    orphans: list[Orphan] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"schema": self.schema, "meta": asdict(self.meta), "blocks": [_block_dict(b) for b in self.blocks]}
+        d = {"schema": self.schema, "meta": asdict(self.meta), "blocks": [_block_dict(b) for b in self.blocks]}
+        if self.orphans:
+            d["orphans"] = [asdict(o) for o in self.orphans]
+        return d
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
@@ -336,6 +357,18 @@ def _parse_block(d: Any, origin: str, i: int) -> Block:
 
 def _parse_document(data: Any, origin: str) -> Document:
     _expect(data, dict, origin, "the document")
+    from pipeline.bitext_schema import validate
+
+    try:
+        doc = _parse_checked(data, origin)
+    except (TypeError, ValueError, AttributeError, KeyError) as err:  # a shape the checks below did not expect
+        validate(data, origin)
+        raise _fail(origin, f"not a valid bitext file ({type(err).__name__}: {err})") from err
+    validate(data, origin)  # every field's type and range, even those the parser above does not read
+    return doc
+
+
+def _parse_checked(data: dict[str, Any], origin: str) -> Document:
     schema = data.get("schema")
     if schema is None:
         raise _fail(origin, "not a bitext file (no 'schema' field)")
@@ -352,16 +385,25 @@ def _parse_document(data: Any, origin: str) -> Document:
     bids = [b.id for b in blocks]
     if len(set(bids)) != len(bids):
         raise _fail(origin, "duplicate block ids")
-    return Document(meta=meta, blocks=blocks, schema=schema)
+    orphans = [Orphan(**{k: v for k, v in o.items() if k in Orphan.__dataclass_fields__})
+               for o in _expect(data.get("orphans", []), list, origin, "orphans")]
+    return Document(meta=meta, blocks=blocks, schema=schema, orphans=orphans)
 
 
 BITEXT_SUFFIX = ".bitext.json"
 
 
 def bitext_base(path: str | Path) -> Path:
-    """``dir/doc.bitext.json`` -> ``dir/doc``: the name every output published from it starts with."""
+    """``dir/doc.bitext.json`` -> ``dir/doc``: the name every output published from it starts with.
+
+    Any other name loses only a ``.json`` ending: a bitext named ``page.html`` gets ``page.html.html``,
+    never its own name, as its page.
+    """
     p = Path(path)
-    return p.with_name(p.name[: -len(BITEXT_SUFFIX)] if p.name.endswith(BITEXT_SUFFIX) else p.stem)
+    for suffix in (BITEXT_SUFFIX, ".json"):
+        if p.name.lower().endswith(suffix) and len(p.name) > len(suffix):
+            return p.with_name(p.name[: -len(suffix)])
+    return p
 
 
 def html_path_for(path: str | Path) -> Path:
@@ -383,16 +425,20 @@ def load_document(path: str | Path) -> Document:
         raise BitextError(f"{p}: cannot read ({err.strerror})") from err
     if not raw.strip():
         raise BitextError(f"{p}: is empty, not a bitext file")
+    from pipeline.bitext_schema import parse_json
+
     try:
-        data = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise BitextError(f"{p}: not a bitext file (not UTF-8 text)") from err
-    except json.JSONDecodeError as err:
-        hint = hint_for_bitext(str(p), sniff(raw.decode("utf-8")))
+        raise BitextError(f"{display(p)}: not a bitext file (not UTF-8 text)") from err
+    try:
+        data = parse_json(text, display(p))
+    except BitextError as err:
+        hint = hint_for_bitext(str(p), sniff(text))
         if hint:  # an article, a review file, an export...: say what it is and what to do with it
-            raise BitextError(f"{p}: {hint}") from err
-        raise BitextError(f"{p}: corrupt or truncated JSON at line {err.lineno}, column {err.colno}: {err.msg}") from err
-    return _parse_document(data, str(p))
+            raise BitextError(f"{display(p)}: {hint}") from err
+        raise
+    return _parse_document(data, display(p))
 
 
 def save_document(doc: Document, path: str | Path) -> None:

@@ -39,3 +39,8 @@ class AlignmentError(BilingualError):
 
 class ReviewError(BilingualError):
     """A review edit cannot be applied (malformed review file, stale document...)."""
+
+
+class OutputError(BilingualError):
+    """An output cannot be written: it is one of the inputs, read-only, in a folder that cannot be written,
+    or it would replace a person's work without ``--force``."""

@@ -80,7 +80,9 @@ def test_save_is_atomic_when_serialisation_fails(tmp_path: Path, monkeypatch: py
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(fileio.os, "replace", boom)
-    with pytest.raises(OSError):
+    from pipeline.errors import OutputError
+
+    with pytest.raises(OutputError, match="No space left on device"):
         save_document(_doc(), p)
     assert p.read_bytes() == before
     assert [f.name for f in tmp_path.iterdir()] == ["d.bitext.json"]  # no temporary file left behind

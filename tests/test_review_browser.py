@@ -137,7 +137,7 @@ def test_review_session_ends_up_exactly_in_the_file_and_the_page(editor: tuple[A
         ["edited", "confirmed", "edited", "edited", "edited", "edited"]
     b6 = saved.block("b6")
     assert "lokasi Rusia" in b6.text and b6.text[b6.source[0].start:b6.source[0].end] == b6.source[0].text
-    backup = load_document(path.with_name(path.name + ".bak"))
+    backup = load_document(path.with_name(path.name + ".bak.1"))
     assert backup.block("b5").links[0].status == "confirmed"  # the version before the undo
 
     html = path.with_name("belgorod.html").read_text(encoding="utf-8")

@@ -107,7 +107,7 @@ def test_every_change_is_saved_with_a_backup(served: tuple[Client, Path, Any]) -
     assert state["can_undo"] and state["version"] == 1
     on_disk = load_document(path)
     assert on_disk.block("b9").links == ops.merge(original, "b9", 0, "next").block("b9").links
-    assert path.with_name("doc.bitext.json.bak").read_bytes() == first
+    assert path.with_name("doc.bitext.json.bak.1").read_bytes() == first
     status, state = client.op(op="undo", version=1)
     assert status == 200 and state["can_redo"]
     assert load_document(path).block("b9").links == original.block("b9").links
@@ -132,7 +132,7 @@ def test_saving_refuses_when_the_file_changed_on_disk(served: tuple[Client, Path
     theirs = path.read_bytes()
     status, state = client.op(op="confirm", block="b2", index=0, confirmed=True, version=0)
     assert status == 409 and "changed on disk" in state["error"]
-    assert path.read_bytes() == theirs and not path.with_name("doc.bitext.json.bak").exists()
+    assert path.read_bytes() == theirs and not path.with_name("doc.bitext.json.bak.1").exists()
     _, state = client.op(op="reload", version=0)
     assert state["title"] == "changed elsewhere" and not state["can_undo"]
     status, state = client.op(op="confirm", block="b2", index=0, confirmed=True, version=state["version"])

@@ -146,7 +146,7 @@ def test_cli_round_trip(tmp_path: Path, doc: Document) -> None:
     assert review.is_file()
     proc = run_cli("apply-review", str(review), str(bitext), cwd=tmp_path)
     assert proc.returncode == 0 and "no changes" in proc.stderr
-    assert bitext.read_bytes() == before and not (tmp_path / "doc.bitext.json.bak").exists()
+    assert bitext.read_bytes() == before and not (tmp_path / "doc.bitext.json.bak.1").exists()
 
     lines = review.read_text(encoding="utf-8").split("\n")
     bad = lines.index(next(ln for ln in lines if ln.startswith("tgt b5.t1 ")))
@@ -161,7 +161,7 @@ def test_cli_round_trip(tmp_path: Path, doc: Document) -> None:
     review.write_text(good, encoding="utf-8")
     proc = run_cli("apply-review", str(review), str(bitext), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert (tmp_path / "doc.bitext.json.bak").read_bytes() == before
+    assert (tmp_path / "doc.bitext.json.bak.1").read_bytes() == before
     assert [x.status for x in load_document(bitext).block("b4").links] == ["confirmed"]
 
 

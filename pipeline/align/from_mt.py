@@ -31,26 +31,68 @@ def _keep_reviewed(block: Block) -> bool:
     return any(link.status in ("confirmed", "edited") for link in block.links)
 
 
+def _machine_link(block: Block, src: Sentence, target: list[Sentence], prefix: str = "t") -> Link:
+    assert src.mt is not None
+    spans = sentence_spans(src.mt.text, lang="en") or [(0, len(src.mt.text))]
+    spans = keep_marks_whole(spans, src.mt.marks)
+    ids = []
+    for s, e in spans:
+        tid = f"{block.id}.{prefix}{len(target) + 1}"
+        target.append(Sentence(id=tid, text=src.mt.text[s:e], marks=clip_marks(src.mt.marks, s, e)))
+        ids.append(tid)
+    flags = list(src.mt.flags)
+    status = "needs_review" if REVIEW_FLAGS.intersection(flags) else "auto"
+    return Link(src=[src.id], tgt=ids, score=_confidence(src.mt.score), status=status, flags=flags)
+
+
+def _fill_around_reviewed(block: Block) -> None:
+    """Keep the block's (carried-over) reviewed links; link the other source sentences to their translation.
+
+    Target sentences are renumbered in reading order, so ids stay ``<block>.t1`` ... whatever was carried.
+    """
+    owner = {sid: link for link in block.links for sid in link.src}
+    texts = {s.id: s for s in block.target}
+    order: list[Link] = []
+    pending = [link for link in block.links if not link.src]  # a target-only link follows its neighbour
+    emitted: set[int] = set()
+    fresh: list[Sentence] = []
+    for src in block.source:
+        link = owner.get(src.id)
+        if link is None:
+            order.append(_machine_link(block, src, fresh, prefix="new"))
+            continue
+        if id(link) in emitted:
+            continue
+        emitted.add(id(link))
+        order.append(link)
+        at = block.links.index(link)
+        order.extend(p for p in pending if block.links.index(p) == at + 1)
+    order.extend(p for p in pending if p not in order)
+    texts.update((s.id, s) for s in fresh)
+    target: list[Sentence] = []
+    for link in order:
+        new_ids = []
+        for tid in link.tgt:
+            nid = f"{block.id}.t{len(target) + 1}"
+            target.append(Sentence(id=nid, text=texts[tid].text, marks=texts[tid].marks))
+            new_ids.append(nid)
+        link.tgt = new_ids
+    block.target, block.links = target, order
+
+
 def align_machine_translation(doc: Document, config: Config) -> None:
     missing = [s.id for _, s in doc.iter_source() if s.mt is None]
     if missing:
         raise AlignmentError(f"{len(missing)} sentences have no translation yet (first: {missing[0]}); run translate first")
     for block in doc.blocks:
-        if not block.translate or _keep_reviewed(block):
+        if not block.translate:
+            continue
+        if _keep_reviewed(block):
+            linked = {sid for link in block.links for sid in link.src}
+            if any(s.id not in linked for s in block.source):
+                _fill_around_reviewed(block)
             continue
         target: list[Sentence] = []
-        links: list[Link] = []
-        for src in block.source:
-            assert src.mt is not None
-            spans = sentence_spans(src.mt.text, lang="en") or [(0, len(src.mt.text))]
-            spans = keep_marks_whole(spans, src.mt.marks)
-            ids = []
-            for s, e in spans:
-                tid = f"{block.id}.t{len(target) + 1}"
-                target.append(Sentence(id=tid, text=src.mt.text[s:e], marks=clip_marks(src.mt.marks, s, e)))
-                ids.append(tid)
-            flags = list(src.mt.flags)
-            status = "needs_review" if REVIEW_FLAGS.intersection(flags) else "auto"
-            links.append(Link(src=[src.id], tgt=ids, score=_confidence(src.mt.score), status=status, flags=flags))
-        block.target, block.links = target, links
+        block.links = [_machine_link(block, src, target) for src in block.source]
+        block.target = target
     doc.meta.stages["align"] = now_iso()

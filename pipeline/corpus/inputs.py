@@ -43,11 +43,15 @@ def doc_name(name: str) -> str:
     """A file name without its article suffix: ``b.md`` -> ``b``; ``-`` (standard input) -> ``stdin``."""
     if name == "-":
         return "stdin"
+    from pipeline.fileio import display
+
+    name = display(name)  # a name that is not UTF-8 cannot be printed or stored: shown with U+FFFD
     for suffix in DOC_SUFFIXES:
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
             break
-    return name or "article"
+    # never "..": "...txt" must not write outside OUTDIR
+    return name.strip().lstrip(".").replace("/", "_").replace("\\", "_") or "article"
 
 
 def _url_rel(url: str) -> PurePosixPath:

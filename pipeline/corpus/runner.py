@@ -21,7 +21,8 @@ from pipeline.config import Config
 from pipeline.corpus.index import IndexEntry, render_index
 from pipeline.corpus.inputs import DocumentInput
 from pipeline.corpus.progress import CollectionProgress
-from pipeline.document import BITEXT_SUFFIX, Document, load_document, save_document
+from pipeline.bitext_store import BitextTarget
+from pipeline.document import BITEXT_SUFFIX, Document
 from pipeline.errors import BilingualError, InputError
 from pipeline.fileio import atomic_write_text
 
@@ -51,6 +52,8 @@ class RunOptions:
     ray: str | None = None
     ray_actors: int = 0
     ray_ship_model: bool = False
+    #: Replace a bitext holding a human translation with a machine one (a numbered backup is kept).
+    force: bool = False
     #: How URLs are fetched (pipeline.web.fetch.FetchOptions); None: the defaults.
     fetch_options: object = None
     #: Where one-line notes go (a URL served from the cache while offline); None: nowhere.
@@ -91,8 +94,12 @@ def read_article(source: str, *, encoding: str, fmt: str, config: Config, fetch_
     """One document from a file, ``-``, a web page or a URL, segmented, with the page's provenance."""
     from pipeline.sources import segment_article
 
-    return segment_article(source, config=config, encoding=encoding, fmt=fmt, fetch_options=fetch_options,
-                           report=report)
+    from pipeline.fileio import display
+
+    doc = segment_article(source, config=config, encoding=encoding, fmt=fmt, fetch_options=fetch_options,
+                          report=report)
+    doc.meta.source_file = display(doc.meta.source_file)  # a name that is not UTF-8 cannot be stored
+    return doc
 
 
 def review_count(doc: Document) -> int:
@@ -135,6 +142,9 @@ class CollectionRun:
         # the page is written last, so a document whose page exists has every output
         self.formats = [*dict.fromkeys(f for f in ("target", *options.formats) if f != "html"), "html"]
         self.engine: _Once | None = None
+        #: Per document (by id): the bitext as read before the work, and the article as segmented.
+        self.stores: dict[int, BitextTarget] = {}
+        self.segmented: dict[int, Document] = {}
 
     # ------------------------------------------------------------ per document
 
@@ -158,22 +168,50 @@ class CollectionRun:
                             fetch_options=self.options.fetch_options, report=self.options.report,
                             config=self.config)
 
+    def check(self, r: DocResult) -> bool:
+        """Before any work: no output of this document is an input, and all of them can be written."""
+        from pipeline.fileio import display
+        from pipeline.guard import check_io
+        from pipeline.web.fetch import is_url
+
+        try:
+            src = r.input.source
+            if src != "-" and not is_url(src) and not Path(src).exists():
+                raise InputError(f"{display(src)}: no such file")
+            check_io({"article": r.input.source} if r.input.source != "-" else {},
+                     [self.bitext_path(r), r.folder / f"{r.input.stem}.html"], folders=[r.folder])
+            return True
+        except BilingualError as err:
+            self.fail(r, err)
+        return False
+
     def prepare(self, r: DocResult, doc: Document | None = None) -> Document | None:
         """Read (unless ``doc`` was), segment and carry over earlier work; None when the document failed or
         is already finished."""
-        from pipeline.segment import carry_over
+        import copy
+
+        from pipeline.carry import carry_work
+        from pipeline.safe_commands import orphan_warning
 
         t0 = time.perf_counter()
         try:
             doc = doc if doc is not None else self.read(r)
             bitext = self.bitext_path(r)
-            if bitext.exists():
-                old = load_document(bitext)  # a corrupt file fails this document and is never overwritten
+            store = BitextTarget(bitext, backups=self.config.files.backups)  # a corrupt file fails this document
+            store.refuse_human_translation("run", self.options.force)
+            self.stores[id(doc)], self.segmented[id(doc)] = store, copy.deepcopy(doc)
+            if store.doc is not None:
+                old = store.doc
                 if self.up_to_date(r, doc, old):
                     self.record(r, old, "up to date")
                     self.progress.document_finished()
                     return None
-                carry_over(doc, old)
+                report = carry_work(doc, old)
+                if report.links and not self.options.quiet:
+                    self.progress.message(f"kept {report.links} reviewed links on unchanged sentences of changed "
+                                          f"paragraphs of {r.input.rel}")
+                if report.orphans:
+                    self.progress.message(orphan_warning(len(report.orphans), bitext))
             return doc
         except BilingualError as err:
             self.fail(r, err)
@@ -198,6 +236,15 @@ class CollectionRun:
         r.page = self.outputs(r, doc)["html"]
         r.bitext = self.bitext_path(r)
 
+    def save(self, r: DocResult, doc: Document) -> Document:
+        """Save ``doc``; if someone saved the file meanwhile (the review editor), merge into their version."""
+        from pipeline.safe_commands import remake_run
+
+        bitext = self.bitext_path(r)
+        store = self.stores.get(id(doc)) or BitextTarget(bitext, backups=self.config.files.backups)
+        segmented = self.segmented.get(id(doc)) or doc
+        return store.save(doc, remake_run(segmented, doc, self.config, bitext, self.progress.message))
+
     def finish(self, r: DocResult, doc: Document) -> None:
         """Align, save and publish one translated document."""
         from pipeline.align import align_machine_translation
@@ -213,7 +260,7 @@ class CollectionRun:
             t1 = time.perf_counter()
             self.timings["align"] += t1 - t0
             bitext = self.bitext_path(r)
-            save_document(doc, bitext)
+            doc = self.save(r, doc)
             publish_document(doc, self.formats, None, base=r.folder / r.input.stem,
                              layout=self.config.publish.layout or "side-by-side", protect=[bitext],
                              bitext_name=bitext.name, review_marks=self.config.publish.review_marks,
@@ -234,6 +281,14 @@ class CollectionRun:
         from pipeline.translate import stage
 
         t = self.config.translate
+        from pipeline.fileio import check_folder_writable
+
+        if not self.options.single:
+            check_folder_writable(self.options.outdir)  # the index goes there: fail now, not after translating
+        checked = [r for r in self.results if self.check(r)]  # before the model: never fail at the end
+        if not checked:
+            index = None if self.options.single else self.write_index()
+            return CollectionResult(self.results, index, self.report, self.timings)
         first: Document | None = None
         if self.options.single and self.results:  # a bad article is reported before a missing model is
             t0 = time.perf_counter()
@@ -254,6 +309,8 @@ class CollectionRun:
             pending: list[tuple[DocResult, Document]] = []
             size = planned = 0
             for n, r in enumerate(self.results, start=1):
+                if r.status == "failed":
+                    continue
                 doc = self.prepare(r, first if n == 1 else None)
                 if doc is None:
                     continue
@@ -293,7 +350,7 @@ class CollectionRun:
         except KeyboardInterrupt:
             for r, doc in pending:  # their resume point: every finished sentence, written atomically
                 if id(doc) not in finished:
-                    save_document(doc, self.bitext_path(r))
+                    self.save(r, doc)
                     r.status, r.title = "interrupted", doc.meta.title
             raise
         finally:  # documents finished inside the window count as finishing, not translating

@@ -139,13 +139,6 @@ def plan_outputs(
     return {name: folder / FORMATS[name].filename(stem, doc) for name in formats}
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return a.resolve() == b.resolve()
-
-
 def publish_document(
     doc: Document,
     formats: str | Iterable[str],
@@ -176,13 +169,11 @@ def publish_document(
         base = out.with_suffix("")
     as_dir = isinstance(output, str) and output.endswith(("/", os.sep))
     targets = plan_outputs(doc, names, base=Path(base), output=out, output_is_dir=as_dir)
+    from pipeline.guard import check_io
+
     guarded = [Path(p) for p in protect]
-    if doc.meta.source_file and doc.meta.source_file != "-":
-        guarded.append(Path(doc.meta.source_file))
-    for path in targets.values():
-        for g in guarded:
-            if path.exists() and g.exists() and _same_file(path, g):
-                raise InputError(f"{path}: refusing to overwrite the input file; choose another output with -o")
+    check_io([("bitext", p) for p in guarded], targets.values(),
+             docs=[(doc, guarded[0] if guarded else None)])
     options = PublishOptions(layout=layout, bitext_name=bitext_name, review_marks=review_marks, statuses=keep, bom=bom,
                              images=images)
     rendered = {name: FORMATS[name].render(doc, options) for name in names}  # render all before writing any

@@ -88,6 +88,7 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .side>.li{margin:.25rem 0;padding-left:calc(var(--lv,1) * 1.4rem);text-indent:-1.4rem}
 .li .mk{display:inline-block;min-width:1.4rem;padding-right:.3rem;text-indent:0;color:var(--muted)}
 .s{border-radius:.2em;cursor:pointer;-webkit-box-decoration-break:clone;box-decoration-break:clone}
+.s{unicode-bidi:isolate}
 .s:focus{outline:none}
 .s:focus-visible{outline:2px solid var(--accent);outline-offset:1px}
 .s.hl{background:var(--hl)}

@@ -3,13 +3,14 @@
 Why so strict: any web page the person visits can send requests to localhost. Every request must carry the
 session token, name this server in its Host header (against DNS rebinding) and, for changes, be a JSON POST
 from this origin. The server never takes a path from a request: it reads and writes only the opened bitext,
-its ``.bak`` backup and its ``.html`` page.
+its numbered ``.bak.N`` backups and its ``.html`` page.
 """
 
 from __future__ import annotations
 
 import json
 import secrets
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -26,6 +27,32 @@ from pipeline.review.storage import BitextFile, ConflictError
 
 MAX_BODY = 1024 * 1024
 TOKEN_HEADER = "X-Review-Token"
+#: Seconds a client may stall mid-request before its connection (and thread) is dropped.
+SOCKET_TIMEOUT = 30
+#: A request body nested deeper than this is refused before it is parsed (a real one is 3 levels deep).
+MAX_JSON_DEPTH = 32
+
+
+def _too_deep(body: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Bracket depth outside strings: cheap, and it keeps json.loads from recursing into a hostile body."""
+    depth, in_string, escaped = 0, False, False
+    for ch in body.decode("utf-8", "replace"):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif ch in "]}":
+            depth -= 1
+    return False
 
 
 def _static(name: str) -> str:
@@ -141,6 +168,7 @@ class ReviewSession:
                 if change:
                     select = change.before if op == "undo" else change.after
             elif op == "publish":
+                self.file.check_unchanged()  # never publish a page from a document the file no longer holds
                 self.file.doc = doc
                 message = f"wrote {self.file.publish_html().name}"
             elif op == "reload":
@@ -208,7 +236,9 @@ class ReviewSession:
             return new, ops.Change(f"{cut}split {name} into {name} ({_shape(links[index])}) and "
                                    f"{ops.link_label(block, index + 1)} ({_shape(links[index + 1])})", here, here)
         if op == "confirm":
-            yes = bool(req.get("confirmed"))
+            yes = req.get("confirmed")
+            if not isinstance(yes, bool):  # "false" is a true string: never guess
+                raise ReviewError("confirm needs \"confirmed\": true or false")
             new = ops.set_confirmed(doc, block, index, yes)
             label = f"confirmed {name}" if yes else f"took back the confirmation of {name}: it needs review again"
             return new, ops.Change(label, here, here)
@@ -240,6 +270,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "bilingual-review"
     sys_version = ""
+    timeout = SOCKET_TIMEOUT  # socketserver sets it on the connection: a stalled client cannot hold a thread
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet: the terminal shows the URL only
         pass
@@ -317,10 +348,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"error": "body missing or too large"})
             return
         try:
-            req = json.loads(self.rfile.read(length).decode("utf-8"))
+            body = self.rfile.read(length)
+            if _too_deep(body):
+                raise ValueError("nested too deeply")
+            req = json.loads(body.decode("utf-8"))
             if not isinstance(req, dict):
                 raise ValueError
-        except ValueError:
+        except (ValueError, RecursionError):
             self._send(HTTPStatus.BAD_REQUEST, {"error": "malformed JSON"})
             return
         try:
@@ -330,6 +364,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(status, {"error": str(err)})
         except OSError as err:
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": f"cannot write: {err.strerror or err}"})
+        except Exception as err:  # noqa: BLE001 - a request the operations did not expect: answer, do not crash
+            self._send(HTTPStatus.BAD_REQUEST, {"error": f"request not understood ({type(err).__name__})"})
 
     def _not_allowed(self) -> None:
         self._send(HTTPStatus.METHOD_NOT_ALLOWED, {"error": "method not allowed"})
@@ -343,6 +379,13 @@ class _Server(ThreadingHTTPServer):
     def __init__(self, session: ReviewSession, port: int) -> None:
         self.session = session
         super().__init__(("127.0.0.1", port), _Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that goes away or stalls is normal; anything else is one line, never a traceback."""
+        err = sys.exc_info()[1]
+        if isinstance(err, (ConnectionError, TimeoutError)):
+            return
+        print(f"bilingual review: a request failed ({type(err).__name__}: {err})", file=sys.stderr, flush=True)
 
 
 def make_server(path: str | Path, port: int = 0) -> tuple[_Server, str]:

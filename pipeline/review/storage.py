@@ -1,4 +1,5 @@
-"""The reviewed bitext on disk: every save is atomic, keeps a backup, and refuses to overwrite foreign changes.
+"""The reviewed bitext on disk: every save is atomic, keeps numbered backups, and refuses to overwrite foreign
+changes.
 
 Why the stamp: a person may rerun ``align`` or edit the file elsewhere while the editor is open; silently
 overwriting that work would lose it, so a save first checks the file is still the one that was read.
@@ -6,12 +7,11 @@ overwriting that work would lose it, so a save first checks the file is still th
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from pipeline.document import Document, html_path_for, load_document, now_iso
 from pipeline.errors import ReviewError
-from pipeline.fileio import atomic_write_bytes, atomic_write_text
+from pipeline.fileio import DEFAULT_BACKUPS, atomic_write_bytes, atomic_write_text, backup_paths, keep_backup
 from pipeline.review.snapshot_json import DocumentJson
 
 
@@ -34,9 +34,11 @@ class BitextFile:
     ``touch`` is not taken for a foreign change).
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, backups: int = DEFAULT_BACKUPS) -> None:
         self.path = Path(path)
-        self.backup_path = self.path.with_name(self.path.name + ".bak")
+        self.backups = max(backups, 1)
+        #: The newest backup; older ones are ``.bak.2`` ... ``.bak.N``.
+        self.backup_path = backup_paths(self.path, 1)[0]
         self.html_path = html_path_for(self.path)
         self._json = DocumentJson()
         self.doc = self.reload()
@@ -52,6 +54,10 @@ class BitextFile:
         """Serialise the document once now, so that the first save after a change is as quick as the rest."""
         self._json.dumps(self.doc)
 
+    def check_unchanged(self) -> None:
+        """Raise ConflictError if the file is no longer the version this session read or wrote."""
+        self._check_unchanged()
+
     def _check_unchanged(self) -> None:
         try:
             key = _stat_key(self.path)
@@ -65,30 +71,22 @@ class BitextFile:
                                 "your change was not saved: reload the file to continue")
         self._key = key
 
-    def _keep_backup(self) -> None:
-        """The version on disk becomes ``<file>.bak``: a hard link where the file system has them (no copy of
-        megabytes per change), a copy where it has not."""
-        tmp = self.backup_path.with_name(f".{self.backup_path.name}.{os.getpid()}.tmp")
-        try:
-            tmp.unlink(missing_ok=True)
-            os.link(self.path, tmp)
-            os.replace(tmp, self.backup_path)
-        except OSError:
-            tmp.unlink(missing_ok=True)
-            atomic_write_bytes(self.backup_path, self._seen)
-
-    def save(self, doc: Document) -> None:
-        """Write ``doc`` over the file, after keeping the previous version as ``<file>.bak``."""
+    def save(self, doc: Document) -> Path:
+        """Write ``doc`` over the file, after keeping the previous version as ``<file>.bak.1`` (older ones move
+        up to ``.bak.N``); returns the newest backup."""
         self._check_unchanged()
-        self._keep_backup()
+        keep_backup(self.path, self.backups)  # a hard link where possible: no copy of megabytes per change
         doc.meta.updated = now_iso()
         data = self._json.dumps(doc)
         atomic_write_bytes(self.path, data)
         self.doc = doc
         self._seen, self._key = data, _stat_key(self.path)
+        return self.backup_path
 
     def publish_html(self) -> Path:
+        """Write the page of the document as it is on disk: refused if the file changed since it was read."""
         from pipeline.publish import render_html
 
+        self._check_unchanged()
         atomic_write_text(self.html_path, render_html(self.doc))
         return self.html_path

@@ -39,17 +39,24 @@ _SENTENCE = re.compile(r"^(src|tgt)\s+(\S+)\s*\|(.*)$")
 _STATUS = re.compile(r"^@\s*(\S+)")
 
 
-def fingerprint(doc: Document) -> str:
-    """A short hash of the document's sentence ids, so a file from a re-segmented document is refused.
+#: Where a document remembers the last review file applied to it: {"export": fingerprint, "result": fingerprint}.
+APPLIED_KEY = "review_applied"
 
-    Why ids only: after applying a file, a person may keep editing the same file and apply it again; texts and
-    statuses then legitimately differ from the file's first export.
+
+def fingerprint(doc: Document) -> str:
+    """A hash of the document's content version: sentence ids and texts, links and their statuses.
+
+    Why content and not ids only: a file exported before later edits (or from another article with the same
+    layout) would otherwise be applied as if current and silently revert those edits. A person may still keep
+    editing a file after applying it and apply it again: the document remembers which export it was and
+    what applying it gave (``APPLIED_KEY``), so that case is told apart from a stale file.
     """
     h = hashlib.sha256()
     for b in doc.blocks:
         if b.links:
-            h.update(repr((b.id, [s.id for s in b.source], [s.id for s in b.target])).encode("utf-8"))
-    return h.hexdigest()[:16]
+            h.update(repr((b.id, [(s.id, s.text) for s in b.source], [(s.id, s.text) for s in b.target],
+                           [(x.src, x.tgt, x.status) for x in b.links])).encode("utf-8"))
+    return h.hexdigest()[:24]
 
 
 def _status_line(link: Link) -> str:
@@ -65,6 +72,13 @@ def write_review_text(doc: Document, name: str = "") -> str:
     """Render the review file; applying it unchanged changes nothing."""
     out = [HEADER.format(name=f" for {name}" if name else "", statuses=", ".join(LINK_STATUSES)).rstrip("\n"),
            f"{FINGERPRINT} {fingerprint(doc)}"]
+    if doc.orphans:
+        out += ["#", f"# {len(doc.orphans)} orphaned reviews: reviewed links whose source sentences are no longer in",
+                "# the article (kept, not applied; copy a translation you still want into a link below):"]
+        for o in doc.orphans:
+            out.append(f"#   @ {o.status} (was in {o.block or '?'}; {o.reason or 'source changed'})")
+            out.extend(f"#   src | {clean_text(t)}" for t in o.src)
+            out.extend(f"#   tgt | {clean_text(t)}" for t in o.tgt)
     for block in doc.blocks:
         if not block.links:
             continue
@@ -169,13 +183,51 @@ def _check_order(paras: list[_Para], doc: Document) -> None:
 
 
 def apply_review_text(text: str, doc: Document) -> Document:
-    """Return a new document with the review file's edits; raise ReviewError naming the line of a mistake."""
+    """Return a new document with the review file's edits; raise ReviewError naming the line of a mistake.
+
+    A file exported from this very version is applied as written. A file this document already took in
+    (and that nothing changed since) is applied again without undoing reviews: applying the same file
+    twice changes nothing. Any other file is stale: refused if it would change anything.
+    """
+    printed, at = _printed(text)
+    current = fingerprint(doc)
+    applied = doc.meta.settings.get(APPLIED_KEY) if isinstance(doc.meta.settings.get(APPLIED_KEY), dict) else {}
+    fresh = bool(printed) and printed == current
+    continued = bool(printed) and applied.get("export") == printed and applied.get("result") == current
+    where = f"line {at}: " if at else ""
+    stale = ReviewError(f"{where}the review file was written from another version of the document "
+                        "(changed since the export, or another article); nothing was applied: export it "
+                        "again with `bilingual publish BITEXT --format review`")
+    try:
+        new = _apply(text, doc, keep_reviewed=not fresh)
+    except ReviewError:
+        if fresh or continued:
+            raise
+        raise stale from None
+    if fingerprint(new) == current and [b.target for b in new.blocks] == [b.target for b in doc.blocks]:
+        return doc
+    if not (fresh or continued):
+        raise stale
+    return new
+
+
+def _printed(text: str) -> tuple[str, int]:
+    """The fingerprint a review file was exported with, and its line (0: none)."""
+    printed, at = "", 0
     for no, line in enumerate(text.splitlines(), start=1):
         if line.strip().startswith(FINGERPRINT):
-            printed = line.strip()[len(FINGERPRINT):].strip()
-            if printed != fingerprint(doc):
-                raise ReviewError(f"line {no}: the review file was written from another version of the document "
-                                  f"(fingerprint {printed}, document {fingerprint(doc)}); export it again")
+            printed, at = line.strip()[len(FINGERPRINT):].strip(), no
+    return printed, at
+
+
+def remember_applied(text: str, new: Document) -> None:
+    """Record in ``new`` which export it took in, so applying the same (or a further edited) file again is
+    told apart from applying a stale one."""
+    new.meta.settings[APPLIED_KEY] = {"export": _printed(text)[0], "result": fingerprint(new)}
+
+
+def _apply(text: str, doc: Document, *, keep_reviewed: bool) -> Document:
+    """The review file's edits on ``doc``; with ``keep_reviewed`` a status word never undoes a review."""
     paras, texts = _parse(text, doc)
     _check_order(paras, doc)
     new = copy.deepcopy(doc)
@@ -200,6 +252,8 @@ def apply_review_text(text: str, doc: Document) -> Document:
     final = [link for b in new.blocks if b.id in by_block for link in b.links]
     for link, status in zip(final, written, strict=True):
         if status is not None:
+            if keep_reviewed and status in ("auto", "needs_review") and link.status in ("confirmed", "edited"):
+                continue
             link.status = status
     return new
 

@@ -18,10 +18,11 @@ from pipeline.document import Document, MachineTranslation, Sentence, now_iso
 from pipeline.translate.allocator import reuse_freed_memory
 from pipeline.translate.batching import plan_batches, ramp_up
 from pipeline.translate.engine import CTranslate2Engine, Decoding, Engine, Hypothesis, TransformersEngine
-from pipeline.translate.memory import Entry, TranslationMemory, default_cache_dir
+from pipeline.translate.memory import Entry, default_cache_dir
 from pipeline.translate.models import ResolvedModel, exact_revision, resolve_model
 from pipeline.translate.protect import MARKUP_LOST, Masked, mask, unmask
 from pipeline.translate.quality import CHECKS_VERSION, better, quality_flags, review_count
+from pipeline.translate.safe_memory import GuardedMemory
 from pipeline.translate.split import split_to_fit
 
 Progress = Callable[[int, int], None]
@@ -161,8 +162,8 @@ def translate_documents(
     if todo:
         memory = None
         if t.use_memory:
-            memory = TranslationMemory(memory_dir(t), model.resolved.name, model.revision,
-                                       settings_signature(t, model.quantization))
+            memory = GuardedMemory(memory_dir(t), model.resolved.name, model.revision,
+                                   settings_signature(t, model.quantization))
         try:
             _translate_sentences(todo, masks, t, model, sig, memory, report, progress, engine_factory or load_engine,
                                  sentence_done)
@@ -181,7 +182,7 @@ def _restored(masked: Masked, text: str, score: float | None, flags: list[str], 
 
 
 def _translate_sentences(
-    todo: list[Sentence], masks: list[Masked], t: TranslateConfig, model: LoadedModel, sig: str, memory: TranslationMemory | None,
+    todo: list[Sentence], masks: list[Masked], t: TranslateConfig, model: LoadedModel, sig: str, memory: GuardedMemory | None,
     report: TranslateReport, progress: Progress | None,
     engine_factory: Callable[[TranslateConfig, LoadedModel], Engine], sentence_done: Callable[[int], None],
 ) -> None:
