@@ -104,3 +104,16 @@ def test_carry_over_keeps_reviewed_blocks_even_when_they_move() -> None:
     assert [s.id for s in moved.source] == ["b3.s1", "b3.s2"]
     assert moved.links == [Link(["b3.s1"], ["b3.t1"], 0.9, "confirmed")]
     assert moved.source[0].mt is not None and new.blocks[1].source[0].mt is None
+
+
+def test_the_shipped_schema_names_every_kind_the_document_model_knows() -> None:
+    import json
+    from importlib import resources
+
+    from pipeline.document import BLOCK_KINDS, LINK_STATUSES, MARK_KINDS
+
+    schema = json.loads(resources.files("pipeline").joinpath("data", "bitext.schema.json").read_text("utf-8"))
+    defs = schema["definitions"]
+    assert defs["block"]["properties"]["kind"]["enum"] == list(BLOCK_KINDS)
+    assert defs["mark"]["properties"]["kind"]["enum"] == list(MARK_KINDS)
+    assert defs["status"]["enum"] == list(LINK_STATUSES)
