@@ -40,6 +40,11 @@ FLAGS: dict[str, FlagInfo] = {
     "retried": FlagInfo("retried", "translated a second time with safer settings; the better result was kept",
                         review=False),
     "split": FlagInfo("split", "too long for the model in one piece; translated in parts and joined", review=False),
+    "qe_low": FlagInfo("low quality estimate", "the quality estimate (bilingual qe) says this translation likely "
+                       "means something else than the original"),
+    "omission": FlagInfo("omission", "the translation is much shorter than the original: part of it may be left out"),
+    "markup_lost": FlagInfo("markup put back", "the model dropped a link, code or other markup; it was put back "
+                            "where it most likely belongs: check its place"),
 }
 
 #: The reason given when the aligner itself marked a link doubtful (status ``needs_review``) without a flag.
