@@ -214,7 +214,7 @@ def test_cli_apply_review_reads_an_export(tmp_path: Path) -> None:
                                       encoding="utf-8")
     proc = run_cli("apply-review", str(tmp_path / "doc.xlf"), str(bitext), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert "applied" in proc.stderr and (tmp_path / "doc.bitext.json.bak").exists()
+    assert "applied" in proc.stderr and (tmp_path / "doc.bitext.json.bak.1").exists()
     assert load_document(bitext).block("b4").links[0].status == "confirmed"
     broken = text.replace('id="b4.l1"', 'id="b99.l1"')
     (tmp_path / "bad.xlf").write_text(broken, encoding="utf-8")

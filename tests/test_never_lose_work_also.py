@@ -385,7 +385,7 @@ def test_an_output_that_is_not_a_bitext_is_replaced_only_with_force(isolated: Pa
     (isolated / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (isolated / "notes.md").write_text("# my notes\n\nnot a bitext\n", encoding="utf-8")
     before = snapshot(isolated)
-    assert_one_line_error(run_cli("segment", "a.txt", "-o", "notes.md", cwd=isolated), "notes.md", "JSON")
+    assert_one_line_error(run_cli("segment", "a.txt", "-o", "notes.md", cwd=isolated), "notes.md", "not a bitext")
     assert_kept(before, isolated)
     proc = run_cli("segment", "a.txt", "-o", "notes.md", "--force", cwd=isolated)
     assert proc.returncode == 0, proc.stderr
