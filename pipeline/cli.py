@@ -182,10 +182,11 @@ def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: s
 
     config = _config(config_path)
     target = Path(output or f"{_stem(article)}.bitext.json")
-    if not lines:
-        check_io({"article": article}, [target])
+    # read first (nothing is written yet): a wrong kind of file (a bitext, a page) gets its own hint
     doc = segment_article(article, config=config, encoding=encoding, fmt=fmt,
                           fetch_options=_fetch_options(timeout, ignore_robots), report=_note)
+    if not lines:
+        check_io({"article": article}, [target])
     doc.meta.source_file = display(doc.meta.source_file)
     if lines:
         out = []
