@@ -94,7 +94,7 @@ def texts_of(n: int) -> list[str]:
     """Every text a run of N lines embeds: the lines of both sides, then the sentences of paragraph mode."""
     sys.path.insert(0, str(ROOT))
     from pipeline.config import Config
-    from pipeline.segment import segment_text
+    from pipeline.segment.stage import segment_text
 
     src, tgt, gold, para = build(n)
     out = src + tgt
@@ -177,7 +177,7 @@ def child(mode: str, src_path: str, tgt_path: str, cache_dir: str, out_json: str
         result["beads"] = [[b.src, b.tgt] for b in beads]
     else:
         from pipeline.align.human import align_human_translation
-        from pipeline.segment import segment_text
+        from pipeline.segment.stage import segment_text
 
         src_doc = segment_text(src_text, source_file=src_path, config=config)
         tgt_doc = segment_text(tgt_text, source_file=tgt_path, config=config, lang="en")

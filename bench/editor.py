@@ -32,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from pipeline.document import save_document  # noqa: E402
+from pipeline.bitext.document import save_document  # noqa: E402
 from pipeline.review.server import make_server  # noqa: E402
 from review_fixtures import generated_document  # noqa: E402
 

@@ -89,7 +89,7 @@ def bilingual(*args: str) -> list[str]:
 
 
 def source_sentences(out: Path) -> list[str]:
-    from pipeline.document import load_document
+    from pipeline.bitext.document import load_document
 
     texts = []
     for p in sorted(out.rglob("*.bitext.json")):
@@ -100,7 +100,7 @@ def source_sentences(out: Path) -> list[str]:
 def child_folder(args: list[str]) -> None:
     """(b) in this process, through the real CLI; prints the runner's stage timings."""
     import pipeline.corpus as corpus
-    from pipeline.cli import main
+    from pipeline.cli.main import main
 
     timings: dict[str, float] = {}
     real = corpus.run_collection

@@ -56,7 +56,7 @@ def boundaries(text: str, spans: Spans) -> set[int]:
 
 
 def _ours(lang: str = "id") -> Segmenter:
-    from pipeline.splitter import load_abbreviations, sentence_spans
+    from pipeline.segment.splitter import load_abbreviations, sentence_spans
 
     abbrevs = load_abbreviations(lang=lang)
     return lambda text: sentence_spans(text, abbrevs, lang=lang)
@@ -105,7 +105,7 @@ def _punkt(texts: Sequence[str]) -> Segmenter:
 
 def systems(texts: Sequence[str], lang: str = "id") -> list[tuple[str, Callable[[], Segmenter]]]:
     return [
-        ("ours (pipeline.splitter)", lambda: _ours(lang)),
+        ("ours (pipeline.segment.splitter)", lambda: _ours(lang)),
         ("blingfire", _blingfire),
         ("syntok", _syntok),
         ("pysbd (en rules)", _pysbd),

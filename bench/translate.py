@@ -180,7 +180,7 @@ def child_raw_ct2(ct2: Path, n: int, inter: int, batch: int, reuse_memory: bool 
 
 def child_cli(model: Path, bitext: Path, cfg: Path, extra: list[str]) -> dict[str, float]:
     """`bilingual translate` itself, with its load and generation timed through the engine factory."""
-    from pipeline import cli
+    from pipeline.cli import main as cli
     from pipeline.translate import stage
 
     timing = {"load": 0.0, "tokens": 0}
@@ -210,7 +210,7 @@ def child_cli(model: Path, bitext: Path, cfg: Path, extra: list[str]) -> dict[st
         if err.code:
             raise
     wall = time.perf_counter() - t0
-    from pipeline.document import load_document
+    from pipeline.bitext.document import load_document
 
     doc = load_document(bitext)
     n = sum(s.mt is not None for _, s in doc.iter_source())
@@ -234,7 +234,7 @@ def run_child(args: list[str]) -> dict[str, float]:
 
 
 def write_bitext(path: Path, texts: list[str]) -> None:
-    from pipeline.document import Block, Document, Meta, Sentence, save_document
+    from pipeline.bitext.document import Block, Document, Meta, Sentence, save_document
 
     blocks = [Block(id=f"b{i}", kind="paragraph", text=t, source=[Sentence(id=f"b{i}.s1", text=t, start=0, end=len(t))])
               for i, t in enumerate(texts, start=1)]

@@ -7,10 +7,10 @@ kept as quotes. Variants:
 
 * ``ours``: prepare + trafilatura XML (``EXTRACT_SETTINGS``) + our XML->Markdown + the Markdown ingest;
 * ``favor_precision`` / ``favor_recall``: the same with trafilatura's precision or recall mode on;
-* ``no prepare``: without the tree corrections of ``pipeline/web/prepare.py``;
+* ``no prepare``: without the tree corrections of ``pipeline/segment/web/prepare.py``;
 * ``trafilatura markdown``: trafilatura's own Markdown output (same settings) into the Markdown ingest.
 
-Tables are left out of the block scores (their cells are checked by tests/test_web_extract.py).
+Tables are left out of the block scores (their cells are checked by tests/segment/test_web_extract.py).
 Ends with one line of ``name=value`` ratios against ``ours``.
 
     python bench/web_extract.py
@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.segment import segment_text  # noqa: E402
-from pipeline.web.extract import EXTRACT_SETTINGS, extract_article  # noqa: E402
+from pipeline.segment.stage import segment_text  # noqa: E402
+from pipeline.segment.web.extract import EXTRACT_SETTINGS, extract_article  # noqa: E402
 
 HTML = ROOT / "tests" / "data" / "html"
 

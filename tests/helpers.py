@@ -26,7 +26,7 @@ def run_cli(*args: str, cwd: Path | None = None, input: str | bytes | None = Non
                           text=True, env=full_env, timeout=timeout)
 
 
-#: The report line of a finished stage (pipeline/cli_guide.py): ``segment    3 sentences in 2 blocks (0.0 s)``.
+#: The report line of a finished stage (pipeline/cli/guide.py): ``segment    3 sentences in 2 blocks (0.0 s)``.
 STAGE_LINE = re.compile(r"^(segment|translate|align|publish) {2,}.*\(\d+\.\d s\)$")
 
 

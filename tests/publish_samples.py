@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.document import Block, Document, Link, MachineTranslation, Sentence
-from pipeline.segment import segment_text
-from pipeline.splitter import sentence_spans
+from pipeline.bitext.document import Block, Document, Link, MachineTranslation, Sentence
+from pipeline.segment.stage import segment_text
+from pipeline.segment.splitter import sentence_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

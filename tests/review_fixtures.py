@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.document import Document, Link, Sentence
-from pipeline.segment import segment_text
-from pipeline.splitter import sentence_spans
+from pipeline.bitext.document import Document, Link, Sentence
+from pipeline.segment.stage import segment_text
+from pipeline.segment.splitter import sentence_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,7 +55,7 @@ def generated_document(n_links: int, seed: int = 0, per_block: int = 4) -> Docum
     """
     import random
 
-    from pipeline.document import Block, Meta
+    from pipeline.bitext.document import Block, Meta
 
     rng = random.Random(seed)
 

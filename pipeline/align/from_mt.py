@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 
 from pipeline.config import Config
-from pipeline.document import Block, Document, Link, Sentence, now_iso
+from pipeline.bitext.document import Block, Document, Link, Sentence, now_iso
 from pipeline.errors import AlignmentError
-from pipeline.markspans import clip_marks, keep_marks_whole
-from pipeline.splitter import sentence_spans
+from pipeline.bitext.marks import clip_marks, keep_marks_whole
+from pipeline.segment.splitter import sentence_spans
 from pipeline.translate.quality import REVIEW
 
 #: Flags that make a machine link doubtful enough for a person to look at: the quality check's own list.

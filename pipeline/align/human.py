@@ -29,10 +29,10 @@ from pipeline.align.checks import check_pair
 from pipeline.align.encoders import Encoder, encoder_for
 from pipeline.align.signals import Units, anchor_counts, group_units
 from pipeline.config import Config
-from pipeline.document import Block, Document, Link, Sentence, now_iso
+from pipeline.bitext.document import Block, Document, Link, Sentence, now_iso
 from pipeline.errors import InputError
-from pipeline.markdown.frontmatter import translated_values, value_text
-from pipeline.markspans import clip_marks
+from pipeline.segment.markdown.frontmatter import translated_values, value_text
+from pipeline.bitext.marks import clip_marks
 
 
 @dataclass

@@ -20,7 +20,7 @@ import numpy as np
 from scipy import sparse
 from scipy.special import erfc
 
-from pipeline.numbers import extract_numbers
+from pipeline.segment.numbers import extract_numbers
 
 #: A capitalised word (names, places, acronyms) that translations usually keep.
 _CAPWORD = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z0-9]")

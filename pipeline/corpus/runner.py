@@ -21,12 +21,12 @@ from pipeline.config import Config
 from pipeline.corpus.index import IndexEntry, render_index
 from pipeline.corpus.inputs import DocumentInput
 from pipeline.corpus.progress import CollectionProgress
-from pipeline.bitext_store import BitextTarget
-from pipeline.document import BITEXT_SUFFIX, Document
+from pipeline.bitext.store import BitextTarget
+from pipeline.bitext.document import BITEXT_SUFFIX, Document
 from pipeline.errors import BilingualError, InputError
 from pipeline.fileio import atomic_write_text
 
-from pipeline.review_status import review_summary
+from pipeline.bitext.status import review_summary
 
 if TYPE_CHECKING:  # the translate stage (and its engines) load only when a run starts
     from pipeline.translate.stage import TranslateReport
@@ -54,7 +54,7 @@ class RunOptions:
     ray_ship_model: bool = False
     #: Replace a bitext holding a human translation with a machine one (a numbered backup is kept).
     force: bool = False
-    #: How URLs are fetched (pipeline.web.fetch.FetchOptions); None: the defaults.
+    #: How URLs are fetched (pipeline.segment.web.fetch.FetchOptions); None: the defaults.
     fetch_options: object = None
     #: Where one-line notes go (a URL served from the cache while offline); None: nowhere.
     report: Callable[[str], None] | None = None
@@ -92,7 +92,7 @@ class CollectionResult:
 def read_article(source: str, *, encoding: str, fmt: str, config: Config, fetch_options: object = None,
                  report: Callable[[str], None] | None = None) -> Document:
     """One document from a file, ``-``, a web page or a URL, segmented, with the page's provenance."""
-    from pipeline.sources import segment_article
+    from pipeline.segment.sources import segment_article
 
     from pipeline.fileio import display
 
@@ -171,8 +171,8 @@ class CollectionRun:
     def check(self, r: DocResult) -> bool:
         """Before any work: no output of this document is an input, and all of them can be written."""
         from pipeline.fileio import display
-        from pipeline.guard import check_io
-        from pipeline.web.fetch import is_url
+        from pipeline.bitext.guard import check_io
+        from pipeline.segment.web.fetch import is_url
 
         try:
             src = r.input.source
@@ -190,8 +190,8 @@ class CollectionRun:
         is already finished."""
         import copy
 
-        from pipeline.carry import carry_work
-        from pipeline.safe_commands import orphan_warning
+        from pipeline.bitext.carry import carry_work
+        from pipeline.stages import orphan_warning
 
         t0 = time.perf_counter()
         try:
@@ -238,7 +238,7 @@ class CollectionRun:
 
     def save(self, r: DocResult, doc: Document) -> Document:
         """Save ``doc``; if someone saved the file meanwhile (the review editor), merge into their version."""
-        from pipeline.safe_commands import remake_run
+        from pipeline.stages import remake_run
 
         bitext = self.bitext_path(r)
         store = self.stores.get(id(doc)) or BitextTarget(bitext, backups=self.config.files.backups)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.document import LINK_STATUSES, Document
+from pipeline.bitext.document import LINK_STATUSES, Document
 from pipeline.errors import ConfigError, InputError
 from pipeline.fileio import atomic_write_text
 
@@ -71,7 +71,7 @@ def _builtin() -> None:
     from pipeline.publish.html import render_html
     from pipeline.publish.tabular import render_jsonl, render_tsv
     from pipeline.publish.target import render_target
-    from pipeline.publish.text import render_markdown, render_text
+    from pipeline.publish.markdown import render_markdown, render_text
     from pipeline.publish.tmx import render_tmx
     from pipeline.publish.xliff import render_xliff
     from pipeline.publish.xliff12 import render_xliff12
@@ -169,7 +169,7 @@ def publish_document(
         base = out.with_suffix("")
     as_dir = isinstance(output, str) and output.endswith(("/", os.sep))
     targets = plan_outputs(doc, names, base=Path(base), output=out, output_is_dir=as_dir)
-    from pipeline.guard import check_io
+    from pipeline.bitext.guard import check_io
 
     guarded = [Path(p) for p in protect]
     check_io([("bitext", p) for p in guarded], targets.values(),

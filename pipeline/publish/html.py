@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from html import escape
 
 from pipeline import __version__
-from pipeline.document import Block, Document, Link, Sentence
-from pipeline.markdown.frontmatter import translated_values
-from pipeline.markdown.html_blocks import readable_regions
+from pipeline.bitext.document import Block, Document, Link, Sentence
+from pipeline.segment.markdown.frontmatter import translated_values
+from pipeline.segment.markdown.html_blocks import readable_regions
 from pipeline.publish import page_assets, page_parts
 from pipeline.publish.inline import (
     Node,
@@ -38,7 +38,7 @@ from pipeline.publish.inline import (
 from pipeline.publish.page_media import MEDIA_CSS, block_images, image_html, raw_html, visible_words
 from pipeline.publish.pairs import target_text
 from pipeline.publish.regions import cells, targets_in
-from pipeline.review_status import review_of, review_summary
+from pipeline.bitext.status import review_of, review_summary
 
 LAYOUTS = {
     "side-by-side": "Side by side",
@@ -517,7 +517,7 @@ def render_html(doc: Document, layout: str = DEFAULT_LAYOUT, images: str = "plac
     """The whole page as one string; ``layout`` is the layout shown until the reader picks another.
 
     Without ``review_marks`` the page is the reader's edition: no review marks, no legend. With them, links
-    that need review (``pipeline.review_status``) are marked and a legend explains each reason, unless
+    that need review (``pipeline.bitext.status``) are marked and a legend explains each reason, unless
     nothing needs review, when the page looks like the reader's edition. ``images``: "placeholder" (nothing
     is loaded from anywhere) or "load" (lazy ``<img>`` tags).
     """

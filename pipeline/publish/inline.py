@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pipeline.document import Block, Mark, Sentence
+from pipeline.bitext.document import Block, Mark, Sentence
 
 #: Schemes a published link may use; anything else (javascript:, data:, vbscript:, file:) stays plain text.
 SAFE_SCHEMES = ("http", "https", "mailto")

@@ -14,10 +14,10 @@ from html import escape
 from pathlib import PurePath, PureWindowsPath
 
 from pipeline import __version__
-from pipeline.document import Document
+from pipeline.bitext.document import Document
 from pipeline.publish.credits import readable_date
 from pipeline.publish.inline import safe_href
-from pipeline.review_status import FLAGS, UNSURE, ReviewSummary, flag_info
+from pipeline.bitext.status import FLAGS, UNSURE, ReviewSummary, flag_info
 
 #: Column labels: each language named in itself, as a reader of that language looks for it.
 ENDONYMS = {

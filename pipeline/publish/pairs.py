@@ -10,8 +10,8 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from pipeline.document import Block, Document, Link
-from pipeline.review_status import link_flags
+from pipeline.bitext.document import Block, Document, Link
+from pipeline.bitext.status import link_flags
 
 #: Characters XML 1.0 forbids even when escaped; a stray control code from a CMS export would
 #: otherwise make the whole TMX/XLIFF file unreadable.

@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 import re
 
-from pipeline.document import Block, Mark, Sentence
-from pipeline.markdown.html_blocks import readable_regions
+from pipeline.bitext.document import Block, Mark, Sentence
+from pipeline.segment.markdown.html_blocks import readable_regions
 
 
 def targets_in(block: Block, start: int, end: int) -> list[Sentence]:

@@ -13,7 +13,7 @@ import io
 import json
 from collections.abc import Collection
 
-from pipeline.document import Document
+from pipeline.bitext.document import Document
 from pipeline.errors import ReviewError
 from pipeline.publish.pairs import iter_pairs
 

@@ -8,10 +8,10 @@ link and image address. A plain-text article gets its plain translation (the ``t
 
 from __future__ import annotations
 
-from pipeline.document import Block, Document, Sentence
-from pipeline.markdown.frontmatter import translated_values, value_text, write_value
+from pipeline.bitext.document import Block, Document, Sentence
+from pipeline.segment.markdown.frontmatter import translated_values, value_text, write_value
 from pipeline.publish.regions import joined, replace_spans, targets_in, translated_html
-from pipeline.publish.text import MD_MARKER, markdown_table, md_escape, render_text, target_markdown
+from pipeline.publish.markdown import MD_MARKER, markdown_table, md_escape, render_text, target_markdown
 
 
 def target_suffix(doc: Document) -> str:

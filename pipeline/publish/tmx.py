@@ -12,7 +12,7 @@ from collections.abc import Collection
 import xml.etree.ElementTree as ET
 
 from pipeline import __version__
-from pipeline.document import Document
+from pipeline.bitext.document import Document
 from pipeline.publish.pairs import iter_pairs, xml_safe
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Collection
 
-from pipeline.document import Document
+from pipeline.bitext.document import Document
 from pipeline.publish.pairs import Pair, iter_pairs, xml_safe
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"  # XLIFF 2.1 keeps the 2.0 core namespace

@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Collection
 
 from pipeline import __version__
-from pipeline.document import Document
+from pipeline.bitext.document import Document
 from pipeline.publish.pairs import Pair, iter_pairs, xml_safe
 
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"

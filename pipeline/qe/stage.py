@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.align.encoders import Encoder, encoder_for
 from pipeline.config import Config
-from pipeline.document import Document, Sentence, now_iso
+from pipeline.bitext.document import Document, Sentence, now_iso
 from pipeline.qe.score import QE_VERSION, estimate
 
 #: The flags this stage owns; a new estimate replaces them.

@@ -19,8 +19,8 @@ import copy
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from pipeline.document import Block, Document, Link, Sentence
-from pipeline import review_status
+from pipeline.bitext.document import Block, Document, Link, Sentence
+from pipeline.bitext import status as review_status
 from pipeline.errors import ReviewError
 
 DIRECTIONS = ("next", "prev")
@@ -32,7 +32,7 @@ UNREVIEWED = ("auto", "needs_review")
 
 
 def needs_review(link: Link, block: Block | None = None) -> bool:
-    """A link stands out until a person looked at it; the one definition is ``pipeline.review_status``.
+    """A link stands out until a person looked at it; the one definition is ``pipeline.bitext.status``.
 
     Without its block only the link's own flags are seen (not those of its machine translations).
     """

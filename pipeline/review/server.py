@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from pipeline.document import Block, Document, Link
+from pipeline.bitext.document import Block, Document, Link
 from pipeline.errors import BilingualError, ReviewError
 from pipeline.review import ops
-from pipeline.review_status import reason_json, review_of
+from pipeline.bitext.status import reason_json, review_of
 from pipeline.review.storage import BitextFile, ConflictError
 
 MAX_BODY = 1024 * 1024
@@ -69,7 +69,7 @@ def link_qe(block: Block, link: Link) -> float | None:
 def block_json(block: Block) -> dict[str, Any]:
     """One block as the page draws it: its links with their sentences' texts, nothing else of the file.
 
-    ``review`` and its ``reasons`` (and informational ``notes``) come from ``pipeline.review_status``, the one
+    ``review`` and its ``reasons`` (and informational ``notes``) come from ``pipeline.bitext.status``, the one
     definition the CLI and the reading page use too.
     """
     texts = {s.id: s.text for s in [*block.source, *block.target]}

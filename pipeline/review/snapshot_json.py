@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from pipeline.document import Block, Document
+from pipeline.bitext.document import Block, Document
 
 _BLOCKS = '\n "blocks": []'
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.document import Document, html_path_for, load_document, now_iso
+from pipeline.bitext.document import Document, html_path_for, load_document, now_iso
 from pipeline.errors import ReviewError
 from pipeline.fileio import DEFAULT_BACKUPS, atomic_write_bytes, atomic_write_text, backup_paths, keep_backup
 from pipeline.review.snapshot_json import DocumentJson

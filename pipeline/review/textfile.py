@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from pipeline.document import LINK_STATUSES, Block, Document, Link
+from pipeline.bitext.document import LINK_STATUSES, Block, Document, Link
 from pipeline.errors import ReviewError
 from pipeline.review.ops import clean_text, edit_texts
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.document import Block, Mark, Sentence
-from pipeline.markdown.spans import split_protected
+from pipeline.bitext.document import Block, Mark, Sentence
+from pipeline.segment.markdown.spans import split_protected
 from pipeline.publish.inline import Node, sentence_marks
 
 #: Mark kinds whose text is carried as it is (one opaque placeholder); other kinds wrap translated words.

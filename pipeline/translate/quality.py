@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pipeline.numbers import number_readings
+from pipeline.segment.numbers import number_readings
 
 #: Target/source length ratios (in characters) outside which a translation is suspicious. Indonesian and
 #: English texts of the same content have about the same length.

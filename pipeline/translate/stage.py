@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.config import Config, TranslateConfig
-from pipeline.document import Document, MachineTranslation, Sentence, now_iso
+from pipeline.bitext.document import Document, MachineTranslation, Sentence, now_iso
 from pipeline.translate.allocator import reuse_freed_memory
 from pipeline.translate.batching import plan_batches, ramp_up
 from pipeline.translate.engine import CTranslate2Engine, Decoding, Engine, Hypothesis, TransformersEngine
@@ -23,7 +23,7 @@ from pipeline.translate.models import ResolvedModel, exact_revision, resolve_mod
 from pipeline.translate.protect import MARKUP_LOST, Masked, mask, unmask
 from pipeline.translate.quality import CHECKS_VERSION, better, quality_flags, review_count
 from pipeline.translate.safe_memory import GuardedMemory
-from pipeline.translate.split import split_to_fit
+from pipeline.translate.clauses import split_to_fit
 
 Progress = Callable[[int, int], None]
 

@@ -778,7 +778,7 @@ PARAGRAPHS: list[tuple[str, list[str]]] = [
         "Tarif minimum naik menjadi Rp 10.000 untuk jarak 4 km pertama.",
         "Gojek dan Grab belum berkomentar.",
     ]),
-    # --- added after probing: classes fixed in pipeline/splitter.py and their neighbours ---
+    # --- added after probing: classes fixed in pipeline/segment/splitter.py and their neighbours ---
     ("letter", [
         "Juventus kembali memimpin klasemen Serie A.",
         "Tim asuhan Thiago Motta itu unggul dua poin.",
