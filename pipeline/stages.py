@@ -1,86 +1,111 @@
-"""What ``segment``, ``translate``, ``align`` and ``run`` share to never lose a person's work.
+"""The one shape of a stage, and what each stage needs from the document before it runs.
 
-Why a module of its own: the commands stay thin click functions that call these in the same order: check
-inputs against outputs (``guard.check_io``), read the bitext they will replace (``BitextTarget``), carry
-the work over or refuse, and save with a merge for the case that someone saved the file meanwhile.
+Why declared here: every stage takes a Document and its own config section and returns the document with a
+small report (``StageResult``), so the CLI, ``run`` over many articles and a library user call them the same
+way. What a stage requires (a translated document for ``align`` and ``qe``, links for the review file) was
+checked in four places with four wordings; ``require`` is now the only check, and its error says which
+command to run first.
+
+A stage is called as ``<stage>(doc, config.<section>, **options)``; the stages themselves live in their
+sub-packages (``pipeline.translate.stage.translate`` ...), listed in ``STAGES``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-import click
+from pipeline.bitext.document import Document
+from pipeline.errors import BilingualError
 
-from pipeline.bitext.store import BitextTarget, take_translations
-from pipeline.bitext.carry import CarryReport, carry_work
-from pipeline.config import Config
-from pipeline.bitext.document import BITEXT_SUFFIX, Document
-from pipeline.fileio import display
+R = TypeVar("R")
 
 
-def stem_for(article: str) -> str:
-    """The name of an article's outputs: its file name without the known endings, always a plain name.
+@dataclass
+class StageResult(Generic[R]):
+    """What a stage gives back: the document (changed in place and returned) and the stage's own report."""
 
-    Why the care: ``...txt`` would give ``..`` and write outside the output folder; a name that is not
-    UTF-8 would give a folder name that cannot be printed or stored (``corpus.inputs.doc_name``).
-    """
-    from pipeline.corpus.inputs import doc_name
-
-    return doc_name(article if article == "-" else Path(article).name)
+    doc: Document
+    report: R
 
 
-def report_carry(report: CarryReport, path: Path, quiet: bool) -> None:
-    """Say what was carried over; orphaned reviews are always reported (a person must look at them)."""
-    if report.links and not quiet:
-        click.echo(f"kept {report.links} reviewed links on unchanged sentences of changed paragraphs", err=True)
-    if report.orphans:
-        click.echo(orphan_warning(len(report.orphans), path), err=True)
+class NotReadyError(BilingualError):
+    """The document has not been through the stage this one needs (align before translate, ...)."""
 
 
-def orphan_warning(n: int, path: Path) -> str:
-    return (f"bilingual: warning: {n} reviewed links no longer match the article; kept as orphaned reviews in "
-            f"{display(path)} (\"orphans\"; listed in the review file)")
+def _segmented(doc: Document) -> str | None:
+    return None if any(b.source for b in doc.blocks) else "has no sentences"
 
 
-def open_target(path: Path, config: Config, force: bool = False) -> BitextTarget:
-    """The bitext at ``path`` as it is now; with ``force`` even a file that is not a valid bitext (kept as backup)."""
-    return BitextTarget(path, backups=config.files.backups, force=force)
+def _translated(doc: Document) -> str | None:
+    missing = [s.id for _, s in doc.iter_source() if s.mt is None]
+    if missing:
+        return f"{len(missing)} sentences have no translation yet (first: {missing[0]})"
+    return None
 
 
-def _align_if_complete(doc: Document, config: Config) -> Document:
-    from pipeline.align import align_machine_translation
-
-    if all(s.mt is not None for _, s in doc.iter_source()):
-        align_machine_translation(doc, config)
-    return doc
+def _machine_translated(doc: Document) -> str | None:
+    if not any(s.mt is not None and s.mt.text.strip() for _, s in doc.iter_source()):
+        return "has no machine translations"
+    return None
 
 
-def remake_translated(done: Document, config: Config) -> Callable[[Document], Document]:
-    """For ``translate``: someone saved the file meanwhile, so put our translations into their version."""
-    def remake(theirs: Document) -> Document:
-        take_translations(theirs, done)
-        click.echo("bilingual: the bitext was saved by someone else while translating; their changes were kept "
-                   "and the new translations added", err=True)
-        return _align_if_complete(theirs, config)
-    return remake
+def _aligned(doc: Document) -> str | None:
+    return None if any(b.links for b in doc.blocks) else "has no links yet"
 
 
-def remake_run(segmented: Document, done: Document, config: Config, path: Path,
-               say: Callable[[str], None] | None = None) -> Callable[[Document], Document]:
-    """For ``run``: the article as segmented (before any carry-over) over their version, plus what this run
-    translated."""
-    import copy
+@dataclass(frozen=True)
+class State:
+    """A state a document can be in: the test for it, and the command that brings a document there."""
 
-    say = say or (lambda line: click.echo(line, err=True))
+    name: str
+    missing: Callable[[Document], str | None]
+    command: str
 
-    def remake(theirs: Document) -> Document:
-        fresh = copy.deepcopy(segmented)
-        report = carry_work(fresh, theirs)
-        take_translations(fresh, done)
-        say(f"bilingual: {display(path)} was saved by someone else during the run; their changes were kept "
-            "and this run's translations added")
-        if report.orphans:
-            say(orphan_warning(len(report.orphans), path))
-        return _align_if_complete(fresh, config)
-    return remake
+
+STATES: dict[str, State] = {
+    "segmented": State("segmented", _segmented, "bilingual segment"),
+    "translated": State("translated", _translated, "bilingual translate"),
+    "machine_translated": State("machine_translated", _machine_translated, "bilingual translate"),
+    "aligned": State("aligned", _aligned, "bilingual align (or translate)"),
+}
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    #: The implementation, ``package.module:function``, imported on use.
+    target: str
+    #: The config section it reads (``config.<section>``).
+    section: str
+
+
+#: Every stage and the section of the config it reads. Each is called as
+#: ``function(doc, config.<section>, **options) -> StageResult`` (segment takes the article instead of a
+#: document: it is the stage that makes one).
+STAGES: dict[str, Stage] = {s.name: s for s in (
+    Stage("segment", "pipeline.segment.stage:segment", "segment"),
+    Stage("translate", "pipeline.translate.stage:translate", "translate"),
+    Stage("align", "pipeline.align.from_mt:align", "align"),
+    Stage("qe", "pipeline.qe.stage:estimate", "qe"),
+    Stage("publish", "pipeline.publish.formats:publish", "publish"),
+)}
+
+#: What each step needs from the document: the stages, and the review file and editor (which need links).
+REQUIRES: dict[str, tuple[str, ...]] = {
+    "translate": ("segmented",),
+    "align": ("translated",),
+    "qe": ("machine_translated",),
+    "publish": ("segmented",),
+    "review": ("aligned",),
+}
+
+
+def require(doc: Document, step: str, name: str = "") -> None:
+    """Raise a one-line error naming the file (``name``) when ``doc`` is not ready for ``step``."""
+    for state_name in REQUIRES.get(step, ()):
+        state = STATES[state_name]
+        missing = state.missing(doc)
+        if missing:
+            raise NotReadyError(f"{name or 'the document'}: {missing}; run `{state.command}` first")

@@ -181,7 +181,7 @@ def encoder_for(config: Config) -> CachedEncoder:
     a = config.align
     store = None
     if a.embedding_cache:
-        from pipeline.translate.memory import default_cache_dir
+        from pipeline.fileio import default_cache_dir
 
         directory = Path(a.cache_dir).expanduser() if a.cache_dir else default_cache_dir()
         store = EmbeddingStore(directory, max_mb=a.embedding_cache_mb)

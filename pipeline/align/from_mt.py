@@ -11,13 +11,9 @@ import math
 
 from pipeline.config import Config
 from pipeline.bitext.document import Block, Document, Link, Sentence, now_iso
-from pipeline.errors import AlignmentError
 from pipeline.bitext.marks import clip_marks, keep_marks_whole
 from pipeline.segment.splitter import sentence_spans
-from pipeline.translate.quality import REVIEW
-
-#: Flags that make a machine link doubtful enough for a person to look at: the quality check's own list.
-REVIEW_FLAGS = frozenset(REVIEW)
+from pipeline.bitext.status import REVIEW_FLAGS
 
 
 def _confidence(logprob: float | None) -> float | None:
@@ -81,9 +77,9 @@ def _fill_around_reviewed(block: Block) -> None:
 
 
 def align_machine_translation(doc: Document, config: Config) -> None:
-    missing = [s.id for _, s in doc.iter_source() if s.mt is None]
-    if missing:
-        raise AlignmentError(f"{len(missing)} sentences have no translation yet (first: {missing[0]}); run translate first")
+    from pipeline.stages import require
+
+    require(doc, "align", doc.meta.source_file)
     for block in doc.blocks:
         if not block.translate:
             continue

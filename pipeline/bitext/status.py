@@ -47,6 +47,9 @@ FLAGS: dict[str, FlagInfo] = {
                             "where it most likely belongs: check its place"),
 }
 
+#: The flags that put an unreviewed link up for review (the translation checks, QE and the aligner set them).
+REVIEW_FLAGS: frozenset[str] = frozenset(name for name, info in FLAGS.items() if info.review)
+
 #: The reason given when the aligner itself marked a link doubtful (status ``needs_review``) without a flag.
 UNSURE = FlagInfo("unsure link", "the aligner is not sure these sentences are translations of each other")
 

@@ -57,7 +57,7 @@ def _stem(article: str) -> str:
             from pipeline.segment.sources import url_stem
 
             return url_stem(article)
-    from pipeline.stages import stem_for
+    from pipeline.rerun import stem_for
 
     return stem_for(article)
 
@@ -177,7 +177,7 @@ def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: s
     """
     from pipeline.fileio import display
     from pipeline.bitext.guard import check_io
-    from pipeline.stages import carry_work, open_target, report_carry
+    from pipeline.rerun import carry_work, open_target, report_carry
     from pipeline.segment.sources import segment_article
 
     config = _config(config_path)
@@ -217,7 +217,7 @@ def translate(bitext: str, output: str | None, model: str | None, engine: str | 
     """Machine-translate the sentences of a bitext file that have no translation yet."""
     from pipeline.align import align_machine_translation
     from pipeline.bitext.guard import check_io, same_file
-    from pipeline.stages import open_target, remake_translated
+    from pipeline.rerun import open_target, remake_translated
 
     config = _config(config_path, translate__model=model, qe__run=qe,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
@@ -276,7 +276,7 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
         from pipeline.align import align_machine_translation
         from pipeline.fileio import display
         from pipeline.bitext.guard import check_io, same_file
-        from pipeline.stages import open_target
+        from pipeline.rerun import open_target
 
         doc = load_document(inputs[0])
         target = Path(output or inputs[0])
@@ -296,7 +296,7 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
         raise click.UsageError("give one bitext file, or SOURCE and TRANSLATION")
     from pipeline.fileio import display, read_text_input
     from pipeline.bitext.guard import check_io
-    from pipeline.stages import open_target
+    from pipeline.rerun import open_target
 
     source, translation = inputs
     src_is_bitext = source.endswith(".json") and not presplit

@@ -65,14 +65,13 @@ def qe(bitext: str, missing_only: bool, config_path: str | None, quiet: bool) ->
     flags put its link up for review. Links a person confirmed or edited are left as they are.
     """
     from pipeline.config import load_config
-    from pipeline.errors import BitextError
     from pipeline.review.storage import BitextFile
+    from pipeline.stages import require
 
     config = load_config(config_path)
     target = BitextFile(bitext)
     doc = target.doc
-    if not any(s.mt is not None for _, s in doc.iter_source()):
-        raise BitextError(f"{bitext}: has no machine translations to estimate; run `bilingual translate` first")
+    require(doc, "qe", bitext)
     estimate_step(doc, config, quiet, only_missing=missing_only)
     target.save(doc)
     html = target.publish_html()

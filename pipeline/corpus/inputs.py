@@ -16,10 +16,9 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from pipeline.errors import InputError
+from pipeline.fileio import doc_name
 
 DEFAULT_GLOB = "*.md,*.txt,*.html"
-#: Suffixes stripped from a file name to give its document's name.
-DOC_SUFFIXES = (".bitext.json", ".txt", ".md", ".markdown", ".html", ".htm")
 LAYOUTS = ("tree", "flat")
 
 
@@ -37,21 +36,6 @@ class DocumentInput:
 
 def is_url(spec: str) -> bool:
     return spec.lower().startswith(("http://", "https://"))
-
-
-def doc_name(name: str) -> str:
-    """A file name without its article suffix: ``b.md`` -> ``b``; ``-`` (standard input) -> ``stdin``."""
-    if name == "-":
-        return "stdin"
-    from pipeline.fileio import display
-
-    name = display(name)  # a name that is not UTF-8 cannot be printed or stored: shown with U+FFFD
-    for suffix in DOC_SUFFIXES:
-        if name.lower().endswith(suffix):
-            name = name[: -len(suffix)]
-            break
-    # never "..": "...txt" must not write outside OUTDIR
-    return name.strip().lstrip(".").replace("/", "_").replace("\\", "_") or "article"
 
 
 def _url_rel(url: str) -> PurePosixPath:

@@ -191,7 +191,7 @@ class CollectionRun:
         import copy
 
         from pipeline.bitext.carry import carry_work
-        from pipeline.stages import orphan_warning
+        from pipeline.rerun import orphan_warning
 
         t0 = time.perf_counter()
         try:
@@ -238,7 +238,7 @@ class CollectionRun:
 
     def save(self, r: DocResult, doc: Document) -> Document:
         """Save ``doc``; if someone saved the file meanwhile (the review editor), merge into their version."""
-        from pipeline.stages import remake_run
+        from pipeline.rerun import remake_run
 
         bitext = self.bitext_path(r)
         store = self.stores.get(id(doc)) or BitextTarget(bitext, backups=self.config.files.backups)

@@ -1,7 +1,8 @@
 """The registry of output formats and the one entry point that writes them.
 
-Why a registry: the CLI, the config check and ``run`` all ask "which formats exist and where does each
-go?" in one place, and a later format (as the review file is) is one ``register_format`` call away::
+Why through the registry (``pipeline.registry.FORMATS``): the CLI, the config check and ``run`` all ask
+"which formats exist and where does each go?" without importing a renderer; each renderer is imported
+when its format is written. A plug-in's format is one ``register_format`` call away::
 
     register_format(OutputFormat("name", ".suffix", render_function, "what it holds"))
 """
@@ -16,6 +17,8 @@ from pathlib import Path
 from pipeline.bitext.document import LINK_STATUSES, Document
 from pipeline.errors import ConfigError, InputError
 from pipeline.fileio import atomic_write_text
+from pipeline.registry import FORMATS as FORMAT_NAMES
+from pipeline.registry import PAIR_FORMATS, parse_names
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,6 @@ class PublishOptions:
     bom: bool = False
 
 
-#: Formats made of one record per link, which ``--status`` filters.
-PAIR_FORMATS = ("tmx", "xliff", "xliff12", "tsv", "jsonl")
 
 
 @dataclass(frozen=True)
@@ -51,74 +52,94 @@ class OutputFormat:
         return stem + self.suffix.format(tgt=doc.meta.target_lang or "en", ext=target_suffix(doc))
 
 
-FORMATS: dict[str, OutputFormat] = {}
+def _lazy(name: str) -> Callable[[Document, PublishOptions], str]:
+    """The renderer of ``name``, imported on the first call: ``import pipeline.cli`` loads no renderer."""
+    def render(doc: Document, options: PublishOptions) -> str:
+        return FORMAT_NAMES.load(name)(doc, options)  # type: ignore[no-any-return]
+    return render
+
+
+FORMATS: dict[str, OutputFormat] = {
+    e.name: OutputFormat(e.name, e.suffix, _lazy(e.name), e.help) for e in FORMAT_NAMES
+}
 
 
 def register_format(fmt: OutputFormat) -> None:
+    """A format of a plug-in or a test, next to the built-in ones (which ``pipeline.registry`` lists)."""
     FORMATS[fmt.name] = fmt
 
 
-def _render_review(doc: Document, options: PublishOptions) -> str:
-    from pipeline.errors import ReviewError
-    from pipeline.review.textfile import write_review_text
-
-    if not any(b.links for b in doc.blocks):
-        raise ReviewError(f"{options.bitext_name or 'the document'} has no links yet; run align (or translate) first")
-    return write_review_text(doc, options.bitext_name)
-
-
-def _builtin() -> None:
+# The built-in renderers behind one signature; the registry (pipeline/registry.py) names them.
+def render_page(doc: Document, o: PublishOptions) -> str:
     from pipeline.publish.html import render_html
-    from pipeline.publish.tabular import render_jsonl, render_tsv
+
+    return render_html(doc, o.layout, o.images, review_marks=o.review_marks)
+
+
+def render_bilingual_markdown(doc: Document, o: PublishOptions) -> str:
+    from pipeline.publish.markdown import render_markdown
+
+    return render_markdown(doc)
+
+
+def render_translation_text(doc: Document, o: PublishOptions) -> str:
+    from pipeline.publish.markdown import render_text
+
+    return render_text(doc)
+
+
+def render_drop_in(doc: Document, o: PublishOptions) -> str:
     from pipeline.publish.target import render_target
-    from pipeline.publish.markdown import render_markdown, render_text
+
+    return render_target(doc)
+
+
+def render_tmx_file(doc: Document, o: PublishOptions) -> str:
     from pipeline.publish.tmx import render_tmx
+
+    return render_tmx(doc, o.statuses)
+
+
+def render_xliff_file(doc: Document, o: PublishOptions) -> str:
     from pipeline.publish.xliff import render_xliff
+
+    return render_xliff(doc, o.statuses)
+
+
+def render_xliff12_file(doc: Document, o: PublishOptions) -> str:
     from pipeline.publish.xliff12 import render_xliff12
 
-    for fmt in (
-        OutputFormat("html", ".html", lambda d, o: render_html(d, o.layout, o.images, review_marks=o.review_marks),
-                     "interactive bilingual reading page"),
-        OutputFormat("md", ".bilingual.md", lambda d, o: render_markdown(d), "bilingual Markdown, source then translation"),
-        OutputFormat("txt", ".{tgt}.txt", lambda d, o: render_text(d), "the translation alone, structure kept"),
-        OutputFormat("target", ".{tgt}{ext}", lambda d, o: render_target(d),
-                     "the translation alone in the source's format (Markdown: a drop-in replacement)"),
-        OutputFormat("tmx", ".tmx", lambda d, o: render_tmx(d, o.statuses), "TMX 1.4b translation memory, one unit per link"),
-        OutputFormat("xliff", ".xlf", lambda d, o: render_xliff(d, o.statuses), "XLIFF 2.1, segment states from link statuses"),
-        OutputFormat("xliff12", ".xliff12.xlf", lambda d, o: render_xliff12(d, o.statuses),
-                     "XLIFF 1.2 (OmegaT, Okapi), one trans-unit per link"),
-        OutputFormat("tsv", ".tsv", lambda d, o: render_tsv(d, o.statuses, bom=o.bom), "source, target, score, status, flags, ids"),
-        OutputFormat("jsonl", ".jsonl", lambda d, o: render_jsonl(d, o.statuses), "one JSON object per link"),
-        OutputFormat("review", ".review.txt", _render_review, "plain-text review file for apply-review"),
-    ):
-        register_format(fmt)
+    return render_xliff12(doc, o.statuses)
 
 
-_builtin()
+def render_tsv_file(doc: Document, o: PublishOptions) -> str:
+    from pipeline.publish.tabular import render_tsv
+
+    return render_tsv(doc, o.statuses, bom=o.bom)
+
+
+def render_jsonl_file(doc: Document, o: PublishOptions) -> str:
+    from pipeline.publish.tabular import render_jsonl
+
+    return render_jsonl(doc, o.statuses)
+
+
+def render_review_file(doc: Document, o: PublishOptions) -> str:
+    from pipeline.review.textfile import write_review_text
+    from pipeline.stages import require
+
+    require(doc, "review", o.bitext_name)
+    return write_review_text(doc, o.bitext_name)
 
 
 def parse_formats(spec: str | Iterable[str]) -> list[str]:
-    """``"html,tmx, md"`` or a list -> known format names in the order given, without repeats."""
-    items = spec.split(",") if isinstance(spec, str) else list(spec)
-    names = list(dict.fromkeys(n.strip().lower() for n in items if n.strip()))
-    if not names:
-        raise ConfigError(f"no output format given; choose from {', '.join(FORMATS)}")
-    unknown = [n for n in names if n not in FORMATS]
-    if unknown:
-        raise ConfigError(f"unknown output format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
-    return names
+    """``"html,tmx, md"`` or a list -> known format names (built-in or registered) in the order given."""
+    return parse_names(spec, FORMATS, "output format")
 
 
 def parse_statuses(spec: str | Iterable[str]) -> tuple[str, ...]:
     """``"confirmed,edited"`` -> known link statuses (``needs-review`` may be spelt with a hyphen)."""
-    items = spec.split(",") if isinstance(spec, str) else list(spec)
-    names = tuple(dict.fromkeys(n.strip().lower().replace("-", "_") for n in items if n.strip()))
-    if not names:
-        raise ConfigError(f"no link status given; choose from {', '.join(LINK_STATUSES)}")
-    unknown = [n for n in names if n not in LINK_STATUSES]
-    if unknown:
-        raise ConfigError(f"unknown link status {unknown[0]!r}; choose from {', '.join(LINK_STATUSES)}")
-    return names
+    return tuple(parse_names(spec, LINK_STATUSES, "link status"))
 
 
 def plan_outputs(

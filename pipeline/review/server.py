@@ -391,8 +391,9 @@ class _Server(ThreadingHTTPServer):
 def make_server(path: str | Path, port: int = 0) -> tuple[_Server, str]:
     """Open the document and bind the server; returns it and the URL (with the token) to open."""
     session = ReviewSession(path)
-    if not any(b.links for b in session.file.doc.blocks):
-        raise ReviewError(f"{path} has no links yet; run align (or translate) first")
+    from pipeline.stages import require
+
+    require(session.file.doc, "review", str(path))
     try:
         server = _Server(session, port)
     except OSError as err:

@@ -8,9 +8,7 @@ only pays for its changed sentences. SQLite (standard library) gives atomic comm
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,17 +28,6 @@ CREATE TABLE IF NOT EXISTS translations (
     PRIMARY KEY (model, revision, settings, source)
 ) WITHOUT ROWID;
 """
-
-
-def default_cache_dir() -> Path:
-    """The user's cache directory: ``$XDG_CACHE_HOME/bilingual`` (``~/.cache/bilingual``), or the platform's."""
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"]) / "bilingual"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "bilingual"
-    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "bilingual" / "cache"
-    return Path.home() / ".cache" / "bilingual"
 
 
 @dataclass

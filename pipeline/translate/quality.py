@@ -2,7 +2,8 @@
 
 Why: MT models fail in a few recognisable ways (loops such as "I'm sorry I'm sorry ...", empty output,
 copying the source, dropping or garbling numbers). Each failure gets a flag stored in the bitext file so a
-person reviews exactly those sentences; ``REVIEW`` lists the flags that put a link up for review.
+person reviews exactly those sentences; which flags put a link up for review is the document model's
+``pipeline.bitext.status.REVIEW_FLAGS``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline.bitext.status import REVIEW_FLAGS
 from pipeline.segment.numbers import number_readings
 
 #: Target/source length ratios (in characters) outside which a translation is suspicious. Indonesian and
@@ -23,10 +25,6 @@ MIN_CHARS_FOR_LENGTH = 20
 #: rules are not served as if today's checks had made them.
 CHECKS_VERSION = 1
 
-#: ``markup_lost`` is set after a translation is restored (pipeline/translate/protect.py), never stored in
-#: the translation memory, so adding it here changes no stored flag.
-REVIEW = ("repetition", "empty", "too_short", "too_long", "untranslated", "numbers_missing", "truncated",
-          "qe_low", "omission", "markup_lost")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -150,7 +148,7 @@ def quality_flags(source: str, target: str, *, hit_length_cap: bool = False) -> 
 
 
 def review_count(flags: Iterable[str]) -> int:
-    return sum(f in REVIEW for f in flags)
+    return sum(f in REVIEW_FLAGS for f in flags)
 
 
 def better(first: tuple[list[str], float | None], second: tuple[list[str], float | None]) -> bool:

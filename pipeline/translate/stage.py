@@ -18,7 +18,8 @@ from pipeline.bitext.document import Document, MachineTranslation, Sentence, now
 from pipeline.translate.allocator import reuse_freed_memory
 from pipeline.translate.batching import plan_batches, ramp_up
 from pipeline.translate.engine import CTranslate2Engine, Decoding, Engine, Hypothesis, TransformersEngine
-from pipeline.translate.memory import Entry, default_cache_dir
+from pipeline.fileio import default_cache_dir
+from pipeline.translate.memory import Entry
 from pipeline.translate.models import ResolvedModel, exact_revision, resolve_model
 from pipeline.translate.protect import MARKUP_LOST, Masked, mask, unmask
 from pipeline.translate.quality import CHECKS_VERSION, better, quality_flags, review_count

@@ -82,7 +82,7 @@ def _check_url(url: str) -> str:
 
 
 def default_web_cache() -> Path:
-    from pipeline.translate.memory import default_cache_dir
+    from pipeline.fileio import default_cache_dir
 
     return default_cache_dir() / "web"
 
