@@ -9,18 +9,18 @@ classes: titles before names (``Dr.``, ``Jl.``, ``PT.``), the same abbreviations
 (``dkk. Mereka``), initials (``Susilo B. Yudhoyono``), numbered list items (``81. selama``), quotations
 with a speech tag (``"Apa?" tanya dia.``, ``“Jangan!” Budi berteriak.``) and new sentences that open in lower case. Each class is one
 rule below; the words the rules need (abbreviations, common sentence openers, speech verbs) live in
-``pipeline/data/*.txt`` so that a user can extend them without touching code.
+``pipeline/segment/rules/*.txt`` so that a user can extend them without touching code.
 
 Two kinds of cut need no sentence mark: a line end that closes a headline or a list line (``_line_cuts``),
 and a capitalised function word right after a name or number (``_run_on_cuts``: a joined headline).
-A letter's salutation or closing line ("Dengan hormat,", ``pipeline/data/letter_formulas_id.txt``) is a unit
+A letter's salutation or closing line ("Dengan hormat,", ``pipeline/segment/rules/letter_formulas_id.txt``) is a unit
 though it ends with a comma. Wiki citation marks after the period ("lahir 1927.[1]") belong to the sentence,
 and a dash then a lower-case speech verb ("— Kau datang? — tanyanya.") is a novel's dialogue tag.
 Emoji and hashtags after the mark ("lulus! 🎓 #Wisuda") belong to the sentence, emoji before a capitalised
 opener end an unmarked one; "Langkah 1." opens a numbered step; a short title line ending with a comma before
 a titled name ("Kepala Dinas,\nDrs. Asep") is a signature block.
 No cut is made inside a short parenthesis. A lone capital letter is an initial after a name but a label
-or a unit after a label noun or a number (``Grup B.``, ``Rp 3,2 M.``, ``pipeline/data/label_nouns_id.txt``).
+or a unit after a label noun or a number (``Grup B.``, ``Rp 3,2 M.``, ``pipeline/segment/rules/label_nouns_id.txt``).
 ``bench/segmentation.py`` measures all of it on gold data: the dev set (Wikipedia-style) and
 ``tests/data/seg_hard.jsonl`` (news-style hard cases written for this project).
 """
@@ -31,12 +31,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
-from pipeline.errors import ConfigError
-
-LANGS = ("id", "en")
+from pipeline.segment.rules import Abbreviations, check_lang, load_abbreviations, word_list
 
 #: Citation marks a wiki puts after the sentence mark: "[1]", "[3][4]", "[butuh rujukan]", "[a]".
 _CITATIONS = r"(?:\[[^\[\]\n]{1,30}\])*"
@@ -79,90 +75,6 @@ _FILE_EXTENSIONS = frozenset(
 )
 #: Lines shorter than this are not hard-wrapped prose even if the next word would not have fit.
 WRAP_MIN_CHARS = 40
-
-
-class Abbreviations(frozenset):  # type: ignore[type-arg]
-    """A frozenset of abbreviations (``"Dr."``) that also knows which ones often end a sentence.
-
-    Why a frozenset: callers (and older code) pass plain sets of strings; this type adds the ``final``
-    class and a case-folded index so that ``JL.`` finds ``Jl.`` while ``kol.`` (cabbage) is not ``Kol.``.
-    """
-
-    final: frozenset[str]
-    _fold: dict[str, str]
-
-    def __new__(cls, words: Iterable[str] = (), final: Iterable[str] = ()) -> Abbreviations:
-        obj = super().__new__(cls, words)
-        obj.final = frozenset(final) & obj
-        # a capitalised entry wins the folded key: "DR." is the title "Dr.", not the preposition "dr."
-        obj._fold = {w.lower(): w for w in sorted(obj, key=lambda w: (not w.islower(), w))}
-        return obj
-
-    def classify(self, key: str) -> str | None:
-        """``"end"``, ``"title"`` or None for a token that includes its final mark."""
-        if key not in self:
-            if key == key.lower() or (key.isupper() and len(key) > 3 and key[:-1].isalpha()):
-                return None  # "BPK." is the audit board (an acronym), not a shouted "Bpk."
-            folded = self._fold.get(key.lower(), "")
-            if not folded:
-                return None
-            if key.isupper() and folded.islower():
-                return "end"  # "kelas 5 SD." is an acronym (Sekolah Dasar) that can close a sentence, not "sd."
-            key = folded
-        return "end" if key in self.final else "title"
-
-
-def _data_text(name: str) -> str:
-    return resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
-
-
-def _parse_abbreviations(text: str, words: set[str], final: set[str]) -> None:
-    for line in text.splitlines():
-        parts = line.split("#", 1)[0].split() if not line.lstrip().startswith("#") else []
-        if not parts:
-            continue
-        words.add(parts[0])
-        if len(parts) > 1:
-            if parts[1] != "end":
-                raise ConfigError(f"abbreviation list: unknown tag {parts[1]!r} after {parts[0]!r} (only 'end')")
-            final.add(parts[0])
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise ConfigError(f"unknown splitter language {lang!r}; use one of {', '.join(LANGS)}")
-
-
-@lru_cache(maxsize=8)
-def load_abbreviations(extra: tuple[str, ...] = (), lang: str = "id") -> Abbreviations:
-    """Built-in list for ``lang`` plus user files (one abbreviation per line, '#' starts a comment).
-
-    A line may add the tag ``end`` for words that often close a sentence (``dkk.  end``).
-    """
-    _check_lang(lang)
-    words: set[str] = set()
-    final: set[str] = set()
-    _parse_abbreviations(_data_text(f"abbreviations_{lang}.txt"), words, final)
-    for path in extra:
-        p = Path(path)
-        if not p.is_file():
-            raise ConfigError(f"abbreviation file not found: {p}")
-        try:
-            text = p.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read abbreviation file {p}: {exc}") from exc
-        _parse_abbreviations(text, words, final)
-    return Abbreviations(words, final)
-
-
-@lru_cache(maxsize=8)
-def _word_list(name: str) -> frozenset[str]:
-    out = set()
-    for line in _data_text(name).splitlines():
-        line = line.split("#", 1)[0].strip().lower()
-        if line:
-            out.add(line)
-    return frozenset(out)
 
 
 def _is_speech_verb(word: str, verbs: frozenset[str]) -> bool:
@@ -234,7 +146,7 @@ def _line_cuts(text: str, abbrevs: Abbreviations) -> list[int]:
             continue
         if _LINE_END_MARK.search(line):
             continue  # ends with a sentence mark: the sentence rules decide
-        if line.rstrip(",").lower() in _word_list("letter_formulas_id.txt"):
+        if line.rstrip(",").lower() in word_list("letter_formulas_id.txt"):
             cuts.append(e)  # "Dengan hormat," / "Hormat kami,": a letter's salutation or closing is a line of its own
             continue
         if line.endswith(",") and len(line) < WRAP_MIN_CHARS and _line_shape(line) == "title" and _titled_name(nxt, abbrevs):
@@ -287,7 +199,7 @@ def _opens_unit(line: str) -> bool:
     if not m or not m.group(0)[0].isupper():
         return False
     w = m.group(0).lower()
-    return w in _word_list("sentence_starters_id.txt") and w not in _NAME_WORDS
+    return w in word_list("sentence_starters_id.txt") and w not in _NAME_WORDS
 
 
 def _line_shape(line: str) -> str:
@@ -323,15 +235,15 @@ def sentence_spans(
     built-in list for ``lang``. ``lang="en"`` splits English (e.g. machine translations): there a
     period followed by a lower-case word never ends a sentence.
     """
-    _check_lang(lang)
+    check_lang(lang)
     if abbreviations is None:
         abbrevs = load_abbreviations(lang=lang)
     elif isinstance(abbreviations, Abbreviations):
         abbrevs = abbreviations
     else:
         abbrevs = Abbreviations(abbreviations)
-    starters = _word_list(f"sentence_starters_{lang}.txt")
-    verbs = _word_list(f"speech_verbs_{lang}.txt")
+    starters = word_list(f"sentence_starters_{lang}.txt")
+    verbs = word_list(f"speech_verbs_{lang}.txt")
     english = lang == "en"
 
     line_cuts = _line_cuts(text, abbrevs) if "\n" in text else []
@@ -432,7 +344,7 @@ def _inside_brackets(text: str, start: int, end: int) -> bool:
 
 def _run_on_cuts(text: str) -> list[int]:
     """Cuts before a capitalised sentence opener that follows a name or number without punctuation."""
-    starters = _word_list("sentence_starters_id.txt")
+    starters = word_list("sentence_starters_id.txt")
     cuts = []
     for m in _run_on_pattern().finditer(text):
         head = text[max(0, m.start() - 80) : m.start()].rsplit(None, 2)
@@ -449,7 +361,7 @@ def _run_on_cuts(text: str) -> list[int]:
 @lru_cache(maxsize=1)
 def _run_on_pattern() -> re.Pattern[str]:
     """A space after a letter or digit, a capitalised opener, then a comma or a lower-case word."""
-    words = sorted((w.capitalize() for w in _word_list("run_on_openers_id.txt")), key=len, reverse=True)
+    words = sorted((w.capitalize() for w in word_list("run_on_openers_id.txt")), key=len, reverse=True)
     return re.compile(rf"(?<=[^\W_])\s+(?:{'|'.join(map(re.escape, words))})(?=,|\s+[a-z])")
 
 
@@ -575,7 +487,7 @@ def _lower_opener(text: str, j: int, word: str, abbrevs: Abbreviations) -> bool:
         return True
     if text.startswith(".", j + len(word)) and abbrevs.classify(word + ".") is not None:
         return True
-    return word in _word_list("sentence_starters_id.txt") and word not in _LINKING_WORDS
+    return word in word_list("sentence_starters_id.txt") and word not in _LINKING_WORDS
 
 
 #: Openers that, in lower case after a short word and a period, more likely continue an abbreviation's
@@ -590,7 +502,7 @@ def _after_label_noun(text: str, ts: int) -> bool:
     if not m:
         return False
     word = m.group(1)
-    return word[-1].isdigit() or word.lower() in _word_list("label_nouns_id.txt")
+    return word[-1].isdigit() or word.lower() in word_list("label_nouns_id.txt")
 
 
 _PREV_WORD = re.compile(r"([^\W_]+)\s+$")

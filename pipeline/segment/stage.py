@@ -14,7 +14,8 @@ from pipeline.bitext.document import Block, Document, Meta, Sentence, now_iso
 from pipeline.errors import InputError
 from pipeline.segment.ingest import detect_format, parse_article
 from pipeline.segment.markdown.frontmatter import front_matter_values, value_text
-from pipeline.segment.splitter import load_abbreviations, sentence_spans
+from pipeline.segment.rules import load_abbreviations
+from pipeline.segment.splitter import sentence_spans
 
 
 def segment_text(

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import ConfigError
-from pipeline.segment.splitter import Abbreviations, load_abbreviations, sentence_spans, split_sentences
+from pipeline.segment.rules import Abbreviations, load_abbreviations
+from pipeline.segment.splitter import sentence_spans, split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 
