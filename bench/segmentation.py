@@ -57,7 +57,7 @@ def boundaries(text: str, spans: Spans) -> set[int]:
 
 def _ours(lang: str = "id") -> Segmenter:
     from pipeline.segment.rules import load_abbreviations
-from pipeline.segment.splitter import sentence_spans
+    from pipeline.segment.splitter import sentence_spans
 
     abbrevs = load_abbreviations(lang=lang)
     return lambda text: sentence_spans(text, abbrevs, lang=lang)
