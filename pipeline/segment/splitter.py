@@ -166,7 +166,3 @@ def _inside_brackets(text: str, start: int, end: int) -> bool:
         return False
     return _CANDIDATE.search(text, end, close + 1) is None
 
-
-def split_sentences(text: str, abbreviations: Iterable[str] | None = None, *, lang: str = "id") -> list[str]:
-    """The sentences of ``text`` as strings (see :func:`sentence_spans`)."""
-    return [text[s:e] for s, e in sentence_spans(text, abbreviations, lang=lang)]
