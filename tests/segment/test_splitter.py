@@ -590,6 +590,20 @@ def test_hard_set_gold_is_well_formed(name: str, min_rows: int, min_f1: float, m
         _check_invariants(r["text"], spans)
 
 
+@pytest.mark.parametrize("name", HARD_SET_IDS)
+def test_hard_set_is_what_its_cases_build(name: str) -> None:
+    """The committed set is exactly what ``tests/data/make_seg_hard.py`` builds from ``seg_hard/<set>.txt``:
+    a case edited without rebuilding (or a set edited by hand) fails here."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_seg_hard", ROOT / "tests" / "data" / "make_seg_hard.py")
+    assert spec and spec.loader
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    cases = ROOT / "tests" / "data" / "seg_hard" / name.replace(".jsonl", ".txt")
+    assert generator.render(cases) == (ROOT / "tests" / "data" / name).read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(("name", "min_rows", "min_f1", "min_exact"), HARD_SETS, ids=HARD_SET_IDS)
 def test_hard_set_score_floor(name: str, min_rows: int, min_f1: float, min_exact: float) -> None:
     """Boundary F1 and paragraph exact match on a hard-case news set (tests/data/seg_hard*.jsonl)."""
