@@ -112,7 +112,7 @@ def test_the_shipped_schema_names_every_kind_the_document_model_knows() -> None:
 
     from pipeline.bitext.document import BLOCK_KINDS, LINK_STATUSES, MARK_KINDS
 
-    schema = json.loads(resources.files("pipeline").joinpath("data", "bitext.schema.json").read_text("utf-8"))
+    schema = json.loads(resources.files("pipeline.bitext").joinpath("bitext.schema.json").read_text("utf-8"))
     defs = schema["definitions"]
     assert defs["block"]["properties"]["kind"]["enum"] == list(BLOCK_KINDS)
     assert defs["mark"]["properties"]["kind"]["enum"] == list(MARK_KINDS)
