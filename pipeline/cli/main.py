@@ -460,7 +460,7 @@ def run(paths: tuple[str, ...], outdir: str | None, old_outdir: str | None, revi
     All documents share one model load and are translated in shared batches.
     """
     from pipeline.corpus import RunOptions, collect_inputs, run_collection
-    from pipeline.corpus.inputs import is_url
+    from pipeline.segment.web.fetch import is_url
 
     if not paths and not from_list:
         raise click.UsageError("give at least one article, folder or --from-list FILE")

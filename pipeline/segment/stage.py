@@ -99,7 +99,3 @@ def _front_matter_title(blocks: list[Block]) -> str:
         return " ".join(value_text(value, front.text).split())
     return ""
 
-
-from pipeline.bitext.carry import carry_over, carry_work  # noqa: E402 - re-exported: callers know it from here
-
-__all__ = ["SegmentReport", "carry_over", "carry_work", "segment", "segment_text"]
