@@ -40,11 +40,16 @@ class Article:
 
     @classmethod
     def from_text(cls, text: str, *, name: str = "-", fmt: str = "auto") -> Article:
-        """A text held in memory: plain text or Markdown (``fmt``, else ``name``'s extension), no provenance."""
-        from pipeline.segment.ingest import detect_format
+        """A text held in memory: plain text or Markdown (``fmt``, else ``name``'s extension), no provenance.
 
-        ingest = detect_format(name, text, fmt)
-        return cls(name, text, ingest, "markdown" if ingest == "md" else "text", _sha(text))
+        Why no look at the content: a caller holding a string knows what it is; a web page in a string goes
+        through ``read_article``'s extraction, not here.
+        """
+        if fmt == "auto":
+            fmt = "md" if Path(name).suffix.lower() in MARKDOWN_SUFFIXES else "txt"
+        elif fmt not in ("txt", "md"):
+            raise InputError(f"unknown input format {fmt!r}; use txt, md or auto")
+        return cls(name, text, fmt, "markdown" if fmt == "md" else "text", _sha(text))
 
 
 def looks_like_html(text: str) -> bool:
