@@ -9,7 +9,8 @@ import pytest
 
 from pipeline.bitext.document import Link, MachineTranslation, Sentence, load_document, save_document
 from pipeline.errors import BitextError
-from pipeline.segment.stage import carry_over, segment_text
+from pipeline.bitext.carry import carry_over
+from pipeline.segment.stage import segment_text
 
 ARTICLE = "Judul\n\nDr. Ani datang. Dia senang.\n\nHarga naik 3,5 persen.\n"
 
