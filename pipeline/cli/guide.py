@@ -51,10 +51,6 @@ def segment_detail(doc: Document) -> str:
     return f"{plural(len(doc.iter_source()), 'sentence')} in {plural(len(doc.blocks), 'block')}"
 
 
-def align_detail(doc: Document) -> str:
-    return review_summary(doc).line()
-
-
 def next_step(bitext: str | Path, html: str | Path | None, doc: Document) -> list[str]:
     """The closing lines of a command that wrote a bitext file: where things are and what comes next."""
     summary = review_summary(doc)

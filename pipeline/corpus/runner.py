@@ -247,16 +247,19 @@ class CollectionRun:
 
     def finish(self, r: DocResult, doc: Document) -> None:
         """Align, save and publish one translated document."""
-        from pipeline.align import align_machine_translation
+        from pipeline.align import align
         from pipeline.publish import publish_document
 
         t0 = time.perf_counter()
         try:
             if self.config.qe.run:
-                from pipeline.qe import estimate_document
+                from pipeline.align.encoders import encoder_for
+                from pipeline.qe import estimate
+                from pipeline.qe.stage import to_estimate
 
-                estimate_document(doc, self.config, only_missing=True)
-            align_machine_translation(doc, self.config)
+                if to_estimate(doc, only_missing=True):
+                    estimate(doc, self.config.qe, encoder=encoder_for(self.config.align), only_missing=True)
+            align(doc, self.config.align)
             t1 = time.perf_counter()
             self.timings["align"] += t1 - t0
             bitext = self.bitext_path(r)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from align_fakes import FakeEncoder, sentence
 
-from pipeline.align.human import align_human_translation
+from pipeline.align import align_translation
 from pipeline.config import Config
 from pipeline.segment.stage import segment_text
 
@@ -16,7 +16,7 @@ def _para(*ks: int) -> str:
 def _align(src_paras: list[str], tgt_paras: list[str]):  # type: ignore[no-untyped-def]
     src = segment_text("\n\n".join(src_paras) + "\n", source_file="a.id.txt")
     tgt = segment_text("\n\n".join(tgt_paras) + "\n", source_file="a.en.txt")
-    return align_human_translation(src, tgt, Config(), encoder=FakeEncoder())
+    return align_translation(src, tgt, Config().align, encoder=FakeEncoder()).doc
 
 
 def _pairs(doc) -> list[tuple[list[str], list[str], list[str]]]:  # type: ignore[no-untyped-def]
