@@ -20,7 +20,7 @@ from pipeline.bitext.document import Document
 from pipeline.bitext.status import review_summary
 
 if TYPE_CHECKING:  # the runner pulls in the translation stage; the CLI starts without it
-    from pipeline.corpus.runner import CollectionResult
+    from pipeline.corpus.results import CollectionResult
 
 
 @dataclass

@@ -17,7 +17,7 @@ from pipeline import __version__
 from pipeline.cli.guide import deprecated, echo_lines, next_step, run_report, stage_line
 from pipeline.config import Config, load_config
 from pipeline.corpus.inputs import DEFAULT_GLOB
-from pipeline.corpus.runner import DEFAULT_WINDOW
+from pipeline.corpus.results import DEFAULT_WINDOW
 from pipeline.bitext.document import Document, bitext_base, html_path_for, load_document
 from pipeline.errors import BilingualError, ConfigError
 from pipeline.cli.qe import estimate_step, qe_option
