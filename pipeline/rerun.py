@@ -49,10 +49,10 @@ def open_target(path: Path, config: Config, force: bool = False) -> BitextTarget
 
 
 def _align_if_complete(doc: Document, config: Config) -> Document:
-    from pipeline.align import align_machine_translation
+    from pipeline.align import align
 
     if all(s.mt is not None for _, s in doc.iter_source()):
-        align_machine_translation(doc, config)
+        align(doc, config.align)
     return doc
 
 

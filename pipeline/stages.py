@@ -87,7 +87,7 @@ class Stage:
 STAGES: dict[str, Stage] = {s.name: s for s in (
     Stage("segment", "pipeline.segment.stage:segment", "segment"),
     Stage("translate", "pipeline.translate.stage:translate", "translate"),
-    Stage("align", "pipeline.align.from_mt:align", "align"),
+    Stage("align", "pipeline.align.stage:align", "align"),
     Stage("qe", "pipeline.qe.stage:estimate", "qe"),
     Stage("publish", "pipeline.publish.formats:publish", "publish"),
 )}

@@ -1,4 +1,5 @@
-"""Helpers shared by test modules: running the real CLI in a subprocess and reading HTML as a browser would."""
+"""Helpers shared by test modules: running the real CLI (in a subprocess, or in this process) and reading HTML
+as a browser would."""
 
 from __future__ import annotations
 
@@ -26,12 +27,12 @@ def run_cli(*args: str, cwd: Path | None = None, input: str | bytes | None = Non
                           text=True, env=full_env, timeout=timeout)
 
 
-def call_cli(args: list[str]) -> int:
-    """Run ``bilingual ARGS`` in this process (faster than a subprocess; output goes to capsys); the exit code."""
+def run_main(*args: str) -> int:
+    """Run ``bilingual ARGS`` in this process, through the entry point (errors become one line and an exit
+    code, as for a user); returns the exit code. In-process runs let a test patch what the command calls."""
     from pipeline.cli.main import main
 
-    old = sys.argv
-    sys.argv = ["bilingual", *args]
+    old, sys.argv = sys.argv, ["bilingual", *args]
     try:
         main()
     except SystemExit as exc:

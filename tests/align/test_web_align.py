@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import call_cli, parse_page, text_in_lang
+from helpers import run_main, parse_page, text_in_lang
 from pipeline.bitext.document import load_document
 
 HTML_DIR = Path(__file__).resolve().parents[1] / "data" / "html"
@@ -17,7 +17,7 @@ TRANSLATION = HTML_DIR / "translations" / "sungai-ciliwung.en.html"
 
 def test_align_two_web_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "doc.bitext.json"
-    assert call_cli(["align", str(SOURCE), str(TRANSLATION), "-o", str(out)]) == 0, capsys.readouterr().err
+    assert run_main("align", str(SOURCE), str(TRANSLATION), "-o", str(out)) == 0, capsys.readouterr().err
     doc = load_document(out)
     expected = json.loads((HTML_DIR / "sungai-ciliwung.expected.json").read_text(encoding="utf-8"))
     assert [[b.kind, b.text] for b in doc.blocks] == expected["blocks"]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import call_cli
+from helpers import run_main
 from pipeline.publish.credits import readable_date
 
 HTML_DIR = Path(__file__).resolve().parents[1] / "data" / "html"
@@ -29,8 +29,8 @@ def published(tmp_path_factory: pytest.TempPathFactory, tiny_marian: Path, fast_
     pages = {}
     try:
         for name in PAGES:
-            code = call_cli(["run", str(HTML_DIR / f"{name}.html"), "--model", str(tiny_marian), "--config",
-                         str(fast_config_file), "-o", str(out), "-q"])
+            code = run_main("run", str(HTML_DIR / f"{name}.html"), "--model", str(tiny_marian), "--config",
+                            str(fast_config_file), "-o", str(out), "-q")
             assert code == 0, name
             pages[name] = out / name / f"{name}.html"
     finally:
