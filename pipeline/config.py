@@ -38,7 +38,7 @@ class TranslateConfig:
     #: Branch, tag or commit; it belongs to ``model``: a file or option naming another model without a revision
     #: gets "main", never the default model's commit.
     revision: str = DEFAULT_MODEL_REVISION
-    engine: str = "transformers"  # transformers | ctranslate2
+    engine: str = "transformers"  # a name in pipeline.registry.ENGINES: transformers | ctranslate2
     #: Language codes for multilingual models (NLLB: "ind_Latn"/"eng_Latn"; M2M100: "id"/"en"). Empty: Indonesian
     #: into English for a multilingual model, nothing for Marian.
     source_lang_code: str = ""

@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 
+def first_line(err: BaseException, limit: int = 200) -> str:
+    """The first line of an error's message, cut to ``limit`` characters.
+
+    Why: a library's exception (transformers, CTranslate2, the hub) can carry pages of text; a user's error
+    stays one line, with the cause's own first line as the reason.
+    """
+    return (str(err).splitlines() or [""])[0][:limit]
+
+
 class BilingualError(Exception):
     """Base of every error a user may see as a one-line message."""
 

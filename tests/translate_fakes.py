@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pipeline.config import Config, load_config
-from pipeline.translate.engine import Decoding, Hypothesis
+from pipeline.translate.engines.base import Decoding, Hypothesis
 
 
 def fake(text: str) -> str:

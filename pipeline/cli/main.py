@@ -20,6 +20,7 @@ from pipeline.corpus.inputs import DEFAULT_GLOB
 from pipeline.corpus.runner import DEFAULT_WINDOW
 from pipeline.bitext.document import Document, bitext_base, html_path_for, load_document
 from pipeline.errors import BilingualError, ConfigError
+from pipeline.registry import ENGINES, QUANTIZE
 from pipeline.cli.qe import estimate_step, qe_option
 from pipeline.cli.qe import qe as qe_command
 
@@ -90,8 +91,8 @@ def translate_options(f):  # type: ignore[no-untyped-def]
     f = click.option("--no-memory", "no_memory", is_flag=True, default=None,
                      help="Do not read or write the translation memory.")(f)
     f = click.option("--beam-size", type=click.IntRange(1, 64), help="Beam size (1 = greedy).")(f)
-    f = click.option("--quantize", type=click.Choice(["none", "int8"]), help="int8: faster on a CPU.")(f)
-    f = click.option("--engine", type=click.Choice(["transformers", "ctranslate2"]),
+    f = click.option("--quantize", type=click.Choice(QUANTIZE), help="int8: faster on a CPU.")(f)
+    f = click.option("--engine", type=click.Choice(ENGINES.names()),
                      help="ctranslate2 needs `bilingual models convert MODEL` once.")(f)
     return f
 
@@ -465,8 +466,11 @@ def run(paths: tuple[str, ...], outdir: str | None, old_outdir: str | None, revi
     outdir = outdir or old_outdir or "output"
     config = _config(config_path, translate__model=model, qe__run=qe, publish__review_marks=review_marks,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
-    if ray and config.translate.engine != "ctranslate2":
-        raise click.UsageError("--ray runs CTranslate2 translators: add --engine ctranslate2")
+    if ray:
+        from pipeline.corpus.ray_engine import RAY_ENGINE
+
+        if config.translate.engine != RAY_ENGINE:
+            raise click.UsageError(f"--ray runs CTranslate2 translators: add --engine {RAY_ENGINE}")
     single = len(paths) == 1 and not from_list and (paths[0] == "-" or is_url(paths[0]) or not Path(paths[0]).is_dir())
     extra: list[str] = []
     if formats:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from pipeline.registry import CONVERSION_QUANTIZATIONS
+
 
 def _revision(name: str, revision: str | None) -> str:
     """The revision asked for, or the configured one when NAME is the configured model (its pinned commit)."""
@@ -63,7 +65,7 @@ def remove(name: str) -> None:
 
 @models.command()
 @click.argument("name")
-@click.option("--quantization", type=click.Choice(["int8", "int8_float32", "int16", "float16", "float32"]),
+@click.option("--quantization", type=click.Choice(CONVERSION_QUANTIZATIONS),
               default="int8", show_default=True, help="Weight type of the converted model.")
 @click.option("--revision", help=_REVISION_HELP)
 def convert(name: str, quantization: str, revision: str | None) -> None:

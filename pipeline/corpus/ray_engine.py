@@ -23,10 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import TranslateConfig
-from pipeline.errors import ModelError
-from pipeline.translate.engine import CTranslate2Engine, Decoding
+from pipeline.errors import ModelError, first_line
+from pipeline.translate.engines.base import Decoding, LoadedModel
+from pipeline.translate.engines.ctranslate2 import CTranslate2Engine
 from pipeline.translate.memory import Entry
-from pipeline.translate.stage import LoadedModel
+
+#: The engine whose translators the actors run: ``--ray`` needs it (``bilingual run`` says so).
+RAY_ENGINE = CTranslate2Engine.name
 
 #: CPUs (and so CTranslate2 threads) per actor when --ray-actors is not given: two one-thread replicas
 #: per actor, the setting that is fastest per core on a CPU (see ct2_threads).
@@ -95,7 +98,7 @@ class BatchTranslator:
 class RayEngine:
     """The Engine the translate stage sees: tokens are counted here, batches are translated by the actor pool."""
 
-    name = "ctranslate2"
+    name = CTranslate2Engine.name
 
     def __init__(self, address: str, t: TranslateConfig, model: LoadedModel, *, actors: int = 0,
                  ship_model: bool = False) -> None:
@@ -112,7 +115,7 @@ class RayEngine:
                          logging_level=logging.WARNING, log_to_driver=False)
             except Exception as err:  # noqa: BLE001 - no cluster at that address, version mismatch...
                 raise ModelError(f"--ray {address}: cannot connect to the Ray cluster "
-                                 f"({(str(err).splitlines() or [''])[0][:200]})") from err
+                                 f"({first_line(err)})") from err
         cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
         self.actors = actors or max(1, cpus // CPUS_PER_ACTOR)
         self.cpus_per_actor = max(1, cpus // self.actors) if actors else min(cpus, CPUS_PER_ACTOR)

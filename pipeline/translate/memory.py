@@ -77,10 +77,5 @@ class TranslationMemory:
                 [(*self.key, s, e.target, e.score, json.dumps(e.flags)) for s, e in items],
             )
 
-    def count(self) -> int:
-        return int(self._db.execute(
-            "SELECT count(*) FROM translations WHERE model=? AND revision=? AND settings=?", self.key,
-        ).fetchone()[0])
-
     def close(self) -> None:
         self._db.close()

@@ -17,10 +17,10 @@ from pipeline.config import Config, TranslateConfig
 from pipeline.bitext.document import Document, MachineTranslation, Sentence, now_iso
 from pipeline.translate.allocator import reuse_freed_memory
 from pipeline.translate.batching import plan_batches, ramp_up
-from pipeline.translate.engine import CTranslate2Engine, Decoding, Engine, Hypothesis, TransformersEngine
+from pipeline.translate.engines.base import Decoding, Engine, Hypothesis, LoadedModel
 from pipeline.fileio import default_cache_dir
 from pipeline.translate.memory import Entry
-from pipeline.translate.models import ResolvedModel, exact_revision, resolve_model
+from pipeline.registry import ENGINES
 from pipeline.translate.protect import MARKUP_LOST, Masked, mask, unmask
 from pipeline.translate.quality import CHECKS_VERSION, better, quality_flags, review_count
 from pipeline.translate.safe_memory import GuardedMemory
@@ -41,31 +41,10 @@ class TranslateReport:
     flagged: int = 0
     flags: dict[str, int] = field(default_factory=dict)
 
-    def __int__(self) -> int:
-        return self.translated
-
-
-@dataclass
-class LoadedModel:
-    resolved: ResolvedModel
-    revision: str
-    quantization: str
-    input_positions: int | None = None
-
 
 def resolve_for_engine(t: TranslateConfig) -> LoadedModel:
     """Find the model files for the chosen engine without loading any weights."""
-    if t.engine == "ctranslate2":
-        from pipeline.translate.store import read_ct2_marker, resolve_ct2
-
-        resolved = resolve_ct2(t.model, t.revision)
-        marker = read_ct2_marker(resolved.path)
-        quant = "int8" if t.quantize == "int8" else str(marker.get("quantization") or "default")
-        positions = marker.get("max_position_embeddings")
-        return LoadedModel(resolved, exact_revision(resolved), quant,
-                           int(positions) if isinstance(positions, int) else None)
-    resolved = resolve_model(t.model, t.revision)
-    return LoadedModel(resolved, exact_revision(resolved), t.quantize)
+    return ENGINES.load(t.engine).locate(t)  # type: ignore[no-any-return]
 
 
 def settings_signature(t: TranslateConfig, quantization: str) -> str:
@@ -91,9 +70,7 @@ def memory_dir(t: TranslateConfig) -> Path:
 def load_engine(t: TranslateConfig, model: LoadedModel) -> Engine:
     if t.reuse_memory:
         reuse_freed_memory()
-    if t.engine == "ctranslate2":
-        return CTranslate2Engine(model.resolved.path, t, input_positions=model.input_positions)
-    return TransformersEngine(model.resolved.path, t)
+    return ENGINES.load(t.engine).load(model, t)  # type: ignore[no-any-return]
 
 
 def translate_document(

@@ -127,7 +127,7 @@ def convert_model(name: str, revision: str = DEFAULT_BRANCH, quantization: str =
     out = ct2_dir(name, models_dir)
     tmp = out.with_name(out.name + ".partial")
     shutil.rmtree(tmp, ignore_errors=True)
-    from pipeline.translate.engine import load_tokenizer, quiet_transformers
+    from pipeline.translate.hf_tokenizer import load_tokenizer, quiet_transformers
 
     quiet_transformers()
     try:

@@ -13,7 +13,7 @@ from mdcheck import check_dir
 
 from pipeline.cli.main import cli
 from pipeline.config import Config, load_config
-from pipeline.translate.engine import Decoding, Hypothesis
+from pipeline.translate.engines.base import Decoding, Hypothesis
 
 ROOT = Path(__file__).resolve().parents[2]
 MD_DEV = SHARED / "data" / "md-dev"

@@ -18,7 +18,9 @@ from typing import Any
 import pytest
 
 from pipeline.config import load_config
-from pipeline.translate.engine import CTranslate2Engine, Decoding, TransformersTokens, load_tokenizer
+from pipeline.translate.engines.base import Decoding
+from pipeline.translate.engines.ctranslate2 import CTranslate2Engine
+from pipeline.translate.hf_tokenizer import TransformersTokens, load_tokenizer
 from pipeline.translate.spm_tokenizer import SPEC_FILE, SpmTokenizer, decode_options, read_spec
 
 pytest.importorskip("ctranslate2")

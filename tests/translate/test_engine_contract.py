@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 
 from pipeline.config import load_config
-from pipeline.translate.engine import CTranslate2Engine, Decoding, Hypothesis, TransformersEngine
+from pipeline.translate.engines.base import Decoding, Hypothesis
+from pipeline.translate.engines.ctranslate2 import CTranslate2Engine
+from pipeline.translate.engines.transformers import TransformersEngine
 
 ARCHS = ("marian", "marian-multi", "nllb", "m2m100")
 BEAMS = (1, 4)

@@ -17,7 +17,8 @@ import pytest
 
 from pipeline.config import DEFAULT_MODEL, DEFAULT_MODEL_REVISION, load_config
 from pipeline.errors import ConfigError, ModelError, ModelNotAvailableError
-from pipeline.translate.engine import Decoding, TransformersEngine
+from pipeline.translate.engines.base import Decoding
+from pipeline.translate.engines.transformers import TransformersEngine
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = ["Harga beras naik 3,5 persen.", "Presiden meresmikan jembatan baru di Belgorod pada hari Senin pagi."]
@@ -34,8 +35,7 @@ def _config(tmp_path: Path, model: Path, **translate: object):  # type: ignore[n
 
 
 def _first_token(engine: TransformersEngine, text: str = "Harga naik.") -> str:
-    ids = engine.tokenizer(engine._inputs([text]))["input_ids"][0]
-    return str(engine.tokenizer.convert_ids_to_tokens(ids[0]))
+    return str(engine.tokenize([text])[0][0])
 
 
 def _main(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
@@ -300,7 +300,7 @@ def test_cuda_without_a_gpu_is_a_clear_config_error(
 
 def test_memory_key_changes_with_tool_checks_input_limit_and_retry(monkeypatch: pytest.MonkeyPatch) -> None:
     """Before: none of these were in the key, so flags made by older checks were served as today's."""
-    from pipeline.translate import engine as engine_module
+    from pipeline.translate.engines import base as engine_module
     from pipeline.translate import stage
 
     t = load_config().translate

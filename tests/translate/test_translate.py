@@ -17,7 +17,7 @@ from pipeline.config import load_config
 from pipeline.bitext.document import load_document, save_document
 from pipeline.segment.stage import segment_text
 from pipeline.translate.batching import output_cap, plan_batches
-from pipeline.translate.engine import Decoding
+from pipeline.translate.engines.base import Decoding
 from pipeline.translate.memory import TranslationMemory
 from pipeline.translate.quality import better, has_repetition, missing_numbers, quality_flags
 from pipeline.translate.clauses import split_to_fit
@@ -248,7 +248,8 @@ def test_long_sentence_is_split_and_joined(tmp_path: Path, tiny_marian: Path) ->
 
 def test_both_engines_identical_on_tiny_model(isolated: Path, tiny_marian: Path, monkeypatch: pytest.MonkeyPatch,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    from pipeline.translate.engine import CTranslate2Engine, TransformersEngine
+    from pipeline.translate.engines.ctranslate2 import CTranslate2Engine
+    from pipeline.translate.engines.transformers import TransformersEngine
     from pipeline.translate.store import ct2_dir, describe
 
     assert _main(["models", "convert", str(tiny_marian), "--quantization", "float32"], monkeypatch) == 0
@@ -371,7 +372,7 @@ def test_offline_model_from_the_hub_cache(isolated: Path, tiny_marian: Path, mon
 def test_ct2_split_batch_keeps_the_whole_batch_cap(isolated: Path, tiny_marian: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """A lone batch runs in parts on both replicas; the output must be that of the whole batch."""
-    from pipeline.translate.engine import CTranslate2Engine
+    from pipeline.translate.engines.ctranslate2 import CTranslate2Engine
     from pipeline.translate.store import ct2_dir, describe
 
     assert _main(["models", "convert", str(tiny_marian), "--quantization", "float32"], monkeypatch) == 0
@@ -420,7 +421,8 @@ def ct2_multilingual(tmp_path_factory: pytest.TempPathFactory, tiny_m2m100: Path
 def test_ct2_identical_to_transformers_with_language_codes(
     tmp_path: Path, arch: str, ct2_multilingual: dict[str, tuple[Path, Path]]
 ) -> None:
-    from pipeline.translate.engine import CTranslate2Engine, TransformersEngine
+    from pipeline.translate.engines.ctranslate2 import CTranslate2Engine
+    from pipeline.translate.engines.transformers import TransformersEngine
     from pipeline.translate.store import describe
 
     model, converted = ct2_multilingual[arch]
@@ -489,12 +491,13 @@ def test_cli_translate_ct2_with_language_codes(isolated: Path, arch: str, monkey
 def test_unknown_source_language_code_is_a_model_error(request: pytest.FixtureRequest, arch: str, code: str) -> None:
     """Before: a KeyError traceback from the M2M100 tokenizer, and a silent <unk> first token from NLLB's."""
     from pipeline.errors import ModelError
-    from pipeline.translate.engine import load_tokenizer, _set_source_lang
+    from pipeline.config import TranslateConfig
+    from pipeline.translate.hf_tokenizer import load_tokenizer, setup_languages
 
     path = request.getfixturevalue(f"tiny_{arch}")
     tokenizer = load_tokenizer(path)
     with pytest.raises(ModelError, match=f"unknown source language code '{code}'"):
-        _set_source_lang(tokenizer, path, code)
+        setup_languages(tokenizer, path, TranslateConfig(source_lang_code=code))
 
 
 @pytest.mark.parametrize("arch", sorted(MULTILINGUAL))
@@ -502,7 +505,8 @@ def test_multilingual_models_default_to_indonesian_into_english(
     tmp_path: Path, arch: str, ct2_multilingual: dict[str, tuple[Path, Path]]
 ) -> None:
     """Empty language codes: an NLLB or M2M100 model still reads Indonesian and writes English, in both engines."""
-    from pipeline.translate.engine import CTranslate2Engine, TransformersEngine
+    from pipeline.translate.engines.ctranslate2 import CTranslate2Engine
+    from pipeline.translate.engines.transformers import TransformersEngine
 
     model, converted = ct2_multilingual[arch]
     src, tgt, src_token, tgt_token = MULTILINGUAL[arch]
@@ -520,7 +524,8 @@ def test_multilingual_models_default_to_indonesian_into_english(
 
 
 def test_marian_takes_no_language_codes(tmp_path: Path, tiny_marian: Path) -> None:
-    from pipeline.translate.engine import TransformersEngine, language_codes
+    from pipeline.translate.engines.transformers import TransformersEngine
+    from pipeline.translate.hf_tokenizer import language_codes
 
     engine = TransformersEngine(tiny_marian, _config(tmp_path, tiny_marian).translate)
     assert language_codes(engine.tokenizer, engine.config) == ("", "")
