@@ -330,7 +330,8 @@ def main(argv: list[str] | None = None) -> int:
         build_model(model)
     models_dir = work / "models"
     os.environ["BILINGUAL_MODELS_DIR"] = str(models_dir)
-    from pipeline.translate.store import convert_model, ct2_dir
+    from pipeline.translate.hub.convert import convert_model
+    from pipeline.translate.hub.resolve import ct2_dir
 
     from pipeline.translate.spm_tokenizer import SPEC_FILE
 

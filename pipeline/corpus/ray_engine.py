@@ -24,6 +24,7 @@ from typing import Any
 
 from pipeline.config import TranslateConfig
 from pipeline.errors import ModelError, first_line
+from pipeline.translate.checks import Checks
 from pipeline.translate.engines.base import Decoding, LoadedModel
 from pipeline.translate.engines.ctranslate2 import CTranslate2Engine
 from pipeline.translate.memory import Entry
@@ -75,6 +76,7 @@ class BatchTranslator:
             reuse_freed_memory()
         self.engine = CTranslate2Engine(model_path, t, input_positions=input_positions)
         self.decoding = Decoding(**decoding)
+        self.checks = Checks.from_config(t)
         self.retry = retry
         # split a batch over the replicas only where the local run would (its few batches): same output
         self.parts = None if split else 1
@@ -87,8 +89,8 @@ class BatchTranslator:
         entries_json, retried = [], []
         for texts in batch["texts"]:
             report = TranslateReport()
-            entries = next(checked_batches(self.engine, [[str(x) for x in texts]], self.decoding, self.retry,
-                                           report, parts=self.parts))
+            entries = next(checked_batches(self.engine, [[str(x) for x in texts]], self.decoding, self.checks,
+                                           self.retry, report, parts=self.parts))
             entries_json.append(json.dumps([dataclasses.asdict(e) for e in entries], ensure_ascii=False))
             retried.append(report.retried)
         return {"i": np.asarray(batch["i"]), "entries": np.asarray(entries_json, dtype=object),

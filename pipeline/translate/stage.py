@@ -22,7 +22,7 @@ from pipeline.fileio import default_cache_dir
 from pipeline.translate.memory import Entry
 from pipeline.registry import ENGINES
 from pipeline.translate.protect import MARKUP_LOST, Masked, mask, unmask
-from pipeline.translate.quality import CHECKS_VERSION, better, quality_flags, review_count
+from pipeline.translate.checks import Checks, better, review_count
 from pipeline.translate.safe_memory import GuardedMemory
 from pipeline.translate.clauses import split_to_fit
 
@@ -50,7 +50,7 @@ def resolve_for_engine(t: TranslateConfig) -> LoadedModel:
 def settings_signature(t: TranslateConfig, quantization: str) -> str:
     """Everything besides the model that changes the output, in a compact, stable form."""
     # the tool and its checks make the flags; the input limit decides how long sentences are split
-    parts = [f"tool:{__version__}", f"checks:{CHECKS_VERSION}", f"engine:{t.engine}", f"q:{quantization}",
+    parts = [f"tool:{__version__}", f"checks:{Checks.from_config(t).signature()}", f"engine:{t.engine}", f"q:{quantization}",
              f"beam:{t.beam_size}", f"max:{t.max_new_tokens}", f"ratio:{t.max_output_ratio:g}",
              f"in:{t.max_input_tokens}", f"retry:{Decoding.retry_signature(t.retry_flagged)}"]
     if t.source_lang_code or t.target_lang_code:
@@ -221,8 +221,9 @@ def _translate_sentences(
     batches = ramp_up(plan_batches(lengths, t.batch_tokens, t.max_batch_size))
     decoding = Decoding.from_config(t)
     batch_texts = [[pending[i] for i in b] for b in batches]
-    for batch, entries in zip(batch_texts, checked_batches(engine, batch_texts, decoding, t.retry_flagged, report),
-                              strict=True):
+    checks = Checks.from_config(t)
+    for batch, entries in zip(batch_texts, checked_batches(engine, batch_texts, decoding, checks, t.retry_flagged,
+                                                           report), strict=True):
         if memory:
             memory.put_many(list(zip(batch, entries, strict=True)))
         for unit, entry in zip(batch, entries, strict=True):
@@ -235,8 +236,8 @@ def _translate_sentences(
             progress(finished, total)
 
 
-def checked_batches(engine: Engine, batches: Sequence[Sequence[str]], decoding: Decoding, retry: bool,
-                    report: TranslateReport, *, parts: int | None = None) -> Iterator[list[Entry]]:
+def checked_batches(engine: Engine, batches: Sequence[Sequence[str]], decoding: Decoding, checks: Checks,
+                    retry: bool, report: TranslateReport, *, parts: int | None = None) -> Iterator[list[Entry]]:
     """Translate ``batches`` in order, each result checked and its flagged sentences retried.
 
     Why a function of its own: an engine that runs elsewhere (a Ray actor pool) does this same work next
@@ -252,7 +253,7 @@ def checked_batches(engine: Engine, batches: Sequence[Sequence[str]], decoding: 
     results = (engine.translate_batches(batches, decoding) if parts is None
                else engine.translate_batches(batches, decoding, parts=parts))  # type: ignore[call-arg]
     for batch, hyps in zip(batches, results, strict=True):
-        yield _check_and_retry(engine, list(batch), hyps, decoding, retry, report)
+        yield _check_and_retry(engine, list(batch), hyps, decoding, checks, retry, report)
 
 
 def _mean(entries: list[Entry]) -> float | None:
@@ -261,15 +262,15 @@ def _mean(entries: list[Entry]) -> float | None:
 
 
 def _check_and_retry(engine: Engine, sources: list[str], hyps: list[Hypothesis], decoding: Decoding,
-                     retry: bool, report: TranslateReport) -> list[Entry]:
+                     checks: Checks, retry: bool, report: TranslateReport) -> list[Entry]:
     """Flag each translation; retry flagged ones once with safer decoding and keep the better result."""
-    entries = [Entry(h.text, h.score, quality_flags(s, h.text, hit_length_cap=h.hit_cap))
+    entries = [Entry(h.text, h.score, checks.flags(s, h.text, hit_length_cap=h.hit_cap))
                for s, h in zip(sources, hyps, strict=True)]
     again = [i for i, e in enumerate(entries) if review_count(e.flags) > 0]
     if retry and again:
         second = next(iter(engine.translate_batches([[sources[i] for i in again]], decoding.safer())))
         for i, h in zip(again, second, strict=True):
-            alt = Entry(h.text, h.score, quality_flags(sources[i], h.text, hit_length_cap=h.hit_cap))
+            alt = Entry(h.text, h.score, checks.flags(sources[i], h.text, hit_length_cap=h.hit_cap))
             if better((entries[i].flags, entries[i].score), (alt.flags, alt.score)):
                 entries[i] = alt
             entries[i].flags = [*entries[i].flags, "retried"]

@@ -45,7 +45,7 @@ def converted_published(tmp_path_factory: pytest.TempPathFactory,
     from click.testing import CliRunner
 
     from pipeline.cli.main import cli
-    from pipeline.translate.store import ct2_dir
+    from pipeline.translate.hub.resolve import ct2_dir
 
     models = tmp_path_factory.mktemp("ct2-published")
     out = {}

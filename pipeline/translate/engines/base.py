@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from pipeline.config import TranslateConfig
 from pipeline.translate.batching import output_cap
-from pipeline.translate.models import ResolvedModel
+from pipeline.translate.hub.resolve import ResolvedModel
 
 #: The retry of a flagged translation forbids repeated n-grams of this size and penalises repeated tokens.
 SAFER_NGRAM = 3

@@ -14,7 +14,6 @@ from typing import Any
 from pipeline.config import TranslateConfig
 from pipeline.errors import ConfigError, ModelError, first_line
 from pipeline.translate import languages
-from pipeline.translate.conversion import read_ct2_marker
 from pipeline.translate.cpu_isa import apply_isa
 from pipeline.translate.engines.base import (
     Decoding,
@@ -25,7 +24,8 @@ from pipeline.translate.engines.base import (
     with_prefix,
 )
 from pipeline.translate.hf_tokenizer import TransformersTokens
-from pipeline.translate.models import exact_revision
+from pipeline.translate.hub.markers import read_ct2_marker
+from pipeline.translate.hub.resolve import exact_revision, resolve_ct2
 
 
 def ct2_threads(threads: int) -> tuple[int, int]:
@@ -68,8 +68,6 @@ class CTranslate2Engine:
     @staticmethod
     def locate(section: TranslateConfig) -> LoadedModel:
         """The conversion of the configured model (``models/<name>.ct2``) and what its marker records."""
-        from pipeline.translate.store import resolve_ct2
-
         resolved = resolve_ct2(section.model, section.revision)
         marker = read_ct2_marker(resolved.path)
         quant = "int8" if section.quantize == "int8" else str(marker.get("quantization") or "default")

@@ -22,7 +22,7 @@ from pipeline.translate.engines.base import (
     with_prefix,
 )
 from pipeline.translate.hf_tokenizer import load_tokenizer, quiet_transformers, setup_languages
-from pipeline.translate.models import exact_revision, resolve_model
+from pipeline.translate.hub.resolve import exact_revision, resolve_model
 from pipeline.translate.spm_tokenizer import decode_options
 
 
