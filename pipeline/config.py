@@ -60,7 +60,8 @@ class TranslateConfig:
     use_memory: bool = True
     retry_flagged: bool = True
     #: Keep memory freed between decoding steps in the process (glibc only): about 8% faster on a CPU; the
-    #: memory goes back to the system when the command ends.
+    #: memory goes back to the system when the command ends. Like cpu_isa and threads for torch, set for the
+    #: whole process by the commands (pipeline/translate/process.py), never by a library call.
     reuse_memory: bool = True
     #: Instruction set of CTranslate2's CPU kernels: auto (AVX-512 on AMD CPUs that have it, else
     #: CTranslate2's choice), default (always CTranslate2's choice), avx512, avx2, avx, generic.

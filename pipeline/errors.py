@@ -42,6 +42,10 @@ class ModelNotAvailableError(ModelError):
     exit_code = 3  # only this: scripts (and `make demo`) fall back to another model on 3, never on a broken one
 
 
+class MemoryStoreError(BilingualError):
+    """A store kept to save time (the translation memory) cannot be read or written: a disk, not a setting."""
+
+
 class AlignmentError(BilingualError):
     """Alignment cannot be computed from the given inputs."""
 

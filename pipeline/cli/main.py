@@ -69,13 +69,16 @@ def _progress(quiet: bool):  # type: ignore[no-untyped-def]
     return None if quiet else TerminalProgress(desc="translating", unit="sent")
 
 
-def _translate_saving(doc: Document, config: Config, save: Callable[[Document], object], quiet: bool) -> None:
+def _translate_saving(doc: Document, config: Config, save: Callable[[Document], object], quiet: bool,
+                      name: str = "") -> None:
     """Translate; on Ctrl-C save the finished sentences (atomically) before giving up, so a rerun resumes."""
-    from pipeline.translate import translate_document
+    from pipeline.translate.process import configure
+    from pipeline.translate.stage import translate
 
+    configure(config.translate)  # this process is the command's: allocator, threads, quiet libraries
     with stage_line("translate", quiet) as st:
         try:
-            report = translate_document(doc, config, progress=_progress(quiet))
+            report = translate(doc, config.translate, name=name, progress=_progress(quiet)).report
         except KeyboardInterrupt:
             save(doc)
             raise
@@ -228,7 +231,7 @@ def translate(bitext: str, output: str | None, model: str | None, engine: str | 
     if output and not (Path(output).exists() and same_file(output, bitext)):
         store.refuse_replacing("translate", force)
     store.refuse_human_translation("translate", force)
-    _translate_saving(doc, config, lambda d: store.save(d, remake_translated(d, config)), quiet)
+    _translate_saving(doc, config, lambda d: store.save(d, remake_translated(d, config)), quiet, bitext)
     if config.qe.run:
         estimate_step(doc, config, quiet)
     with stage_line("align", quiet) as st:
@@ -478,6 +481,9 @@ def run(paths: tuple[str, ...], outdir: str | None, old_outdir: str | None, revi
 
         extra = parse_formats(formats)
     inputs = collect_inputs(paths, glob=glob, from_list=from_list, layout=out_layout)
+    from pipeline.translate.process import configure
+
+    configure(config.translate)  # this process is the command's: allocator, threads, quiet libraries
     options = RunOptions(outdir=Path(outdir), encoding=encoding, fmt=fmt, formats=extra, window=window,
                          single=single, quiet=quiet, ray=ray, ray_actors=ray_actors, ray_ship_model=ray_ship_model,
                          force=force, fetch_options=_fetch_options(timeout, ignore_robots), report=_note)

@@ -72,6 +72,8 @@ def convert(name: str, quantization: str, revision: str | None) -> None:
     """Convert NAME (hub name or local directory) for the CTranslate2 engine, into models/NAME.ct2."""
     from pipeline.translate.hub.convert import convert_model
     from pipeline.translate.hub.store import human_size
+    from pipeline.translate.process import quiet_transformers
 
+    quiet_transformers()
     m = convert_model(name, _revision(name, revision), quantization)
     click.echo(f"converted {name} into {m.path} ({m.kind}, {human_size(m.size)})", err=True)

@@ -64,7 +64,7 @@ class BatchTranslator:
 
     def __init__(self, path: str, config: dict[str, Any], input_positions: int | None, decoding: dict[str, Any],
                  retry: bool, split: bool, bundle: list[Any] | None = None) -> None:
-        from pipeline.translate.allocator import reuse_freed_memory
+        from pipeline.translate.process import configure
 
         t = TranslateConfig(**config)
         model_path = Path(path)
@@ -72,8 +72,7 @@ class BatchTranslator:
             import ray
 
             model_path = unpack_bundle(ray.get(bundle[0]))
-        if t.reuse_memory:
-            reuse_freed_memory()
+        configure(t)  # the actor's process is ours: the same set-up as `bilingual translate`
         self.engine = CTranslate2Engine(model_path, t, input_positions=input_positions)
         self.decoding = Decoding(**decoding)
         self.checks = Checks.from_config(t)

@@ -18,13 +18,6 @@ from pipeline.translate.languages import language_scheme
 from pipeline.translate.spm_tokenizer import decode_options
 
 
-def quiet_transformers() -> None:
-    from transformers.utils import logging as hf_logging
-
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
-
-
 def load_tokenizer(path: Path) -> Any:
     from transformers import AutoTokenizer
 
@@ -74,7 +67,6 @@ class TransformersTokens:
     ``bilingual-tokenizer.json`` existed, or of tokenizers the sentencepiece path does not cover."""
 
     def __init__(self, path: Path, config: TranslateConfig) -> None:
-        quiet_transformers()
         self.tokenizer = load_tokenizer(path)
         self.languages = setup_languages(self.tokenizer, path, config)
         self.options = decode_options(self.tokenizer)

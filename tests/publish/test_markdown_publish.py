@@ -107,7 +107,7 @@ class _Recording:
 def _translate(text: str, name: str, model: Path, tmp_path: Path, answer: str | None = None) -> tuple[object, list[str]]:
     from pipeline.align import align_machine_translation
     from pipeline.segment.stage import segment_text
-    from pipeline.translate.stage import load_engine, translate_document
+    from pipeline.translate.stage import load_engine, translate
 
     config = Config()
     config.translate.model = str(model)
@@ -116,7 +116,7 @@ def _translate(text: str, name: str, model: Path, tmp_path: Path, answer: str | 
     config.translate.retry_flagged = False
     doc = segment_text(text, source_file=name, config=config)
     seen: list[str] = []
-    translate_document(doc, config, engine_factory=lambda t, m: _Recording(load_engine(t, m), seen, answer))
+    translate(doc, config.translate, engine_factory=lambda t, m: _Recording(load_engine(t, m), seen, answer))
     align_machine_translation(doc, config)
     return doc, seen
 

@@ -198,14 +198,14 @@ def test_default_model_is_pinned_and_the_bitext_records_the_commit(hub: FakeHub)
     """Before: revision "main" in configs/default.toml, so two installations could translate with two models."""
     from pipeline.config import load_config
     from pipeline.segment.stage import segment_text
-    from pipeline.translate.stage import translate_document
+    from pipeline.translate.stage import translate
 
     config = load_config()
     assert config.translate.model == DEFAULT_MODEL
     assert config.translate.revision == DEFAULT_MODEL_REVISION and len(DEFAULT_MODEL_REVISION) == 40
     config.translate.beam_size, config.translate.max_new_tokens = 1, 8
     doc = segment_text("Harga beras naik 3,5 persen.", config=config)
-    translate_document(doc, config)
+    translate(doc, config.translate)
     assert hub.info_requests == [DEFAULT_MODEL_REVISION]
     assert {rev for _, rev in hub.downloads} == {DEFAULT_MODEL_REVISION}
     assert doc.meta.model["revision"] == DEFAULT_MODEL_REVISION

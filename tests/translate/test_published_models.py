@@ -330,10 +330,13 @@ def test_memory_is_not_served_after_the_checks_change(tmp_path: Path, tiny_maria
     config = _config(tmp_path, tiny_marian)
     engine = EchoEngine()
     factory = lambda t, m: engine  # noqa: E731
-    first = stage.translate_document(segment_text("Harga beras naik.", config=config), config, engine_factory=factory)
-    again = stage.translate_document(segment_text("Harga beras naik.", config=config), config, engine_factory=factory)
+    def once() -> stage.TranslateReport:
+        return stage.translate(segment_text("Harga beras naik.", config=config), config.translate,
+                               engine_factory=factory).report
+
+    first, again = once(), once()
     assert first.translated == 1 and again.from_memory == 1
     monkeypatch.setattr(checks, "CHECKS_VERSION", checks.CHECKS_VERSION + 1)
-    later = stage.translate_document(segment_text("Harga beras naik.", config=config), config, engine_factory=factory)
+    later = once()
     assert later.translated == 1 and later.from_memory == 0
     json.dumps(later.flags)

@@ -91,6 +91,10 @@ class EngineType(Protocol):
 
     def load(self, model: LoadedModel, section: TranslateConfig) -> Engine: ...
 
+    def configure_process(self, section: TranslateConfig) -> None:
+        """The process-wide set-up this engine wants; only ``pipeline.translate.process.configure`` calls it."""
+        ...
+
 
 def machine_threads(configured: int = 0) -> int:
     """The cores this process may use (cgroup/affinity aware), unless the config names a number."""

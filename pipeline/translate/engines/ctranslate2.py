@@ -79,6 +79,12 @@ class CTranslate2Engine:
     def load(cls, model: LoadedModel, section: TranslateConfig) -> CTranslate2Engine:
         return cls(model.resolved.path, section, input_positions=model.input_positions)
 
+    @staticmethod
+    def configure_process(section: TranslateConfig) -> None:
+        """What a command sets for this engine (pipeline/translate/process.py): the kernels' instruction set,
+        an environment variable CTranslate2 reads when it starts."""
+        apply_isa(section.cpu_isa)
+
     def __init__(self, path: Path, config: TranslateConfig, *, input_positions: int | None = None,
                  load_translator: bool = True) -> None:
         """``load_translator=False`` gives the tokenizer side only (counting tokens, the input limit): what a
@@ -96,7 +102,6 @@ class CTranslate2Engine:
             raise ConfigError("[translate] device = 'cuda', but CTranslate2 sees no GPU on this machine; "
                               "use device = 'cpu' or 'auto'")
         compute = "int8" if config.quantize == "int8" else "default"
-        apply_isa(config.cpu_isa)
         self.translator: Any = None
         try:
             if load_translator:

@@ -21,7 +21,7 @@ from pipeline.translate.engines.base import (
     machine_threads,
     with_prefix,
 )
-from pipeline.translate.hf_tokenizer import load_tokenizer, quiet_transformers, setup_languages
+from pipeline.translate.hf_tokenizer import load_tokenizer, setup_languages
 from pipeline.translate.hub.resolve import exact_revision, resolve_model
 from pipeline.translate.spm_tokenizer import decode_options
 
@@ -41,12 +41,20 @@ class TransformersEngine:
     def load(cls, model: LoadedModel, section: TranslateConfig) -> TransformersEngine:
         return cls(model.resolved.path, section)
 
+    @staticmethod
+    def configure_process(section: TranslateConfig) -> None:
+        """What a command sets for this engine (pipeline/translate/process.py): torch's threads, quiet logs."""
+        import torch
+
+        from pipeline.translate.process import quiet_transformers
+
+        quiet_transformers()
+        torch.set_num_threads(machine_threads(section.threads))
+
     def __init__(self, path: Path, config: TranslateConfig) -> None:
         import torch
         from transformers import AutoModelForSeq2SeqLM
 
-        quiet_transformers()
-        torch.set_num_threads(machine_threads(config.threads))
         self.config = config
         self.tokenizer = load_tokenizer(path)
         try:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ModelError, first_line
-from pipeline.translate.hf_tokenizer import load_tokenizer, quiet_transformers
+from pipeline.translate.hf_tokenizer import load_tokenizer
 from pipeline.translate.hub.markers import (
     CT2_MARKER,
     DEFAULT_BRANCH,
@@ -55,7 +55,6 @@ def converter_class() -> Any:
 
 def run_converter(converter: Any, resolved: ResolvedModel, target: Path, quantization: str, name: str) -> None:
     """CTranslate2's own converter, into ``target``; a failure leaves nothing behind."""
-    quiet_transformers()
     try:
         converter(str(resolved.path)).convert(str(target), quantization=quantization, force=True)
     except Exception as err:  # noqa: BLE001 - unsupported architecture, bad files
