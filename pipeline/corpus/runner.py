@@ -248,7 +248,7 @@ class CollectionRun:
     def finish(self, r: DocResult, doc: Document) -> None:
         """Align, save and publish one translated document."""
         from pipeline.align import align_machine_translation
-        from pipeline.publish import publish_document
+        from pipeline.publish import publish
 
         t0 = time.perf_counter()
         try:
@@ -261,10 +261,8 @@ class CollectionRun:
             self.timings["align"] += t1 - t0
             bitext = self.bitext_path(r)
             doc = self.save(r, doc)
-            publish_document(doc, self.formats, None, base=r.folder / r.input.stem,
-                             layout=self.config.publish.layout or "side-by-side", protect=[bitext],
-                             bitext_name=bitext.name, review_marks=self.config.publish.review_marks,
-                             images=self.config.publish.images)
+            publish(doc, self.config.publish, formats=self.formats, base=r.folder / r.input.stem, protect=[bitext],
+                    bitext_name=bitext.name)
             self.timings["publish"] += time.perf_counter() - t1
             self.record(r, doc, "done")
             self.progress.document_finished()

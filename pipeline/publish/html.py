@@ -30,14 +30,16 @@ from pipeline.publish.page_media import MEDIA_CSS, block_images, image_html, raw
 from pipeline.publish.pairs import target_text
 from pipeline.publish.regions import cells, targets_in
 from pipeline.bitext.status import review_of, review_summary
+from pipeline.registry import PAGE_LAYOUTS
 
-LAYOUTS = {
+#: The switcher's words for each layout of ``pipeline.registry.PAGE_LAYOUTS`` (a test checks both agree).
+LAYOUT_LABELS = {
     "side-by-side": "Side by side",
     "paragraphs": "Paragraphs",
     "sentences": "Sentences",
     "translation": "Translation only",
 }
-DEFAULT_LAYOUT = "side-by-side"
+DEFAULT_LAYOUT = PAGE_LAYOUTS[0]
 _FIRST_SENTENCE = re.compile(r'<span class="s(?=[ "])')
 
 
@@ -479,7 +481,7 @@ def _switcher(layout: str) -> str:
     options = "".join(
         f'<label><input type="radio" name="layout" value="{value}"{" checked" if value == layout else ""}>'
         f'<span class="opt">{label}</span></label>'
-        for value, label in LAYOUTS.items()
+        for value, label in ((name, LAYOUT_LABELS[name]) for name in PAGE_LAYOUTS)
     )
     return f'<div class="layouts" id="layouts" role="radiogroup" aria-label="Layout"><span class="lbl">Layout</span>{options}</div>'
 
@@ -512,7 +514,7 @@ def render_html(doc: Document, layout: str = DEFAULT_LAYOUT, images: str = "plac
     nothing needs review, when the page looks like the reader's edition. ``images``: "placeholder" (nothing
     is loaded from anywhere) or "load" (lazy ``<img>`` tags).
     """
-    if layout not in LAYOUTS:
+    if layout not in PAGE_LAYOUTS:
         layout = DEFAULT_LAYOUT
     info = _meta(doc)
     m = doc.meta

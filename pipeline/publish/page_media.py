@@ -14,8 +14,6 @@ from html import escape
 
 from pipeline.publish.inline import safe_href, safe_tag
 
-IMAGE_MODES = ("placeholder", "load")
-
 MEDIA_CSS = """
 .img{display:inline-flex;flex-wrap:wrap;align-items:baseline;gap:.1rem .45rem;max-width:100%;padding:.15rem .5rem;margin:.1rem 0;
 border:1px dashed var(--line);border-radius:.35rem;background:var(--soft);font-size:.92em;vertical-align:baseline}

@@ -14,7 +14,7 @@ import pytest
 
 from helpers import parse_page, text_in_lang
 from pipeline.errors import InputError
-from pipeline.publish import render_html
+from pipeline.publish.html import render_html
 from pipeline.segment.sources import detect_input_format, read_article, segment_article
 
 HTML_DIR = Path(__file__).resolve().parents[1] / "data" / "html"
