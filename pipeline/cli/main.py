@@ -15,12 +15,13 @@ import click
 
 from pipeline import __version__
 from pipeline.cli.guide import deprecated, echo_lines, next_step, run_report, stage_line
-from pipeline.config import Config, load_config
+from pipeline.config import Config, PublishConfig, load_config
 from pipeline.corpus.inputs import DEFAULT_GLOB
 from pipeline.corpus.results import DEFAULT_WINDOW
 from pipeline.bitext.document import Document, bitext_base, html_path_for, load_document
 from pipeline.errors import BilingualError, ConfigError
-from pipeline.registry import ENGINES, QUANTIZE
+from pipeline.registry import ENGINES, PAGE_LAYOUTS, QUANTIZE
+from pipeline.registry import FORMATS as FORMAT_NAMES
 from pipeline.cli.qe import estimate_step, qe_option
 from pipeline.cli.qe import qe as qe_command
 
@@ -311,7 +312,7 @@ def _align_bitext(bitext: str, output: str | None, config: Config, force: bool) 
         store.refuse_replacing("align", force)
     result = align(doc, config.align)
     store.save(doc, lambda theirs: align(theirs, config.align).doc)
-    _publish(doc, html, config.publish.layout, config.publish.review_marks, config.publish.images)
+    _publish(doc, html, config.publish)
     click.echo(f"aligned {display(target)}: {result.report.review.line()}; wrote {display(html)}", err=True)
 
 
@@ -345,19 +346,17 @@ def _align_articles(source: str, translation: str, output: str | None, config: C
     store.refuse_replacing("align", force, human=False)
     result = align_translation(src_doc, tgt_doc, config.align)
     store.save(result.doc)
-    _publish(result.doc, html, config.publish.layout, config.publish.review_marks, config.publish.images)
+    _publish(result.doc, html, config.publish)
     click.echo(f"aligned {display(source)} with {display(translation)}: {result.report.review.line()}", err=True)
     echo_lines(next_step(bitext, html, result.doc))
     click.echo(display(html))
 
 
-def _publish(doc: Document, target: Path, layout: str | None = None, review_marks: bool = False,
-             images: str = "placeholder") -> None:
-    """Write the reading page of ``doc`` to ``target`` (used by ``run``)."""
-    from pipeline.publish import publish_document
+def _publish(doc: Document, target: Path, section: PublishConfig) -> None:
+    """Write the reading page of ``doc`` to ``target`` (after ``align``)."""
+    from pipeline.publish import publish
 
-    publish_document(doc, ["html"], target, layout=layout or "side-by-side", review_marks=review_marks,
-                     images=images)
+    publish(doc, section, formats=["html"], output=target)
 
 
 EPILOG_PUBLISH = """\b
@@ -391,9 +390,8 @@ Examples:
 @click.option("--outdir", type=click.Path(file_okay=False),
               help="Output directory for any number of formats (default: next to BITEXT).")
 @click.option("-f", "--format", "formats", metavar="LIST",
-              help="Comma-separated formats: html, md, txt, target, tmx, xliff, xliff12, tsv, jsonl, review "
-                   "(default: [publish] formats).")
-@click.option("--layout", type=click.Choice(["side-by-side", "paragraphs", "sentences", "translation"]),
+              help=f"Comma-separated formats: {', '.join(FORMAT_NAMES.names())} (default: [publish] formats).")
+@click.option("--layout", type=click.Choice(PAGE_LAYOUTS),
               help="Layout the page opens with (default: [publish] layout); readers can switch in the page.")
 @click.option("--review-marks/--reader", "review_marks", default=None,
               help="Mark links that need review on the page, or not (default: [publish] review_marks, off).")
@@ -404,7 +402,7 @@ Examples:
 def publish(bitext: str, output: str | None, outdir: str | None, formats: str | None, layout: str | None,
             review_marks: bool | None, statuses: str | None, bom: bool, config_path: str | None) -> None:
     """Write the bilingual reading page and/or exchange formats of a bitext file."""
-    from pipeline.publish import parse_formats, parse_statuses, publish_document
+    from pipeline.publish import parse_formats, parse_statuses, publish
 
     config = _config(config_path, publish__layout=layout, publish__review_marks=review_marks)
     names = parse_formats(formats if formats is not None else config.publish.formats)
@@ -416,11 +414,10 @@ def publish(bitext: str, output: str | None, outdir: str | None, formats: str | 
         outdir, output = output, None
     doc = load_document(bitext)
     base = str(bitext_base(bitext))
-    written = publish_document(doc, names, output if outdir is None else str(Path(outdir)) + os.sep, base=base,
-                               layout=config.publish.layout, protect=[bitext], bitext_name=Path(bitext).name,
-                               review_marks=config.publish.review_marks, statuses=keep, bom=bom,
-                               images=config.publish.images)
-    for path in written.values():
+    target = output if outdir is None else str(Path(outdir)) + os.sep
+    result = publish(doc, config.publish, formats=names, output=target, base=base, protect=[bitext],
+                     bitext_name=Path(bitext).name, statuses=keep, bom=bom)
+    for path in result.report.written.values():
         click.echo(f"wrote {path}", err=True)
 
 

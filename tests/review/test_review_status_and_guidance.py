@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.bitext.document import save_document
-from pipeline.publish import render_html
+from pipeline.publish.html import render_html
 from pipeline.review.server import state_json
 from pipeline.bitext.status import FLAGS, review_of, review_summary
 from pipeline.segment.stage import segment_text
