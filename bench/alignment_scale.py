@@ -161,7 +161,7 @@ def child(mode: str, src_path: str, tgt_path: str, cache_dir: str, out_json: str
     config = Config()
     config.align.cache_dir = cache_dir
     config.align.check_language = False
-    encoder = encoder_for(config)
+    encoder = encoder_for(config.align)
     src_text = Path(src_path).read_text(encoding="utf-8")
     tgt_text = Path(tgt_path).read_text(encoding="utf-8")
     result: dict[str, object] = {}
@@ -176,7 +176,7 @@ def child(mode: str, src_path: str, tgt_path: str, cache_dir: str, out_json: str
         t_align, c_align = time.perf_counter(), time.process_time()
         result["beads"] = [[b.src, b.tgt] for b in beads]
     else:
-        from pipeline.align.human import align_human_translation
+        from pipeline.align import align_translation
         from pipeline.segment.stage import segment_text
 
         src_doc = segment_text(src_text, source_file=src_path, config=config)
@@ -186,7 +186,7 @@ def child(mode: str, src_path: str, tgt_path: str, cache_dir: str, out_json: str
         t_load = time.perf_counter()
         encoder.embed(texts)
         t_embed, c_embed = time.perf_counter(), time.process_time()
-        doc = align_human_translation(src_doc, tgt_doc, config, encoder)
+        doc = align_translation(src_doc, tgt_doc, config.align, encoder=encoder).doc
         t_align, c_align = time.perf_counter(), time.process_time()
         result["links"] = sum(len(b.links) for b in doc.blocks)
     result.update(setup=t_load - t_start, embed=t_embed - t_load, align=t_align - t_embed,

@@ -1,8 +1,8 @@
 """Many short articles: one `bilingual run` per article, one `bilingual run FOLDER`, the same on Ray, raw CTranslate2.
 
 40 articles (12 with ``--quick``) of 5-30 sentences, cut in order from ``../shared/data/mt-dev/id.txt`` (lengths
-drawn with a fixed seed), translated by the random-weight opus-mt-id-en-shaped model of ``bench/translate.py``
-(built the same way, converted with ``bilingual models convert --quantization int8``), CTranslate2 int8, beam 4,
+drawn with a fixed seed), translated by the random-weight opus-mt-id-en-shaped model of ``bench/random_model.py``
+( converted with ``bilingual models convert --quantization int8``), CTranslate2 int8, beam 4,
 with that bench's decoding rule: the end-of-sentence token is disabled and every batch generates exactly
 ``min(512, max(16, ceil(1.2 x its longest source)))`` tokens, so every system does the same work per batch and
 random weights say nothing but speed. Retries of flagged output are off (random output is flagged everywhere).
@@ -43,7 +43,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
-from translate import BATCH, BEAM, DEV, MAX_NEW, RATIO, SHARED, build_model, cap  # noqa: E402
+from random_model import BATCH, BEAM, DEV, MAX_NEW, RATIO, SHARED, cap, prepare  # noqa: E402
 
 SEED = 0
 
@@ -198,18 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     n_articles = 12 if args.quick else 40
     work = args.workdir
-    model = work / "opus-mt-id-en-random"
-    if not (model / "config.json").is_file():
-        print(f"building the random opus-mt-id-en-shaped model in {model} ...", file=sys.stderr)
-        build_model(model)
-    models_dir = work / "models"
-    os.environ["BILINGUAL_MODELS_DIR"] = str(models_dir)
-    from pipeline.translate.store import convert_model, ct2_dir
-
-    ct2 = ct2_dir(str(model), models_dir)
-    if not (ct2 / "model.bin").is_file():
-        print("converting with `bilingual models convert --quantization int8` ...", file=sys.stderr)
-        convert_model(str(model), quantization="int8", models_dir=models_dir)
+    model, ct2 = prepare(work)
 
     run_dir = work / "run"
     shutil.rmtree(run_dir, ignore_errors=True)

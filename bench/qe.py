@@ -195,7 +195,7 @@ def main() -> None:
         fresh.embed(["warm-up"])
         pairs = cases[: args.cost]
         t0 = time.perf_counter()
-        qe_score.estimate([c.src for c in pairs], [c.tgt for c in pairs], fresh, low=0.67, omission=0.30)
+        qe_score.score_pairs([c.src for c in pairs], [c.tgt for c in pairs], fresh, low=0.67, omission=0.30)
         cost = (time.perf_counter() - t0) / len(pairs) * 100
         print(f"\ncost: {cost:.2f} s per 100 sentences (both sides embedded, nothing cached, encoder loaded)")
     print(f"\nqe_auc={overall['qe'][0]:.3f} qe_recall_at_5fp={overall['qe'][1]:.3f} rules_auc={overall['rules'][0]:.3f}")

@@ -15,7 +15,7 @@ import click
 from pipeline.bitext.store import BitextTarget, take_translations
 from pipeline.bitext.carry import CarryReport, carry_work
 from pipeline.config import Config
-from pipeline.bitext.document import BITEXT_SUFFIX, Document
+from pipeline.bitext.document import Document
 from pipeline.fileio import display
 
 
@@ -49,10 +49,10 @@ def open_target(path: Path, config: Config, force: bool = False) -> BitextTarget
 
 
 def _align_if_complete(doc: Document, config: Config) -> Document:
-    from pipeline.align import align_machine_translation
+    from pipeline.align import align
 
     if all(s.mt is not None for _, s in doc.iter_source()):
-        align_machine_translation(doc, config)
+        align(doc, config.align)
     return doc
 
 

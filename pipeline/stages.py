@@ -41,7 +41,9 @@ def _segmented(doc: Document) -> str | None:
 def _translated(doc: Document) -> str | None:
     missing = [s.id for _, s in doc.iter_source() if s.mt is None]
     if missing:
-        return f"{len(missing)} sentences have no translation yet (first: {missing[0]})"
+        many = len(missing) > 1
+        return (f"{len(missing)} sentence{'s' if many else ''} {'have' if many else 'has'} no translation yet "
+                f"(first: {missing[0]})")
     return None
 
 
@@ -87,7 +89,7 @@ class Stage:
 STAGES: dict[str, Stage] = {s.name: s for s in (
     Stage("segment", "pipeline.segment.stage:segment", "segment"),
     Stage("translate", "pipeline.translate.stage:translate", "translate"),
-    Stage("align", "pipeline.align.from_mt:align", "align"),
+    Stage("align", "pipeline.align.stage:align", "align"),
     Stage("qe", "pipeline.qe.stage:estimate", "qe"),
     Stage("publish", "pipeline.publish.formats:publish", "publish"),
 )}

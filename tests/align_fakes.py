@@ -1,8 +1,15 @@
-"""A deterministic stand-in for the sentence encoder, for fast alignment tests.
+"""A deterministic stand-in for the sentence encoder, only for tests that must control the similarities exactly.
 
-Each word gets a fixed pseudo-random vector (seeded by its MD5), a text is the normalised sum of its words,
-and a small dictionary maps Indonesian test words to English ones so "translations" embed alike. Joined
-sentences embed close to the sum of their parts, as with a real mean-pooling encoder.
+Each word gets a fixed pseudo-random vector (seeded by its MD5) and a text is the normalised sum of its
+words, so a sentence is identical to itself, unrelated to any sentence without its words (near-orthogonal
+in 128 dimensions) and a joined sentence is exactly the sum of its parts. Who uses it, and why not the real
+encoder (which every test of alignment quality runs, tests/conftest.py ``real_encoder``):
+
+- the bead search on hand-made cases (test_align_beads.py): a wrong bead there must mean the search is
+  wrong, never that an encoder found two sentences alike;
+- the embedding cache (test_align_encoders.py, test_embed_cache.py): the tests count the texts that reach
+  the encoder (``seen``) and set its version, which the real one cannot report, and two spawned processes
+  would each load the real model.
 """
 
 from __future__ import annotations
@@ -13,7 +20,6 @@ import re
 import numpy as np
 
 DIM = 128
-SAME = {"kucing": "cat", "anjing": "dog", "rumah": "house", "makan": "eat", "besar": "big", "merah": "red"}
 
 
 def _word_vec(word: str) -> np.ndarray:
@@ -31,7 +37,7 @@ class FakeEncoder:
         self.seen.extend(texts)
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         for i, t in enumerate(texts):
-            words = [SAME.get(w, w) for w in re.findall(r"\w+", t.lower())] or ["<empty>"]
+            words = re.findall(r"\w+", t.lower()) or ["<empty>"]
             v = sum(_word_vec(w) for w in words)
             out[i] = v / np.linalg.norm(v)
         return out

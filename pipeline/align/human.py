@@ -26,9 +26,9 @@ from pipeline.align.beads import (
     length_ratio,
 )
 from pipeline.align.checks import check_pair
-from pipeline.align.encoders import Encoder, encoder_for
+from pipeline.align.encoders import Encoder
 from pipeline.align.signals import Units, anchor_counts, group_units
-from pipeline.config import Config
+from pipeline.config import AlignConfig
 from pipeline.bitext.document import Block, Document, Link, Sentence, now_iso
 from pipeline.errors import InputError
 from pipeline.segment.markdown.frontmatter import translated_values, value_text
@@ -101,58 +101,89 @@ def align_sides(src: _Side, tgt: _Side, encoder: Encoder, params: BeadParams) ->
     return out
 
 
-def align_human_translation(source: Document, target: Document, config: Config,
-                            encoder: Encoder | None = None) -> Document:
-    """Fill ``source`` (a segmented Indonesian article) with the sentences of ``target`` and links between them."""
+#: Written to ``meta.settings["align"]["method"]``: what produced the links, for a later reader of the file.
+METHOD = "blocks+beads.v1"
+
+
+def link_translation(source: Document, target: Document, section: AlignConfig, encoder: Encoder) -> Document:
+    """Fill ``source`` (a segmented Indonesian article) with the sentences of ``target`` and links between them.
+
+    Tables whose cells match are linked cell by cell and front matter key by key; everything else goes
+    through the block-then-sentence search (module docstring). ``source`` is changed and returned.
+    """
     paired = _pair_tables(source, target)
     src = _side(source, {a.id for a, _ in paired})
     tgt = _side(target, {b.id for _, b in paired})
-    if not src.sents:
-        raise InputError(f"{source.meta.source_file or 'source'}: has no text to align")
-    if not tgt.sents:
-        raise InputError(f"{target.meta.source_file or 'translation'}: has no text to align")
-    check_pair(" ".join(s.text for s in src.sents), " ".join(s.text for s in tgt.sents),
-               source.meta.source_file or "source", target.meta.source_file or "translation",
-               config.align.check_language)
-    enc = encoder or encoder_for(config)
-    beads = align_sides(src, tgt, enc, BeadParams(deletion=config.align.deletion_cost,
-                                                  band_width=config.align.band_width))
-
-    # where each target sentence goes: the block of its first source sentence, else its neighbour's
-    home: list[int | None] = [None] * len(tgt.sents)
+    _check_sides(source, target, src, tgt, section.check_language)
+    beads = align_sides(src, tgt, encoder, BeadParams(deletion=section.deletion_cost, band_width=section.band_width))
+    home = _homes(beads, src, len(tgt.sents))
+    new_id = _place_targets(src, tgt, home)
     for b in beads:
-        if b.src:
-            for j in b.tgt:
-                home[j] = src.block_of[b.src[0]]
-    last = 0
-    for j in range(len(home)):
-        if home[j] is None:
-            nxt = next((h for h in home[j + 1:] if h is not None), None)
-            home[j] = last if j > 0 or nxt is None else nxt
-        last = home[j] or 0
-    for b in src.blocks:
-        b.target, b.links = [], []
-    new_id: dict[int, str] = {}
-    for j, s in enumerate(tgt.sents):
-        blk = src.blocks[home[j] or 0]
-        sid = f"{blk.id}.t{len(blk.target) + 1}"
-        blk.target.append(_target_sentence(sid, tgt.blocks[tgt.block_of[j]], s))
-        new_id[j] = sid
-    threshold = config.align.review_threshold
-    for b in beads:
-        blk = src.blocks[src.block_of[b.src[0]]] if b.src else src.blocks[home[b.tgt[0]] or 0]
-        flags = ["dropped"] if not b.tgt else ["added"] if not b.src else []
-        status = "needs_review" if b.score < threshold or flags else "auto"
-        blk.links.append(Link(src=[src.sents[i].id for i in b.src], tgt=[new_id[j] for j in b.tgt],
-                              score=round(b.score, 3), status=status, flags=flags))
+        blk = src.blocks[src.block_of[b.src[0]]] if b.src else src.blocks[home[b.tgt[0]]]
+        blk.links.append(_bead_link(b, [src.sents[i].id for i in b.src], [new_id[j] for j in b.tgt],
+                                    section.review_threshold))
     _align_front_matter(source, target)
     for a, b in paired:
         _align_cells(a, b)
     source.meta.target_origin = "human"
     source.meta.target_file = target.meta.source_file
-    source.meta.settings["align"] = {"encoder": enc.name, "review_threshold": threshold, "method": "blocks+beads.v1"}
+    source.meta.settings["align"] = {"encoder": encoder.name, "review_threshold": section.review_threshold,
+                                     "method": METHOD}
     source.meta.stages["align"] = now_iso()
     return source
+
+
+def _check_sides(source: Document, target: Document, src: _Side, tgt: _Side, languages: bool) -> None:
+    """One-line errors before any embedding: an empty side, or two texts that cannot be a translation pair."""
+    src_name, tgt_name = source.meta.source_file or "source", target.meta.source_file or "translation"
+    if not src.sents:
+        raise InputError(f"{src_name}: has no text to align")
+    if not tgt.sents:
+        raise InputError(f"{tgt_name}: has no text to align")
+    check_pair(" ".join(s.text for s in src.sents), " ".join(s.text for s in tgt.sents), src_name, tgt_name,
+               languages)
+
+
+def _homes(beads: list[Scored], src: _Side, n_target: int) -> list[int]:
+    """The source block each target sentence goes to: that of its first source sentence, else its neighbour's.
+
+    An added sentence (0:1) follows the sentence before it; one at the very start goes with the sentence after.
+    """
+    home: list[int | None] = [None] * n_target
+    for b in beads:
+        if b.src:
+            for j in b.tgt:
+                home[j] = src.block_of[b.src[0]]
+    out: list[int] = []
+    last = 0
+    for j in range(n_target):
+        h = home[j]
+        if h is None:
+            nxt = next((x for x in home[j + 1:] if x is not None), None)
+            h = last if j > 0 or nxt is None else nxt
+        out.append(h)
+        last = h
+    return out
+
+
+def _place_targets(src: _Side, tgt: _Side, home: list[int]) -> dict[int, str]:
+    """Replace the source blocks' targets with the translation's sentences in their home blocks; their new ids."""
+    for b in src.blocks:
+        b.target, b.links = [], []
+    new_id: dict[int, str] = {}
+    for j, s in enumerate(tgt.sents):
+        blk = src.blocks[home[j]]
+        sid = f"{blk.id}.t{len(blk.target) + 1}"
+        blk.target.append(_target_sentence(sid, tgt.blocks[tgt.block_of[j]], s))
+        new_id[j] = sid
+    return new_id
+
+
+def _bead_link(bead: Scored, src_ids: list[str], tgt_ids: list[str], threshold: float) -> Link:
+    """A bead as a link: a 1:0 or 0:1 bead is flagged, and any link scoring under ``threshold`` needs review."""
+    flags = ["dropped"] if not bead.tgt else ["added"] if not bead.src else []
+    status = "needs_review" if bead.score < threshold or flags else "auto"
+    return Link(src=src_ids, tgt=tgt_ids, score=round(bead.score, 3), status=status, flags=flags)
 
 
 def _target_sentence(sid: str, block: Block, s: Sentence) -> Sentence:

@@ -10,7 +10,7 @@ from pipeline.align.beads import BeadParams, Scored
 from pipeline.align.checks import check_pair
 from pipeline.align.encoders import encoder_for
 from pipeline.align.sentences import align_sentences
-from pipeline.config import Config
+from pipeline.config import AlignConfig
 from pipeline.errors import InputError
 
 
@@ -22,10 +22,10 @@ def read_lines(text: str, name: str) -> list[str]:
     return out
 
 
-def align_presplit(src_text: str, tgt_text: str, config: Config, src_name: str = "source",
+def align_presplit(src_text: str, tgt_text: str, section: AlignConfig, src_name: str = "source",
                    tgt_name: str = "translation") -> list[Scored]:
     """Beads over 0-based line indices of the non-blank lines of each file."""
     src, tgt = read_lines(src_text, src_name), read_lines(tgt_text, tgt_name)
-    check_pair(" ".join(src), " ".join(tgt), src_name, tgt_name, config.align.check_language)
-    params = BeadParams(deletion=config.align.deletion_cost, band_width=config.align.band_width)
-    return align_sentences(src, tgt, encoder_for(config), params)
+    check_pair(" ".join(src), " ".join(tgt), src_name, tgt_name, section.check_language)
+    params = BeadParams(deletion=section.deletion_cost, band_width=section.band_width)
+    return align_sentences(src, tgt, encoder_for(section), params)

@@ -20,7 +20,7 @@ from pipeline.bitext.document import Document
 from pipeline.bitext.status import review_summary
 
 if TYPE_CHECKING:  # the runner pulls in the translation stage; the CLI starts without it
-    from pipeline.corpus.runner import CollectionResult
+    from pipeline.corpus.results import CollectionResult
 
 
 @dataclass
@@ -49,10 +49,6 @@ def plural(n: int, word: str) -> str:
 
 def segment_detail(doc: Document) -> str:
     return f"{plural(len(doc.iter_source()), 'sentence')} in {plural(len(doc.blocks), 'block')}"
-
-
-def align_detail(doc: Document) -> str:
-    return review_summary(doc).line()
 
 
 def next_step(bitext: str | Path, html: str | Path | None, doc: Document) -> list[str]:

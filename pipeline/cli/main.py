@@ -14,10 +14,10 @@ from pathlib import Path
 import click
 
 from pipeline import __version__
-from pipeline.cli.guide import align_detail, deprecated, echo_lines, next_step, run_report, stage_line
+from pipeline.cli.guide import deprecated, echo_lines, next_step, run_report, stage_line
 from pipeline.config import Config, load_config
 from pipeline.corpus.inputs import DEFAULT_GLOB
-from pipeline.corpus.runner import DEFAULT_WINDOW
+from pipeline.corpus.results import DEFAULT_WINDOW
 from pipeline.bitext.document import Document, bitext_base, html_path_for, load_document
 from pipeline.errors import BilingualError, ConfigError
 from pipeline.cli.qe import estimate_step, qe_option
@@ -218,7 +218,7 @@ def translate(bitext: str, output: str | None, model: str | None, engine: str | 
               beam_size: int | None, no_memory: bool | None, qe: bool | None, config_path: str | None,
               quiet: bool, force: bool) -> None:
     """Machine-translate the sentences of a bitext file that have no translation yet."""
-    from pipeline.align import align_machine_translation
+    from pipeline.align import align
     from pipeline.bitext.guard import check_io, same_file
     from pipeline.rerun import open_target, remake_translated
 
@@ -234,8 +234,7 @@ def translate(bitext: str, output: str | None, model: str | None, engine: str | 
     if config.qe.run:
         estimate_step(doc, config, quiet)
     with stage_line("align", quiet) as st:
-        align_machine_translation(doc, config)
-        st.detail = align_detail(doc)
+        st.detail = align(doc, config.align).report.review.line()
     store.save(doc, remake_translated(doc, config))
     echo_lines(next_step(output or bitext, None, doc), quiet)
 
@@ -276,70 +275,75 @@ def align(inputs: tuple[str, ...], output: str | None, presplit: bool, out_forma
     if len(inputs) == 1:
         if presplit or out_format != "bitext":
             raise click.UsageError("--presplit and --format beads need two inputs: SOURCE TRANSLATION")
-        from pipeline.align import align_machine_translation
-        from pipeline.fileio import display
-        from pipeline.bitext.guard import check_io, same_file
-        from pipeline.rerun import open_target
-
-        doc = load_document(inputs[0])
-        target = Path(output or inputs[0])
-        html = html_path_for(target)
-        in_place = target.exists() and same_file(target, inputs[0])
-        check_io({} if in_place else {"bitext": inputs[0]}, [target], docs=[(doc, Path(inputs[0]))])
-        check_io({"bitext": inputs[0], "bitext written": target}, [html], docs=[(doc, Path(inputs[0]))])
-        store = open_target(target, config)
-        if not in_place:
-            store.refuse_replacing("align", force)
-        align_machine_translation(doc, config)
-        store.save(doc, lambda theirs: (align_machine_translation(theirs, config), theirs)[1])
-        _publish(doc, html, config.publish.layout, config.publish.review_marks, config.publish.images)
-        click.echo(f"aligned {display(target)}: {align_detail(doc)}; wrote {display(html)}", err=True)
-        return
-    if len(inputs) != 2:
+        _align_bitext(inputs[0], output, config, force)
+    elif len(inputs) != 2:
         raise click.UsageError("give one bitext file, or SOURCE and TRANSLATION")
-    from pipeline.fileio import display, read_text_input
-    from pipeline.bitext.guard import check_io
+    elif presplit:
+        if out_format != "beads":
+            raise click.UsageError("--presplit writes beads only; add --format beads")
+        _align_presplit(*inputs, config, encoding)
+    elif out_format == "beads":
+        raise click.UsageError("--format beads needs --presplit (one sentence per line)")
+    else:
+        _align_articles(*inputs, output, config, force, encoding=encoding, fmt=fmt,
+                        fetch_options=_fetch_options(timeout, ignore_robots))
+
+
+def _align_bitext(bitext: str, output: str | None, config: Config, force: bool) -> None:
+    """`align BITEXT`: link the machine translations, save (merging a concurrent save) and write the page."""
+    from pipeline.align import align
+    from pipeline.bitext.guard import check_io, same_file
+    from pipeline.fileio import display
     from pipeline.rerun import open_target
 
-    source, translation = inputs
-    src_is_bitext = source.endswith(".json") and not presplit
+    doc = load_document(bitext)
+    target = Path(output or bitext)
+    html = html_path_for(target)
+    in_place = target.exists() and same_file(target, bitext)
+    check_io({} if in_place else {"bitext": bitext}, [target], docs=[(doc, Path(bitext))])
+    check_io({"bitext": bitext, "bitext written": target}, [html], docs=[(doc, Path(bitext))])
+    store = open_target(target, config)
+    if not in_place:
+        store.refuse_replacing("align", force)
+    result = align(doc, config.align)
+    store.save(doc, lambda theirs: align(theirs, config.align).doc)
+    _publish(doc, html, config.publish.layout, config.publish.review_marks, config.publish.images)
+    click.echo(f"aligned {display(target)}: {result.report.review.line()}; wrote {display(html)}", err=True)
+
+
+def _align_presplit(source: str, translation: str, config: Config, encoding: str) -> None:
+    """`align SOURCE TRANSLATION --presplit --format beads`: one sentence a line in, vecalign beads out."""
+    from pipeline.align.presplit import align_presplit
+    from pipeline.align.sentences import format_beads
+    from pipeline.fileio import read_text_input
+
+    src_text = read_text_input(source, encoding)
+    tgt_text = read_text_input(translation, encoding, what="translation")
+    click.echo(format_beads(align_presplit(src_text, tgt_text, config.align, source, translation)), nl=False)
+
+
+def _align_articles(source: str, translation: str, output: str | None, config: Config, force: bool, *,
+                    encoding: str, fmt: str, fetch_options: object) -> None:
+    """`align SOURCE TRANSLATION`: a human translation, aligned into a new bitext with its page."""
+    from pipeline.align import align_translation
+    from pipeline.align.stage import is_bitext_name, read_pair
+    from pipeline.bitext.guard import check_io
+    from pipeline.fileio import display
+    from pipeline.rerun import open_target
+
     stem = _stem(source)
     bitext = Path(output) if output else Path("output") / stem / f"{stem}.bitext.json"
     html = html_path_for(bitext)
-    if not presplit:
-        check_io({"bitext" if src_is_bitext else "article": source, "translation": translation}, [bitext, html])
-    if presplit:
-        from pipeline.align.presplit import align_presplit
-        from pipeline.align.sentences import format_beads
-
-        src_text = read_text_input(source, encoding)
-        tgt_text = read_text_input(translation, encoding, what="translation")
-        beads = align_presplit(src_text, tgt_text, config, source, translation)
-        if out_format == "beads":
-            click.echo(format_beads(beads), nl=False)
-            return
-        raise click.UsageError("--presplit writes beads only; add --format beads")
-    if out_format == "beads":
-        raise click.UsageError("--format beads needs --presplit (one sentence per line)")
-    from pipeline.align.human import align_human_translation
-    from pipeline.segment.sources import read_article
-    from pipeline.segment.stage import segment as segment_stage
-
-    fetch = _fetch_options(timeout, ignore_robots)
-    # a bitext file as SOURCE keeps its segmentation (and any reviewed source text); its targets are replaced
-    src_doc = load_document(source) if src_is_bitext else segment_stage(
-        read_article(source, encoding=encoding, fmt=fmt, fetch_options=fetch, report=_note), config.segment).doc
-    tgt_doc = segment_stage(read_article(translation, encoding=encoding, fmt=fmt, fetch_options=fetch,
-                                         what="translation", report=_note), config.segment, lang="en").doc
-    src_doc.meta.source_file = display(src_doc.meta.source_file)
-    tgt_doc.meta.source_file = display(tgt_doc.meta.source_file)
+    check_io({"bitext" if is_bitext_name(source) else "article": source, "translation": translation}, [bitext, html])
+    src_doc, tgt_doc = read_pair(source, translation, config, encoding=encoding, fmt=fmt,
+                                 fetch_options=fetch_options, report=_note)
     store = open_target(bitext, config)
     store.refuse_replacing("align", force, human=False)
-    doc = align_human_translation(src_doc, tgt_doc, config)
-    store.save(doc)
-    _publish(doc, html, config.publish.layout, config.publish.review_marks, config.publish.images)
-    click.echo(f"aligned {display(source)} with {display(translation)}: {align_detail(doc)}", err=True)
-    echo_lines(next_step(bitext, html, doc))
+    result = align_translation(src_doc, tgt_doc, config.align)
+    store.save(result.doc)
+    _publish(result.doc, html, config.publish.layout, config.publish.review_marks, config.publish.images)
+    click.echo(f"aligned {display(source)} with {display(translation)}: {result.report.review.line()}", err=True)
+    echo_lines(next_step(bitext, html, result.doc))
     click.echo(display(html))
 
 

@@ -15,13 +15,18 @@ from pipeline.bitext.document import Document
 
 
 def estimate_step(doc: Document, config: Config, quiet: bool, *, only_missing: bool = False) -> int:
-    """Estimate quality of ``doc``'s machine translations, say what was found; returns how many were flagged."""
-    from pipeline.progress import TerminalProgress
-    from pipeline.qe import estimate_document
+    """Estimate quality of ``doc``'s machine translations, say what was found; returns how many were flagged.
 
+    Along the way (translate, review) a document with nothing to estimate is no error: the step does nothing.
+    """
+    from pipeline.align.encoders import encoder_for
+    from pipeline.qe import estimate
+    from pipeline.qe.stage import to_estimate
+
+    if not to_estimate(doc, only_missing):
+        return 0
     started = time.perf_counter()
-    report = estimate_document(doc, config, only_missing=only_missing,
-                               progress=None if quiet else TerminalProgress(desc="quality", unit="sent"))
+    report = estimate(doc, config.qe, encoder=encoder_for(config.align), only_missing=only_missing).report
     flagged = sum(report.flags.values())
     if not quiet and report.estimated:
         found = ", ".join(f"{n} {name}" for name, n in sorted(report.flags.items())) or "nothing doubtful"

@@ -13,80 +13,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from pipeline.config import Config
 from pipeline.corpus.index import IndexEntry, render_index
 from pipeline.corpus.inputs import DocumentInput
 from pipeline.corpus.progress import CollectionProgress
+from pipeline.corpus.results import CollectionResult, DocResult, RunOptions
 from pipeline.bitext.store import BitextTarget
 from pipeline.bitext.document import BITEXT_SUFFIX, Document
+from pipeline.bitext.status import review_summary
 from pipeline.errors import BilingualError, InputError
 from pipeline.fileio import atomic_write_text
 
-from pipeline.bitext.status import review_summary
-
-if TYPE_CHECKING:  # the translate stage (and its engines) load only when a run starts
-    from pipeline.translate.stage import TranslateReport
-
-#: Sentences translated together: large enough for full batches of similar length, small enough that
-#: documents are written as the run goes and memory stays bounded on a corpus of any size.
-DEFAULT_WINDOW = 2000
 INDEX_NAME = "index.html"
-
-
-@dataclass
-class RunOptions:
-    outdir: Path
-    encoding: str = "utf-8"
-    fmt: str = "auto"
-    #: Formats written for every document; the reading page (html) always is.
-    formats: list[str] = field(default_factory=lambda: ["html"])
-    window: int = DEFAULT_WINDOW
-    #: One document named alone: its error stops the command as before, and no index is written.
-    single: bool = False
-    quiet: bool = False
-    #: None: translate in this process; "auto" or an address: on a Ray cluster (pipeline/corpus/ray_engine.py).
-    ray: str | None = None
-    ray_actors: int = 0
-    ray_ship_model: bool = False
-    #: Replace a bitext holding a human translation with a machine one (a numbered backup is kept).
-    force: bool = False
-    #: How URLs are fetched (pipeline.segment.web.fetch.FetchOptions); None: the defaults.
-    fetch_options: object = None
-    #: Where one-line notes go (a URL served from the cache while offline); None: nowhere.
-    report: Callable[[str], None] | None = None
-
-
-@dataclass
-class DocResult:
-    input: DocumentInput
-    folder: Path
-    status: str = "pending"  # done | up to date | failed | interrupted
-    title: str = ""
-    sentences: int = 0
-    review: int = 0
-    page: Path | None = None
-    error: str = ""
-    bitext: Path | None = None
-    #: ``review_status``'s summary: "3 of 40 links need review (...)".
-    review_line: str = ""
-
-
-@dataclass
-class CollectionResult:
-    docs: list[DocResult]
-    index: Path | None
-    report: TranslateReport
-    #: Seconds spent reading and segmenting (prepare), translating, and aligning/saving/publishing (finish,
-    #: of which align and publish).
-    timings: dict[str, float]
-
-    @property
-    def failed(self) -> list[DocResult]:
-        return [d for d in self.docs if d.status == "failed"]
 
 
 def read_article(source: str, *, encoding: str, fmt: str, config: Config, fetch_options: object = None,
@@ -101,11 +42,6 @@ def read_article(source: str, *, encoding: str, fmt: str, config: Config, fetch_
                   config.segment).doc
     doc.meta.source_file = display(doc.meta.source_file)  # a name that is not UTF-8 cannot be stored
     return doc
-
-
-def review_count(doc: Document) -> int:
-    """Links that need review, by the one definition the editor and the page use too."""
-    return review_summary(doc).needs_review
 
 
 class _Once:
@@ -247,25 +183,14 @@ class CollectionRun:
         return store.save(doc, remake_run(segmented, doc, self.config, bitext, self.progress.message))
 
     def finish(self, r: DocResult, doc: Document) -> None:
-        """Align, save and publish one translated document."""
-        from pipeline.align import align_machine_translation
-        from pipeline.publish import publish_document
-
+        """Estimate (if asked), align, save and publish one translated document."""
         t0 = time.perf_counter()
         try:
-            if self.config.qe.run:
-                from pipeline.qe import estimate_document
-
-                estimate_document(doc, self.config, only_missing=True)
-            align_machine_translation(doc, self.config)
+            self.estimate_and_align(doc)
             t1 = time.perf_counter()
             self.timings["align"] += t1 - t0
-            bitext = self.bitext_path(r)
             doc = self.save(r, doc)
-            publish_document(doc, self.formats, None, base=r.folder / r.input.stem,
-                             layout=self.config.publish.layout or "side-by-side", protect=[bitext],
-                             bitext_name=bitext.name, review_marks=self.config.publish.review_marks,
-                             images=self.config.publish.images)
+            self.publish(r, doc)
             self.timings["publish"] += time.perf_counter() - t1
             self.record(r, doc, "done")
             self.progress.document_finished()
@@ -276,62 +201,101 @@ class CollectionRun:
         finally:
             self.timings["finish"] += time.perf_counter() - t0
 
+    def estimate_and_align(self, doc: Document) -> None:
+        """QE (``[qe] run``) of the sentences not yet estimated, then the machine links."""
+        from pipeline.align import align
+
+        if self.config.qe.run:
+            from pipeline.align.encoders import encoder_for
+            from pipeline.qe import estimate
+            from pipeline.qe.stage import to_estimate
+
+            if to_estimate(doc, only_missing=True):  # nothing to estimate is no error along the way
+                estimate(doc, self.config.qe, encoder=encoder_for(self.config.align), only_missing=True)
+        align(doc, self.config.align)
+
+    def publish(self, r: DocResult, doc: Document) -> None:
+        """The document's outputs; the page last, so that a document whose page exists has them all."""
+        from pipeline.publish import publish_document
+
+        bitext = self.bitext_path(r)
+        publish_document(doc, self.formats, None, base=r.folder / r.input.stem,
+                         layout=self.config.publish.layout or "side-by-side", protect=[bitext],
+                         bitext_name=bitext.name, review_marks=self.config.publish.review_marks,
+                         images=self.config.publish.images)
+
     # ------------------------------------------------------------ the run
 
     def run(self) -> CollectionResult:
-        from pipeline.translate import stage
-
-        t = self.config.translate
         from pipeline.fileio import check_folder_writable
 
         if not self.options.single:
             check_folder_writable(self.options.outdir)  # the index goes there: fail now, not after translating
         checked = [r for r in self.results if self.check(r)]  # before the model: never fail at the end
         if not checked:
-            index = None if self.options.single else self.write_index()
-            return CollectionResult(self.results, index, self.report, self.timings)
-        first: Document | None = None
-        if self.options.single and self.results:  # a bad article is reported before a missing model is
-            t0 = time.perf_counter()
-            first = self.read(self.results[0])
-            self.timings["prepare"] += time.perf_counter() - t0
-        model = stage.resolve_for_engine(t)  # a missing model stops the run before any other document is read
-        self.signature = stage.model_signature(self.config, model.revision, model.quantization)
-        if self.options.ray:
-            from pipeline.corpus.ray_engine import ray_engine_factory
-
-            self.engine = _Once(ray_engine_factory(self.options.ray, self.options.ray_actors,
-                                                   self.options.ray_ship_model))
-            window = 0  # one dataset for the whole run: the actor pool loads the model once per actor
-        else:
-            self.engine = _Once(lambda tc, m: stage.load_engine(tc, m))
-            window = max(1, self.options.window)
+            return self.result()
+        first = self.read_first()
+        window = self.start_engine()
         try:
-            pending: list[tuple[DocResult, Document]] = []
-            size = planned = 0
-            for n, r in enumerate(self.results, start=1):
-                if r.status == "failed":
-                    continue
-                doc = self.prepare(r, first if n == 1 else None)
-                if doc is None:
-                    continue
-                pending.append((r, doc))
-                todo = sum(1 for _, s in doc.iter_source() if s.mt is None or s.mt.model != self.signature)
-                size, planned = size + todo, planned + todo
-                self.progress.planned(planned, len(self.results) - n)
-                if window and size >= window:
-                    self.translate(pending)
-                    pending, size = [], 0
-            if pending:
-                self.translate(pending)
+            self.translate_in_windows(window, first)
         except KeyboardInterrupt:
             self.progress.close()
             if not self.options.single:
                 self.write_index()
             raise
         self.progress.close()
+        return self.result()
+
+    def result(self) -> CollectionResult:
         index = None if self.options.single else self.write_index()
         return CollectionResult(self.results, index, self.report, self.timings)
+
+    def read_first(self) -> Document | None:
+        """One document named alone is read before the model: a bad article is reported before a missing
+        model is."""
+        if not (self.options.single and self.results):
+            return None
+        t0 = time.perf_counter()
+        try:
+            return self.read(self.results[0])
+        finally:
+            self.timings["prepare"] += time.perf_counter() - t0
+
+    def start_engine(self) -> int:
+        """Resolve the model (a missing one stops the run before any other document is read) and set up the
+        engine factory of the run; returns the window (0: one window for the whole run)."""
+        from pipeline.translate import stage
+
+        model = stage.resolve_for_engine(self.config.translate)
+        self.signature = stage.model_signature(self.config, model.revision, model.quantization)
+        if self.options.ray:
+            from pipeline.corpus.ray_engine import ray_engine_factory
+
+            self.engine = _Once(ray_engine_factory(self.options.ray, self.options.ray_actors,
+                                                   self.options.ray_ship_model))
+            return 0  # one dataset for the whole run: the actor pool loads the model once per actor
+        self.engine = _Once(lambda tc, m: stage.load_engine(tc, m))
+        return max(1, self.options.window)
+
+    def translate_in_windows(self, window: int, first: Document | None) -> None:
+        """Prepare the documents one by one and translate their sentences whenever ``window`` are pending."""
+        pending: list[tuple[DocResult, Document]] = []
+        size = planned = 0
+        for n, r in enumerate(self.results, start=1):
+            if r.status == "failed":
+                continue
+            doc = self.prepare(r, first if n == 1 else None)
+            if doc is None:
+                continue
+            pending.append((r, doc))
+            todo = sum(1 for _, s in doc.iter_source() if s.mt is None or s.mt.model != self.signature)
+            size, planned = size + todo, planned + todo
+            self.progress.planned(planned, len(self.results) - n)
+            if window and size >= window:
+                self.translate(pending)
+                pending, size = [], 0
+        if pending:
+            self.translate(pending)
 
     def translate(self, pending: list[tuple[DocResult, Document]]) -> None:
         from pipeline.translate.stage import translate_documents

@@ -6,7 +6,7 @@ both without making the translate and align stages depend on each other.
 """
 
 from pipeline.qe.features import FEATURES, pair_features
-from pipeline.qe.score import QEResult, estimate
-from pipeline.qe.stage import QEReport, estimate_document
+from pipeline.qe.score import QEResult, score_pairs
+from pipeline.qe.stage import QEReport, estimate
 
-__all__ = ["FEATURES", "QEReport", "QEResult", "estimate", "estimate_document", "pair_features"]
+__all__ = ["FEATURES", "QEReport", "QEResult", "estimate", "pair_features", "score_pairs"]

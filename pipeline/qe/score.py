@@ -63,8 +63,8 @@ def measure(sources: Sequence[str], targets: Sequence[str], encoder: Encoder) ->
     return np.vstack(rows) if rows else np.zeros((0, len(FEATURES)))
 
 
-def estimate(sources: Sequence[str], targets: Sequence[str], encoder: Encoder, *, low: float,
-             omission: float) -> list[QEResult]:
+def score_pairs(sources: Sequence[str], targets: Sequence[str], encoder: Encoder, *, low: float,
+                omission: float) -> list[QEResult]:
     """Scores and flags for each pair: ``low`` is the score, ``omission`` the length deficit that flags."""
     feats = measure(sources, targets, encoder)
     probs = combine(feats)

@@ -8,13 +8,14 @@ put up for review with the flag as its reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pipeline.align.encoders import Encoder, encoder_for
-from pipeline.config import Config
+from pipeline.align.encoders import Encoder
 from pipeline.bitext.document import Document, Sentence, now_iso
-from pipeline.qe.score import QE_VERSION, estimate
+from pipeline.bitext.status import REVIEWED_STATUSES
+from pipeline.config import QEConfig
+from pipeline.qe.score import QE_VERSION, score_pairs
+from pipeline.stages import StageResult, require
 
 #: The flags this stage owns; a new estimate replaces them.
 QE_FLAGS = ("qe_low", "omission")
@@ -26,18 +27,26 @@ class QEReport:
     flags: dict[str, int] = field(default_factory=dict)
 
 
-def estimate_document(doc: Document, config: Config, *, encoder: Encoder | None = None,
-                      only_missing: bool = False,
-                      progress: Callable[[int, int], None] | None = None) -> QEReport:
-    """Fill ``mt.qe`` and the QE flags of every translated source sentence (only unscored ones if asked)."""
-    report = QEReport()
-    todo = [s for _, s in doc.iter_source() if s.mt is not None and s.mt.text.strip()
+def to_estimate(doc: Document, only_missing: bool = False) -> list[Sentence]:
+    """The source sentences ``estimate`` scores: those with a non-empty translation (and no estimate yet)."""
+    return [s for _, s in doc.iter_source() if s.mt is not None and s.mt.text.strip()
             and not (only_missing and s.mt.qe is not None)]
+
+
+def estimate(doc: Document, section: QEConfig, *, encoder: Encoder, only_missing: bool = False,
+             name: str = "") -> StageResult[QEReport]:
+    """Fill ``mt.qe`` and the QE flags of every translated source sentence (only unscored ones if asked).
+
+    ``encoder`` compares the two sides; pass the aligner's (``encoder_for(config.align)``), so both stages
+    share the embedding cache. ``name`` is the file named when ``doc`` has no machine translation.
+    """
+    require(doc, "qe", name or doc.meta.source_file)
+    report = QEReport()
+    todo = to_estimate(doc, only_missing)
     if not todo:
-        return report
-    enc = encoder or encoder_for(config)  # the persistent embedding cache, shared with align
-    results = estimate([s.text for s in todo], [s.mt.text for s in todo if s.mt], enc,
-                       low=config.qe.low_threshold, omission=config.qe.omission_threshold)
+        return StageResult(doc, report)
+    results = score_pairs([s.text for s in todo], [s.mt.text for s in todo if s.mt], encoder,
+                          low=section.low_threshold, omission=section.omission_threshold)
     for sent, res in zip(todo, results, strict=True):
         assert sent.mt is not None
         sent.mt.qe = res.score
@@ -47,9 +56,9 @@ def estimate_document(doc: Document, config: Config, *, encoder: Encoder | None 
     report.estimated = len(todo)
     _mark_links(doc)
     doc.meta.stages["qe"] = now_iso()
-    doc.meta.settings["qe"] = {"version": QE_VERSION, "encoder": enc.name, "low_threshold": config.qe.low_threshold,
-                               "omission_threshold": config.qe.omission_threshold}
-    return report
+    doc.meta.settings["qe"] = {"version": QE_VERSION, "encoder": encoder.name, "low_threshold": section.low_threshold,
+                               "omission_threshold": section.omission_threshold}
+    return StageResult(doc, report)
 
 
 def _qe_flags(sent: Sentence) -> list[str]:
@@ -61,7 +70,7 @@ def _mark_links(doc: Document) -> None:
     for block in doc.blocks:
         by_id = {s.id: s for s in block.source}
         for link in block.links:
-            if link.status in ("confirmed", "edited"):
+            if link.status in REVIEWED_STATUSES:
                 continue
             qe_flags = sorted({f for sid in link.src if sid in by_id for f in _qe_flags(by_id[sid])})
             link.flags = [f for f in link.flags if f not in QE_FLAGS] + qe_flags

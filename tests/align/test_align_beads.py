@@ -1,4 +1,5 @@
-"""The bead DP on small hand-made cases, with a deterministic fake encoder."""
+"""The bead DP on small hand-made cases, with the fake encoder: its exact similarities make a wrong bead the
+search's fault, never the encoder's (align_fakes.py)."""
 
 from __future__ import annotations
 

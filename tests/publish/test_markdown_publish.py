@@ -105,7 +105,7 @@ class _Recording:
 
 
 def _translate(text: str, name: str, model: Path, tmp_path: Path, answer: str | None = None) -> tuple[object, list[str]]:
-    from pipeline.align import align_machine_translation
+    from pipeline.align import align
     from pipeline.segment.stage import segment_text
     from pipeline.translate.stage import load_engine, translate_document
 
@@ -117,7 +117,7 @@ def _translate(text: str, name: str, model: Path, tmp_path: Path, answer: str | 
     doc = segment_text(text, source_file=name, config=config)
     seen: list[str] = []
     translate_document(doc, config, engine_factory=lambda t, m: _Recording(load_engine(t, m), seen, answer))
-    align_machine_translation(doc, config)
+    align(doc, config.align)
     return doc, seen
 
 
@@ -295,10 +295,9 @@ def test_real_pages_in_a_browser(browser, published: Path, article: str, width: 
 # ------------------------------------------------------------------ human translations in Markdown
 
 
-def test_human_markdown_translation_keeps_its_marks_front_matter_and_tables() -> None:
-    from align_fakes import FakeEncoder
-
-    from pipeline.align.human import align_human_translation
+def test_human_markdown_translation_keeps_its_marks_front_matter_and_tables(
+        real_encoder) -> None:  # type: ignore[no-untyped-def]
+    from pipeline.align import align_translation
     from pipeline.segment.stage import segment_text
 
     src = ("---\ntitle: Kucing besar\nweight: 2\n---\n\nKucing makan di [rumah](https://a.id/r) merah.\n\n"
@@ -307,9 +306,9 @@ def test_human_markdown_translation_keeps_its_marks_front_matter_and_tables() ->
            "| Name | Colour |\n| --- | --- |\n| cat | red |\n\n```sh\nls\n```\n\nThe big dog eats.\n")
     config = Config()
     config.align.check_language = False
-    doc = align_human_translation(segment_text(src, source_file="a.id.md", config=config),
-                                  segment_text(tgt, source_file="a.en.md", config=config, lang="en"),
-                                  config, encoder=FakeEncoder())
+    doc = align_translation(segment_text(src, source_file="a.id.md", config=config),
+                            segment_text(tgt, source_file="a.en.md", config=config, lang="en"),
+                            config.align, encoder=real_encoder).doc
     front, para, table = doc.blocks[0], doc.blocks[1], doc.blocks[2]
     assert [t.text for t in front.target] == ["Big cat"] and front.links[0].src == [front.source[0].id]
     assert all(t.text != "Big cat" for b in doc.blocks[1:] for t in b.target)  # never aligned as a sentence
@@ -392,7 +391,7 @@ def test_hostile_structure_survives(name: str) -> None:
     """With a model that copies every placeholder (a test double), the checker finds nothing to fault."""
     from mdcheck import check_outputs
 
-    from pipeline.align import align_machine_translation
+    from pipeline.align import align
     from pipeline.bitext.document import MachineTranslation
     from pipeline.publish.html import render_html
     from pipeline.publish.target import render_target
@@ -407,7 +406,7 @@ def test_hostile_structure_survives(name: str) -> None:
         text, marks, lost = unmask(masked, masked.text)
         assert not lost
         sent.mt = MachineTranslation(text, marks=marks)
-    align_machine_translation(doc, Config())
+    align(doc, Config().align)
     report = check_outputs(name, md, render_target(doc), render_markdown(doc), render_html(doc))
     assert not report.failures, report.summary()
 

