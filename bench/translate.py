@@ -80,13 +80,12 @@ def child_raw_ct2(ct2: Path, n: int, inter: int, batch: int, reuse_memory: bool 
     import ctranslate2
     from transformers import AutoTokenizer
 
-    from pipeline.translate.allocator import reuse_freed_memory
-    from pipeline.translate.cpu_isa import apply_isa
+    from pipeline.config import TranslateConfig
     from pipeline.translate.engines.base import machine_threads
+    from pipeline.translate.process import configure
 
     if reuse_memory:  # the process settings `bilingual translate` makes by default
-        reuse_freed_memory()
-        apply_isa("auto")
+        configure(TranslateConfig(engine="ctranslate2"))
     tok = AutoTokenizer.from_pretrained(str(ct2))
     cores = machine_threads()
     t0 = time.perf_counter()
