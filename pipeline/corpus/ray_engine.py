@@ -83,7 +83,8 @@ class BatchTranslator:
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         import numpy as np
 
-        from pipeline.translate.stage import TranslateReport, checked_batches
+        from pipeline.translate.report import TranslateReport
+        from pipeline.translate.sentences import checked_batches
 
         entries_json, retried = [], []
         for texts in batch["texts"]:
