@@ -82,10 +82,11 @@ def child_raw_ct2(ct2: Path, n: int, inter: int, batch: int, reuse_memory: bool 
 
     from pipeline.config import TranslateConfig
     from pipeline.translate.engines.base import machine_threads
-    from pipeline.translate.process import configure
+    from pipeline.translate.process import configure, engine_setup
 
     if reuse_memory:  # the process settings `bilingual translate` makes by default
         configure(TranslateConfig(engine="ctranslate2"))
+        engine_setup(TranslateConfig(engine="ctranslate2"))
     tok = AutoTokenizer.from_pretrained(str(ct2))
     cores = machine_threads()
     t0 = time.perf_counter()

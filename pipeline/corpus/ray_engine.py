@@ -64,7 +64,7 @@ class BatchTranslator:
 
     def __init__(self, path: str, config: dict[str, Any], input_positions: int | None, decoding: dict[str, Any],
                  retry: bool, split: bool, bundle: list[Any] | None = None) -> None:
-        from pipeline.translate.process import configure
+        from pipeline.translate.process import configure, engine_setup
 
         t = TranslateConfig(**config)
         model_path = Path(path)
@@ -73,6 +73,7 @@ class BatchTranslator:
 
             model_path = unpack_bundle(ray.get(bundle[0]))
         configure(t)  # the actor's process is ours: the same set-up as `bilingual translate`
+        engine_setup(t)
         self.engine = CTranslate2Engine(model_path, t, input_positions=input_positions)
         self.decoding = Decoding(**decoding)
         self.checks = Checks.from_config(t)

@@ -15,15 +15,28 @@ from pipeline.registry import ENGINES
 from pipeline.translate.allocator import reuse_freed_memory
 
 
-def configure(section: TranslateConfig) -> None:
-    """Set up this process to translate with ``section``'s engine; call it once, before translating.
+#: Set by ``configure``: the process's owner asked for the engines' set-up too.
+_requested = False
 
-    What the engine needs is the engine's own ``configure_process`` (torch threads for transformers, the
-    instruction set for CTranslate2), so a CTranslate2 run never imports torch.
+
+def configure(section: TranslateConfig) -> None:
+    """Set up this process for translating (call it once, before translating): the allocator now, and the
+    engine's own set-up when an engine loads (``engine_setup``).
+
+    Why the engine's part waits: it imports torch for the transformers engine, which a rerun with nothing
+    left to translate never needs (seconds of start-up), and a CTranslate2 run never imports it at all.
     """
+    global _requested
     if section.reuse_memory:
         reuse_freed_memory()
-    ENGINES.load(section.engine).configure_process(section)
+    _requested = True
+
+
+def engine_setup(section: TranslateConfig) -> None:
+    """The engine's ``configure_process`` (torch threads and quiet transformers; CTranslate2's instruction
+    set), in a process whose owner called ``configure``; nothing otherwise. ``stage.load_engine`` calls it."""
+    if _requested:
+        ENGINES.load(section.engine).configure_process(section)
 
 
 def quiet_transformers() -> None:

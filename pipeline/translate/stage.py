@@ -22,6 +22,7 @@ from pipeline.registry import ENGINES
 from pipeline.stages import StageResult, require
 from pipeline.translate.checks import Checks
 from pipeline.translate.engines.base import Decoding, Engine, LoadedModel
+from pipeline.translate.process import engine_setup
 from pipeline.translate.protect import Masked, mask
 from pipeline.translate.report import TranslateReport
 from pipeline.translate.safe_memory import GuardedMemory
@@ -41,6 +42,7 @@ def resolve_for_engine(t: TranslateConfig) -> LoadedModel:
 
 def load_engine(t: TranslateConfig, model: LoadedModel) -> Engine:
     """The configured engine on the model found by ``resolve_for_engine`` (the default EngineFactory)."""
+    engine_setup(t)  # only what a command asked for with process.configure
     return ENGINES.load(t.engine).load(model, t)  # type: ignore[no-any-return]
 
 
