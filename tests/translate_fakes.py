@@ -6,14 +6,10 @@ real model cannot report; every test of what a model outputs uses the tiny real 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
-import pytest
-
-from pipeline.config import Config, load_config
 from pipeline.translate.engines.base import Decoding, Hypothesis
+from tiny_config import tiny_config as _config  # noqa: F401 - the name the translate tests use
 
 
 def fake(text: str) -> str:
@@ -52,18 +48,6 @@ class EchoEngine:
         return [t for b in self.batches for t in b]
 
 
-def _config(tmp_path: Path, model: Path, **translate: object) -> Config:
-    config = load_config()
-    config.translate.model = str(model)
-    config.translate.revision = "main"  # the configured commit pins the default model, not this one
-    config.translate.memory_dir = str(tmp_path / "tm")
-    config.translate.beam_size = 1
-    config.translate.max_new_tokens = 8
-    for k, v in translate.items():
-        setattr(config.translate, k, v)
-    return config
-
-
 _FILLER = "yang besar dan ramai sekali pada musim hujan".split()
 
 
@@ -75,13 +59,3 @@ def _article(n: int, offset: int = 0) -> str:
 def _factory(engine: EchoEngine):  # type: ignore[no-untyped-def]
     return lambda t, m: engine
 
-
-def cli_exit(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
-    """Run ``bilingual ARGV`` in this process as the console script does; its exit status."""
-    from pipeline.cli.main import main
-
-    monkeypatch.setattr(sys, "argv", ["bilingual", *argv])
-    with pytest.raises(SystemExit) as exc:
-        main()
-        raise SystemExit(0)
-    return int(exc.value.code or 0)

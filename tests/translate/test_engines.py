@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.translate.engines.base import Decoding
-from translate_fakes import _config, cli_exit
+from helpers import run_main
+from translate_fakes import _config
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,7 +21,7 @@ def test_both_engines_identical_on_tiny_model(isolated: Path, tiny_marian: Path,
     from pipeline.translate.hub.resolve import ct2_dir
     from pipeline.translate.hub.store import describe
 
-    assert cli_exit(["models", "convert", str(tiny_marian), "--quantization", "float32"], monkeypatch) == 0
+    assert run_main("models", "convert", str(tiny_marian), "--quantization", "float32") == 0
     stored = describe(ct2_dir(str(tiny_marian)))
     assert stored.kind == "ctranslate2 float32"
     config = _config(isolated, tiny_marian, max_new_tokens=12)
@@ -42,7 +43,7 @@ def test_ct2_split_batch_keeps_the_whole_batch_cap(isolated: Path, tiny_marian: 
     from pipeline.translate.hub.resolve import ct2_dir
     from pipeline.translate.hub.store import describe
 
-    assert cli_exit(["models", "convert", str(tiny_marian), "--quantization", "float32"], monkeypatch) == 0
+    assert run_main("models", "convert", str(tiny_marian), "--quantization", "float32") == 0
     config = _config(isolated, tiny_marian, max_new_tokens=200, threads=2)
     engine = CTranslate2Engine(describe(ct2_dir(str(tiny_marian))).path, config.translate)
     assert engine.inter == 2

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.bitext.document import save_document
 from pipeline.segment.stage import segment_text
-from translate_fakes import cli_exit
+from helpers import run_main
 
 
 def test_models_list_and_remove(isolated: Path, tiny_marian: Path, monkeypatch: pytest.MonkeyPatch,
@@ -20,14 +20,14 @@ def test_models_list_and_remove(isolated: Path, tiny_marian: Path, monkeypatch: 
     shutil.copytree(tiny_marian, target)
     (target / ".bilingual-revision").write_text("abc123\n", encoding="utf-8")
     (target / ".bilingual-source").write_text("Helsinki-NLP/opus-mt-id-en\n", encoding="utf-8")
-    assert cli_exit(["models", "list", "--no-cache"], monkeypatch) == 0
+    assert run_main("models", "list", "--no-cache") == 0
     out = capsys.readouterr().out
     assert "Helsinki-NLP/opus-mt-id-en" in out and "abc123" in out and "hub:Helsinki-NLP/opus-mt-id-en" in out
     assert "KB" in out or "MB" in out
-    assert cli_exit(["models", "remove", "Helsinki-NLP/opus-mt-id-en"], monkeypatch) == 0
+    assert run_main("models", "remove", "Helsinki-NLP/opus-mt-id-en") == 0
     assert not target.exists()
     capsys.readouterr()
-    assert cli_exit(["models", "remove", "Helsinki-NLP/opus-mt-id-en"], monkeypatch) != 0
+    assert run_main("models", "remove", "Helsinki-NLP/opus-mt-id-en") != 0
     err = capsys.readouterr().err
     assert err.startswith("bilingual: error:") and len(err.strip().splitlines()) == 1
 
@@ -36,13 +36,12 @@ def test_offline_missing_model_is_one_line(isolated: Path, monkeypatch: pytest.M
                                             capsys: pytest.CaptureFixture[str]) -> None:
     bitext = isolated / "doc.bitext.json"
     save_document(segment_text("Harga beras naik."), bitext)
-    code = cli_exit(["translate", str(bitext), "--model", "Helsinki-NLP/opus-mt-id-xx"], monkeypatch)
+    code = run_main("translate", str(bitext), "--model", "Helsinki-NLP/opus-mt-id-xx")
     err = capsys.readouterr().err
     assert code != 0
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert "HF_HUB_OFFLINE" in err and "opus-mt-id-xx" in err
-    code = cli_exit(["translate", str(bitext), "--model", "Helsinki-NLP/opus-mt-id-xx", "--engine", "ctranslate2"],
-                 monkeypatch)
+    code = run_main("translate", str(bitext), "--model", "Helsinki-NLP/opus-mt-id-xx", "--engine", "ctranslate2")
     err = capsys.readouterr().err
     assert code != 0 and len(err.strip().splitlines()) == 1 and "models convert" in err
 

@@ -10,7 +10,8 @@ import pytest
 from pipeline.bitext.document import load_document, save_document
 from pipeline.segment.stage import segment_text
 from pipeline.translate.engines.base import Decoding
-from translate_fakes import _article, _config, cli_exit
+from helpers import run_main
+from translate_fakes import _article, _config
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,8 +103,8 @@ def test_cli_translate_ct2_with_language_codes(isolated: Path, arch: str, monkey
                    f'beam_size = 2\nmax_new_tokens = 16\nmemory_dir = "{isolated / "tm"}"\n', encoding="utf-8")
     bitext = isolated / "doc.bitext.json"
     save_document(segment_text(_article(3)), bitext)
-    assert cli_exit(["translate", str(bitext), "--model", str(converted), "--engine", "ctranslate2", "--config",
-                  str(cfg), "--quiet"], monkeypatch) == 0
+    assert run_main("translate", str(bitext), "--model", str(converted), "--engine", "ctranslate2", "--config",
+                  str(cfg), "--quiet") == 0
     doc = load_document(bitext)
     assert doc.meta.model["name"]
     for _, s in doc.iter_source():

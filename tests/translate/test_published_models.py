@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
+from helpers import run_main
 from pipeline.config import DEFAULT_MODEL, DEFAULT_MODEL_REVISION, load_config
 from pipeline.errors import ConfigError, ModelError, ModelNotAvailableError
 from pipeline.translate.engines.base import Decoding
@@ -36,16 +36,6 @@ def _config(tmp_path: Path, model: Path, **translate: object):  # type: ignore[n
 
 def _first_token(engine: TransformersEngine, text: str = "Harga naik.") -> str:
     return str(engine.tokenize([text])[0][0])
-
-
-def _main(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
-    from pipeline.cli.main import main
-
-    monkeypatch.setattr(sys, "argv", ["bilingual", *argv])
-    with pytest.raises(SystemExit) as exc:
-        main()
-        raise SystemExit(0)
-    return int(exc.value.code or 0)
 
 
 # ---------------------------------------------------------------- .bin weights
@@ -205,7 +195,7 @@ def converted(isolated: Path, tiny_marian: Path, monkeypatch: pytest.MonkeyPatch
     pytest.importorskip("ctranslate2")
     commit = "0123456789abcdef0123456789abcdef01234567"
     _store_copy(isolated / "models", "org/mt", tiny_marian, commit, "main")
-    assert _main(["models", "convert", "org/mt", "--quantization", "float32"], monkeypatch) == 0
+    assert run_main("models", "convert", "org/mt", "--quantization", "float32") == 0
     return isolated / "models" / "org__mt.ct2"
 
 
@@ -234,7 +224,7 @@ def test_local_models_with_the_same_name_get_their_own_conversion(
     shutil.copytree(tiny_marian, a)
     shutil.copytree(tiny_nllb, b)
     for d in (a, b):
-        assert _main(["models", "convert", str(d), "--quantization", "float32"], monkeypatch) == 0
+        assert run_main("models", "convert", str(d), "--quantization", "float32") == 0
     ra, rb = resolve_ct2(str(a)), resolve_ct2(str(b))
     assert ra.path != rb.path
     assert read_ct2_marker(ra.path)["source_path"] == str(a.resolve())
@@ -260,14 +250,14 @@ def test_exit_code_3_means_only_model_not_available(
 ) -> None:
     """Before: an unknown language code, a missing GPU and corrupt weights all exited 3, so `make demo` switched
     to the gibberish tiny model instead of reporting the real problem."""
-    assert _main(["translate", str(bitext), "--model", "org/not-here"], monkeypatch) == 3
+    assert run_main("translate", str(bitext), "--model", "org/not-here") == 3
     cfg = isolated / "codes.toml"
     cfg.write_text('[translate]\ntarget_lang_code = "xxx_Zzzz"\n', encoding="utf-8")
-    assert _main(["translate", str(bitext), "--model", str(tiny_nllb), "--config", str(cfg)], monkeypatch) == 1
+    assert run_main("translate", str(bitext), "--model", str(tiny_nllb), "--config", str(cfg)) == 1
     broken = isolated / "broken"
     shutil.copytree(tiny_marian, broken)
     (broken / "model.safetensors").write_bytes(b"not weights")
-    assert _main(["translate", str(bitext), "--model", str(broken)], monkeypatch) == 1
+    assert run_main("translate", str(bitext), "--model", str(broken)) == 1
     errors = capsys.readouterr().err.strip().splitlines()
     assert len(errors) == 3 and all(e.startswith("bilingual: error:") for e in errors)
     assert "not-here" in errors[0] and "xxx_Zzzz" in errors[1] and "cannot load model" in errors[2]
@@ -292,7 +282,7 @@ def test_cuda_without_a_gpu_is_a_clear_config_error(
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     cfg = isolated / "cuda.toml"
     cfg.write_text('[translate]\ndevice = "cuda"\n', encoding="utf-8")
-    assert _main(["translate", str(bitext), "--model", str(tiny_marian), "--config", str(cfg)], monkeypatch) == 2
+    assert run_main("translate", str(bitext), "--model", str(tiny_marian), "--config", str(cfg)) == 2
     err = capsys.readouterr().err
     assert "device = 'cuda'" in err and "no GPU" in err and len(err.strip().splitlines()) == 1
 
