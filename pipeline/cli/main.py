@@ -20,8 +20,8 @@ from pipeline.corpus.inputs import DEFAULT_GLOB
 from pipeline.corpus.results import DEFAULT_WINDOW
 from pipeline.bitext.document import Document, bitext_base, html_path_for, load_document
 from pipeline.errors import BilingualError, ConfigError
+from pipeline.registry import ENGINES, PAGE_LAYOUTS, QUANTIZE
 from pipeline.registry import FORMATS as FORMAT_NAMES
-from pipeline.registry import PAGE_LAYOUTS
 from pipeline.cli.qe import estimate_step, qe_option
 from pipeline.cli.qe import qe as qe_command
 
@@ -70,13 +70,16 @@ def _progress(quiet: bool):  # type: ignore[no-untyped-def]
     return None if quiet else TerminalProgress(desc="translating", unit="sent")
 
 
-def _translate_saving(doc: Document, config: Config, save: Callable[[Document], object], quiet: bool) -> None:
+def _translate_saving(doc: Document, config: Config, save: Callable[[Document], object], quiet: bool,
+                      name: str = "") -> None:
     """Translate; on Ctrl-C save the finished sentences (atomically) before giving up, so a rerun resumes."""
-    from pipeline.translate import translate_document
+    from pipeline.translate.process import configure
+    from pipeline.translate.stage import translate
 
+    configure(config.translate)  # this process is the command's: allocator, threads, quiet libraries
     with stage_line("translate", quiet) as st:
         try:
-            report = translate_document(doc, config, progress=_progress(quiet))
+            report = translate(doc, config.translate, name=name, progress=_progress(quiet)).report
         except KeyboardInterrupt:
             save(doc)
             raise
@@ -92,8 +95,8 @@ def translate_options(f):  # type: ignore[no-untyped-def]
     f = click.option("--no-memory", "no_memory", is_flag=True, default=None,
                      help="Do not read or write the translation memory.")(f)
     f = click.option("--beam-size", type=click.IntRange(1, 64), help="Beam size (1 = greedy).")(f)
-    f = click.option("--quantize", type=click.Choice(["none", "int8"]), help="int8: faster on a CPU.")(f)
-    f = click.option("--engine", type=click.Choice(["transformers", "ctranslate2"]),
+    f = click.option("--quantize", type=click.Choice(QUANTIZE), help="int8: faster on a CPU.")(f)
+    f = click.option("--engine", type=click.Choice(ENGINES.names()),
                      help="ctranslate2 needs `bilingual models convert MODEL` once.")(f)
     return f
 
@@ -232,7 +235,7 @@ def translate(bitext: str, output: str | None, model: str | None, engine: str | 
     if output and not (Path(output).exists() and same_file(output, bitext)):
         store.refuse_replacing("translate", force)
     store.refuse_human_translation("translate", force)
-    _translate_saving(doc, config, lambda d: store.save(d, remake_translated(d, config)), quiet)
+    _translate_saving(doc, config, lambda d: store.save(d, remake_translated(d, config)), quiet, bitext)
     if config.qe.run:
         estimate_step(doc, config, quiet)
     with stage_line("align", quiet) as st:
@@ -471,8 +474,11 @@ def run(paths: tuple[str, ...], outdir: str | None, old_outdir: str | None, revi
     outdir = outdir or old_outdir or "output"
     config = _config(config_path, translate__model=model, qe__run=qe, publish__review_marks=review_marks,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
-    if ray and config.translate.engine != "ctranslate2":
-        raise click.UsageError("--ray runs CTranslate2 translators: add --engine ctranslate2")
+    if ray:
+        from pipeline.corpus.ray_engine import RAY_ENGINE
+
+        if config.translate.engine != RAY_ENGINE:
+            raise click.UsageError(f"--ray runs CTranslate2 translators: add --engine {RAY_ENGINE}")
     single = len(paths) == 1 and not from_list and (paths[0] == "-" or is_url(paths[0]) or not Path(paths[0]).is_dir())
     extra: list[str] = []
     if formats:
@@ -480,6 +486,9 @@ def run(paths: tuple[str, ...], outdir: str | None, old_outdir: str | None, revi
 
         extra = parse_formats(formats)
     inputs = collect_inputs(paths, glob=glob, from_list=from_list, layout=out_layout)
+    from pipeline.translate.process import configure
+
+    configure(config.translate)  # this process is the command's: allocator, threads, quiet libraries
     options = RunOptions(outdir=Path(outdir), encoding=encoding, fmt=fmt, formats=extra, window=window,
                          single=single, quiet=quiet, ray=ray, ray_actors=ray_actors, ray_ship_model=ray_ship_model,
                          force=force, fetch_options=_fetch_options(timeout, ignore_robots), report=_note)
