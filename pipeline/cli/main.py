@@ -20,6 +20,7 @@ from pipeline.corpus.inputs import DEFAULT_GLOB
 from pipeline.corpus.results import DEFAULT_WINDOW
 from pipeline.bitext.document import Document, bitext_base, html_path_for, load_document
 from pipeline.errors import BilingualError, ConfigError
+from pipeline.registry import OUTPUT_LAYOUTS
 from pipeline.cli.qe import estimate_step, qe_option
 from pipeline.cli.qe import qe as qe_command
 
@@ -428,7 +429,7 @@ def publish(bitext: str, output: str | None, outdir: str | None, formats: str | 
 @click.option("--glob", "glob", default=DEFAULT_GLOB, show_default=True, help="Files taken from a folder.")
 @click.option("--from-list", "from_list", metavar="FILE",
               help="Also the documents named in FILE, one path a line (- reads the list from standard input).")
-@click.option("--layout", "out_layout", type=click.Choice(["tree", "flat"]), default="tree", show_default=True,
+@click.option("--layout", "out_layout", type=click.Choice(OUTPUT_LAYOUTS), default="tree", show_default=True,
               help="tree: OUTDIR/a/b/ for FOLDER/a/b.md; flat: OUTDIR/a-b/.")
 @click.option("-f", "--format", "formats", metavar="LIST",
               help="Exports written for every document besides the page, e.g. md,tmx (see `publish --help`).")
