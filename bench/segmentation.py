@@ -56,7 +56,8 @@ def boundaries(text: str, spans: Spans) -> set[int]:
 
 
 def _ours(lang: str = "id") -> Segmenter:
-    from pipeline.segment.splitter import load_abbreviations, sentence_spans
+    from pipeline.segment.rules import load_abbreviations
+    from pipeline.segment.splitter import sentence_spans
 
     abbrevs = load_abbreviations(lang=lang)
     return lambda text: sentence_spans(text, abbrevs, lang=lang)

@@ -15,7 +15,7 @@ import click
 from pipeline.bitext.store import BitextTarget, take_translations
 from pipeline.bitext.carry import CarryReport, carry_work
 from pipeline.config import Config
-from pipeline.bitext.document import BITEXT_SUFFIX, Document
+from pipeline.bitext.document import Document
 from pipeline.fileio import display
 
 

@@ -41,7 +41,9 @@ def _segmented(doc: Document) -> str | None:
 def _translated(doc: Document) -> str | None:
     missing = [s.id for _, s in doc.iter_source() if s.mt is None]
     if missing:
-        return f"{len(missing)} sentences have no translation yet (first: {missing[0]})"
+        many = len(missing) > 1
+        return (f"{len(missing)} sentence{'s' if many else ''} {'have' if many else 'has'} no translation yet "
+                f"(first: {missing[0]})")
     return None
 
 

@@ -85,22 +85,26 @@ def make_marian(out: Path, lines: list[str]) -> None:
     _remove(tmp)
 
 
-def make_m2m100(out: Path, lines: list[str]) -> None:
-    from transformers import M2M100Tokenizer
-
-    sp = train_spm(lines, 400, model_type="bpe", unk_id=3, pad_id=1, bos_id=0, eos_id=2)
+def _m2m100_vocabulary(out: Path, lines: list[str]) -> Path:
+    """The BPE model and vocab.json of the M2M100 layout, in a scratch folder ``out/_spm`` (returned)."""
     import sentencepiece as spm
 
+    sp = train_spm(lines, 400, model_type="bpe", unk_id=3, pad_id=1, bos_id=0, eos_id=2)
     proc = spm.SentencePieceProcessor(model_proto=sp)
     tmp = out / "_spm"
     tmp.mkdir(parents=True, exist_ok=True)
     (tmp / "sentencepiece.bpe.model").write_bytes(sp)
     vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
     for i in range(proc.get_piece_size()):
-        piece = proc.id_to_piece(i)
-        if piece not in vocab:
-            vocab[piece] = len(vocab)
+        vocab.setdefault(proc.id_to_piece(i), len(vocab))
     (tmp / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    return tmp
+
+
+def make_m2m100(out: Path, lines: list[str]) -> None:
+    from transformers import M2M100Tokenizer
+
+    tmp = _m2m100_vocabulary(out, lines)
     # As in the published facebook/m2m100_* files, the language tokens are listed as special tokens: the
     # constructor alone does not register them (transformers 5), and CTranslate2's converter and
     # skip_special_tokens both rely on that list.
@@ -321,17 +325,7 @@ def make_published_m2m100(out: Path, lines: list[str]) -> None:
     from transformers import M2M100Tokenizer
     from transformers.models.m2m_100.tokenization_m2m_100 import FAIRSEQ_LANGUAGE_CODES
 
-    sp = train_spm(lines, 400, model_type="bpe", unk_id=3, pad_id=1, bos_id=0, eos_id=2)
-    import sentencepiece as spm
-
-    proc = spm.SentencePieceProcessor(model_proto=sp)
-    tmp = out / "_spm"
-    tmp.mkdir(parents=True, exist_ok=True)
-    (tmp / "sentencepiece.bpe.model").write_bytes(sp)
-    vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
-    for i in range(proc.get_piece_size()):
-        vocab.setdefault(proc.id_to_piece(i), len(vocab))
-    (tmp / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tmp = _m2m100_vocabulary(out, lines)
     codes = [f"__{c}__" for c in FAIRSEQ_LANGUAGE_CODES["m2m100"]]
     tok = M2M100Tokenizer(str(tmp / "vocab.json"), str(tmp / "sentencepiece.bpe.model"),
                           additional_special_tokens=codes)

@@ -183,3 +183,33 @@ def test_an_unknown_name_lists_the_choices() -> None:
         ENCODERS.entry("laser")
     with pytest.raises(ConfigError):
         ENCODERS.entry("sentence-transformers:")  # the model name is missing
+
+
+def test_every_stage_takes_its_config_section() -> None:
+    """Each stage is ``function(doc or article, config.<section>, ...)``: the target loads, its second
+    parameter is the section it names, and that section exists in the config."""
+    import importlib
+    import inspect
+
+    from pipeline.config import Config
+    from pipeline.stages import STAGES
+
+    for stage in STAGES.values():
+        module, _, name = stage.target.partition(":")
+        function = getattr(importlib.import_module(module), name)
+        params = list(inspect.signature(function).parameters.values())
+        assert len(params) >= 2 and params[1].name == "section", f"{stage.name}: {stage.target}{params}"
+        assert hasattr(Config(), stage.section), stage.section
+
+
+def test_a_stage_refuses_a_document_that_is_not_ready() -> None:
+    from pipeline.bitext.document import Block, Document, Meta, Sentence
+    from pipeline.stages import NotReadyError, require
+
+    doc = Document(Meta(), [Block(id="b1", kind="paragraph", text="Satu. Dua.",
+                                  source=[Sentence(id="b1.s1", text="Satu.", start=0, end=5)])])
+    require(doc, "translate", "a.bitext.json")
+    with pytest.raises(NotReadyError, match=r"a\.bitext\.json: 1 sentence has no translation yet .*bilingual translate"):
+        require(doc, "align", "a.bitext.json")
+    with pytest.raises(NotReadyError, match="no links yet"):
+        require(doc, "review", "a.bitext.json")

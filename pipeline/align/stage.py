@@ -62,12 +62,14 @@ def read_pair(source: str, translation: str, config: Config, *, encoding: str = 
     replaced. File names are stored as they can be printed (``fileio.display``).
     """
     from pipeline.fileio import display
-    from pipeline.segment.sources import segment_article
+    from pipeline.segment.sources import read_article
+    from pipeline.segment.stage import segment
 
-    src_doc = load_document(source) if is_bitext_name(source) else segment_article(
-        source, config=config, encoding=encoding, fmt=fmt, fetch_options=fetch_options, report=report)
-    tgt_doc = segment_article(translation, config=config, encoding=encoding, fmt=fmt, lang="en",
-                              fetch_options=fetch_options, what="translation", report=report)
+    src_doc = load_document(source) if is_bitext_name(source) else segment(
+        read_article(source, encoding=encoding, fmt=fmt, fetch_options=fetch_options, report=report),
+        config.segment).doc
+    tgt_doc = segment(read_article(translation, encoding=encoding, fmt=fmt, fetch_options=fetch_options,
+                                   what="translation", report=report), config.segment, lang="en").doc
     src_doc.meta.source_file = display(src_doc.meta.source_file)
     tgt_doc.meta.source_file = display(tgt_doc.meta.source_file)
     return src_doc, tgt_doc

@@ -1,4 +1,4 @@
-"""The JSON Schema of the bitext file (``pipeline/data/bitext.schema.json``), checked with fastjsonschema.
+"""The JSON Schema of the bitext file (``pipeline/bitext/bitext.schema.json``), checked with fastjsonschema.
 
 Why a schema: a loader that checks only what it happens to read lets a wrong type or an absurd number
 through to crash a later stage; the schema states every field's type and range in one readable file that
@@ -24,13 +24,13 @@ MAX_DEPTH = 64
 def _validator() -> Callable[[Any], Any]:
     import fastjsonschema
 
-    schema = json.loads(resources.files("pipeline").joinpath("data", "bitext.schema.json").read_text("utf-8"))
+    schema = json.loads(resources.files("pipeline.bitext").joinpath("bitext.schema.json").read_text("utf-8"))
     return fastjsonschema.compile(schema)
 
 
 def schema_text() -> str:
     """The schema as shipped, for people and other tools."""
-    return resources.files("pipeline").joinpath("data", "bitext.schema.json").read_text("utf-8")
+    return resources.files("pipeline.bitext").joinpath("bitext.schema.json").read_text("utf-8")
 
 
 def _reject_constant(name: str) -> Any:

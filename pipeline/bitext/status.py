@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pipeline.bitext.document import Block, Document, Link
+from pipeline.bitext.document import Block, Document, Link, MachineTranslation
 
 REVIEWED_STATUSES = ("confirmed", "edited")
 
@@ -78,17 +78,35 @@ class LinkReview:
     notes: tuple[Reason, ...] = ()
 
 
-def link_flags(block: Block, link: Link) -> list[str]:
-    """Flags of a link and of the machine translations of its source sentences, without repeats."""
-    flags = list(link.flags)
+def link_translations(block: Block, link: Link) -> list[MachineTranslation]:
+    """The machine translations of the link's source sentences, in order (a sentence without one is skipped).
+
+    Why here: the flags a link shows, its quality estimate and the QE stage's marks are all read from these;
+    one walk keeps a hand-edited link (a source id no longer in the block) from counting in one place only.
+    """
+    found = []
     for sid in link.src:
         try:
             mt = block.sentence(sid).mt
         except KeyError:
             continue
         if mt is not None:
-            flags.extend(mt.flags)
+            found.append(mt)
+    return found
+
+
+def link_flags(block: Block, link: Link) -> list[str]:
+    """Flags of a link and of the machine translations of its source sentences, without repeats."""
+    flags = list(link.flags)
+    for mt in link_translations(block, link):
+        flags.extend(mt.flags)
     return list(dict.fromkeys(flags))
+
+
+def link_qe(block: Block, link: Link) -> float | None:
+    """The worst quality estimate (``bilingual qe``; higher is worse) of the link's translations, or None."""
+    found = [mt.qe for mt in link_translations(block, link) if mt.qe is not None]
+    return max(found) if found else None
 
 
 def _reason(code: str, info: FlagInfo) -> Reason:

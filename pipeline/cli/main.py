@@ -179,13 +179,16 @@ def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: s
     from pipeline.fileio import display
     from pipeline.bitext.guard import check_io
     from pipeline.rerun import carry_work, open_target, report_carry
-    from pipeline.segment.sources import segment_article
+    from pipeline.segment.sources import read_article
+    from pipeline.segment.stage import segment as segment_stage
 
     config = _config(config_path)
     target = Path(output or f"{_stem(article)}.bitext.json")
     # read first (nothing is written yet): a wrong kind of file (a bitext, a page) gets its own hint
-    doc = segment_article(article, config=config, encoding=encoding, fmt=fmt,
-                          fetch_options=_fetch_options(timeout, ignore_robots), report=_note)
+    result = segment_stage(read_article(article, encoding=encoding, fmt=fmt,
+                                        fetch_options=_fetch_options(timeout, ignore_robots), report=_note),
+                           config.segment)
+    doc = result.doc
     if not lines:
         check_io({"article": article}, [target])
     doc.meta.source_file = display(doc.meta.source_file)
@@ -200,7 +203,7 @@ def segment(article: str, output: str | None, lines: bool, encoding: str, fmt: s
     if store.doc is not None and not force:
         report_carry(carry_work(doc, store.doc), target, False)
     store.save(doc)
-    click.echo(f"wrote {display(target)} ({len(doc.blocks)} blocks, {len(doc.iter_source())} sentences)", err=True)
+    click.echo(f"wrote {display(target)} ({result.report.blocks} blocks, {result.report.sentences} sentences)", err=True)
 
 
 @cli.command(epilog="\b\nExample:\n  bilingual translate doc.bitext.json --model ./models/opus-mt-id-en")
@@ -462,7 +465,7 @@ def run(paths: tuple[str, ...], outdir: str | None, old_outdir: str | None, revi
     All documents share one model load and are translated in shared batches.
     """
     from pipeline.corpus import RunOptions, collect_inputs, run_collection
-    from pipeline.corpus.inputs import is_url
+    from pipeline.segment.web.fetch import is_url
 
     if not paths and not from_list:
         raise click.UsageError("give at least one article, folder or --from-list FILE")

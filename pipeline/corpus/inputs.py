@@ -34,10 +34,6 @@ class DocumentInput:
         return self.rel.name
 
 
-def is_url(spec: str) -> bool:
-    return spec.lower().startswith(("http://", "https://"))
-
-
 def _url_rel(url: str) -> PurePosixPath:
     parts = urlsplit(url)
     words = [p for p in parts.path.split("/") if p]
@@ -84,6 +80,8 @@ def collect_inputs(paths: Sequence[str], *, glob: str = DEFAULT_GLOB, from_list:
 
     A path that does not exist is kept: reading it fails for that document alone, reported with the others.
     """
+    from pipeline.segment.web.fetch import is_url  # the one test of an address (not at import: the CLI loads us)
+
     if layout not in OUTPUT_LAYOUTS:
         raise InputError(f"unknown layout {layout!r}; use {' or '.join(OUTPUT_LAYOUTS)}")
     patterns = _patterns(glob)

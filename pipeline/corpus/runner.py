@@ -33,12 +33,13 @@ INDEX_NAME = "index.html"
 def read_article(source: str, *, encoding: str, fmt: str, config: Config, fetch_options: object = None,
                  report: Callable[[str], None] | None = None) -> Document:
     """One document from a file, ``-``, a web page or a URL, segmented, with the page's provenance."""
-    from pipeline.segment.sources import segment_article
+    from pipeline.segment.sources import read_article as read_input
+    from pipeline.segment.stage import segment
 
     from pipeline.fileio import display
 
-    doc = segment_article(source, config=config, encoding=encoding, fmt=fmt, fetch_options=fetch_options,
-                          report=report)
+    doc = segment(read_input(source, encoding=encoding, fmt=fmt, fetch_options=fetch_options, report=report),
+                  config.segment).doc
     doc.meta.source_file = display(doc.meta.source_file)  # a name that is not UTF-8 cannot be stored
     return doc
 

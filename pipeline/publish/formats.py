@@ -125,7 +125,7 @@ def render_jsonl_file(doc: Document, o: PublishOptions) -> str:
 
 
 def render_review_file(doc: Document, o: PublishOptions) -> str:
-    from pipeline.review.textfile import write_review_text
+    from pipeline.publish.review_file import write_review_text
     from pipeline.stages import require
 
     require(doc, "review", o.bitext_name)

@@ -24,17 +24,8 @@ from pipeline.bitext.document import Block, Document, Link, Sentence
 from pipeline.segment.markdown.frontmatter import translated_values
 from pipeline.segment.markdown.html_blocks import readable_regions
 from pipeline.publish import page_assets, page_parts
-from pipeline.publish.inline import (
-    Node,
-    followable_links,
-    live_tags,
-    render,
-    safe_href,
-    safe_tag,
-    sentence_marks,
-    tag_name,
-    target_marks,
-)
+from pipeline.bitext.marks import Node, sentence_marks, target_marks
+from pipeline.publish.inline import followable_links, live_tags, render, safe_href, safe_tag, tag_name
 from pipeline.publish.page_media import MEDIA_CSS, block_images, image_html, raw_html, visible_words
 from pipeline.publish.pairs import target_text
 from pipeline.publish.regions import cells, targets_in

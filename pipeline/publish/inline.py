@@ -1,18 +1,17 @@
-"""Inline markup of a source sentence (links, emphasis, code), clipped to the sentence and nested.
+"""Inline markup as a published file spells it: which addresses a reader may follow, which tags stay live.
 
-Why one tree for every output: marks are offsets into the block text and may cover a sentence only in
-part, or cross each other in a hand-edited file. Clipping them to the sentence, following the sentence's
-whitespace clean-up and nesting them properly is the same work for the page and for the Markdown export;
-only the spelling differs. Addresses a reader may follow are decided here too, once.
+Why here and not in the document model: the tree of a sentence's marks (``pipeline.bitext.marks``) is the
+same for the page, the Markdown export and the translation engine's placeholders; what may be followed or
+kept live is a publishing decision, made once for the page and the Markdown export.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from pipeline.bitext.document import Block, Mark, Sentence
+from pipeline.bitext.marks import Node, sentence_marks
 
 #: Schemes a published link may use; anything else (javascript:, data:, vbscript:, file:) stays plain text.
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -88,91 +87,6 @@ def live_tags(nodes: list[Node | str]) -> set[int]:
 
     walk(nodes)
     return live
-
-
-@dataclass
-class Node:
-    """A mark over its children: plain strings and nested nodes."""
-
-    mark: Mark
-    children: list[Node | str] = field(default_factory=list)
-
-    def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
-
-
-def _squash(text: str) -> tuple[str, list[int]]:
-    """``" ".join(text.split())`` and, for every offset into ``text``, the offset into the result."""
-    out: list[str] = []
-    pos: list[int] = []
-    gap = False
-    for ch in text:
-        if ch.isspace():
-            gap = True
-            pos.append(len(out))
-            continue
-        if gap and out:
-            out.append(" ")
-        gap = False
-        pos.append(len(out))
-        out.append(ch)
-    pos.append(len(out))
-    return "".join(out), pos
-
-
-def sentence_marks(block: Block, sent: Sentence) -> list[Node | str] | None:
-    """The sentence's text (whitespace collapsed as everywhere else) with the marks that touch it.
-
-    None when no mark touches the sentence, or when the sentence is no longer where its offsets say
-    (a hand-edited file): the caller then writes the plain text exactly as before marks existed.
-    """
-    s, e = sent.start, sent.end
-    if not block.marks or s is None or e is None or block.text[s:e] != sent.text:
-        return None
-    return mark_tree(sent.text, block.marks, s)
-
-
-def target_marks(sent: Sentence) -> list[Node | str] | None:
-    """A translated sentence with the marks carried onto it (offsets into its own text), or None."""
-    if not sent.marks or any(m.end > len(sent.text) for m in sent.marks):
-        return None
-    return mark_tree(sent.text, sent.marks, 0)
-
-
-def mark_tree(raw: str, marks: list[Mark], offset: int = 0) -> list[Node | str] | None:
-    """``raw`` (which starts at ``offset`` of the text the marks point into), whitespace collapsed, as a tree."""
-    s, e = offset, offset + len(raw)
-    text, pos = _squash(raw)
-    clipped: list[tuple[int, int, int, Mark]] = []
-    for i, mark in enumerate(marks):
-        a, b = max(mark.start, s), min(mark.end, e)
-        if a >= b:
-            continue
-        na, nb = pos[a - s], pos[b - s]
-        # a mark never starts or ends on the space that joins two words
-        if na < nb and text[na] == " ":
-            na += 1
-        if na < nb and text[nb - 1] == " ":
-            nb -= 1
-        if na < nb:
-            clipped.append((na, nb, i, mark))
-    if not clipped:
-        return None
-    cuts = sorted({0, len(text), *(c[0] for c in clipped), *(c[1] for c in clipped)})
-    root: list[Node | str] = []
-    stack: list[tuple[tuple[int, int, int, Mark], list[Node | str]]] = []
-    for p, q in zip(cuts, cuts[1:]):
-        active = sorted((c for c in clipped if c[0] <= p and q <= c[1]), key=lambda c: (c[0], -c[1], c[2]))
-        keep = 0
-        while keep < len(stack) and keep < len(active) and stack[keep][0] is active[keep]:
-            keep += 1
-        del stack[keep:]  # crossing marks are closed here and reopened below: always well nested
-        for c in active[keep:]:
-            node = Node(c[3])
-            (stack[-1][1] if stack else root).append(node)
-            stack.append((c, node.children))
-        (stack[-1][1] if stack else root).append(text[p:q])
-    return root
 
 
 def followable_links(block: Block, sent: Sentence) -> list[tuple[Mark, str, str]]:

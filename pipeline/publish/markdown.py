@@ -11,7 +11,8 @@ import re
 
 from pipeline.bitext.document import Block, Document, Sentence
 from pipeline.segment.markdown.spans import SHORTCODE, split_protected
-from pipeline.publish.inline import Node, live_tags, render, sentence_marks, target_marks
+from pipeline.bitext.marks import Node, sentence_marks, target_marks
+from pipeline.publish.inline import live_tags, render
 from pipeline.publish.pairs import source_text, target_text
 from pipeline.publish.regions import cells, targets_in, translated_html
 

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from pipeline.bitext.document import LINK_STATUSES, Block, Document, Link, Sentence
 from pipeline.errors import ReviewError
 from pipeline.bitext.filekind import sniff
+from pipeline.bitext.marks import clean_text
 from pipeline.publish.pairs import join_sentences
 from pipeline.publish.tabular import read_tsv
 from pipeline.publish.xliff import STATE_OF_STATUS as STATE_OF_STATUS_21
 from pipeline.publish.xliff import SUBSTATE_PREFIX, XLIFF_NS
 from pipeline.publish.xliff12 import STATUS_OF_STATE as STATUS_OF_STATE_12
 from pipeline.publish.xliff12 import XLIFF12_NS
-from pipeline.review.ops import clean_text
 from pipeline.segment.splitter import sentence_spans
 
 _STATUS_OF_STATE_21 = {"initial": "needs_review", "translated": "auto", "reviewed": "edited", "final": "confirmed"}

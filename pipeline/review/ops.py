@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from pipeline.bitext.document import Block, Document, Link, Sentence
 from pipeline.bitext import status as review_status
+from pipeline.bitext.marks import clean_text
 from pipeline.errors import ReviewError
 
 DIRECTIONS = ("next", "prev")
@@ -360,11 +361,6 @@ def find_sentence(doc: Document, sid: str) -> tuple[Block, Sentence, str]:
             if s.id == sid:
                 return block, s, "tgt"
     raise ReviewError(f"no sentence {sid!r} in the document")
-
-
-def clean_text(text: str) -> str:
-    """Sentences are single lines: a person's line breaks inside one sentence become spaces."""
-    return " ".join(text.split())
 
 
 def _shift_marks(block: Block, start: int, end: int, new_len: int) -> None:

@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 from pipeline.bitext.document import Block, Document, Link
 from pipeline.errors import BilingualError, ReviewError
 from pipeline.review import ops
-from pipeline.bitext.status import reason_json, review_of
+from pipeline.bitext.status import link_qe, reason_json, review_of
 from pipeline.review.storage import BitextFile, ConflictError
 
 MAX_BODY = 1024 * 1024
@@ -57,13 +57,6 @@ def _too_deep(body: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
 
 def _static(name: str) -> str:
     return resources.files("pipeline.review").joinpath("static", name).read_text(encoding="utf-8")
-
-
-def link_qe(block: Block, link: Link) -> float | None:
-    """The worst quality estimate (pipeline/qe) of the link's machine translations; None when none has one."""
-    by_id = {s.id: s for s in block.source}
-    found = [by_id[i].mt.qe for i in link.src if i in by_id and by_id[i].mt and by_id[i].mt.qe is not None]
-    return max(found) if found else None  # type: ignore[type-var]
 
 
 def block_json(block: Block) -> dict[str, Any]:

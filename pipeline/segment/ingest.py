@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.segment.markdown.frontmatter import DEFAULT_KEYS
@@ -19,17 +18,6 @@ from pipeline.segment.markdown.parse import RawBlock, parse_markdown
 FINAL_PUNCT = tuple(".!?…:;\"”’»)")
 #: A first line longer than this is not a title but a paragraph.
 TITLE_MAX_CHARS = 150
-
-
-def detect_format(path: str, text: str, fmt: str = "auto") -> str:
-    if fmt in ("txt", "md"):
-        return fmt
-    if fmt != "auto":
-        raise InputError(f"unknown input format {fmt!r}; use txt, md or auto")
-    suffix = Path(path).suffix.lower()
-    if suffix in (".md", ".markdown"):
-        return "md"
-    return "txt"
 
 
 def parse_text(text: str) -> list[RawBlock]:
@@ -57,4 +45,4 @@ def parse_article(text: str, fmt: str, front_matter_keys: Sequence[str] = DEFAUL
     return blocks
 
 
-__all__ = ["RawBlock", "detect_format", "parse_article", "parse_markdown", "parse_text"]
+__all__ = ["RawBlock", "parse_article", "parse_markdown", "parse_text"]

@@ -13,8 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.config import Config
-from pipeline.bitext.document import Document
 from pipeline.errors import InputError
 from pipeline.bitext.filekind import check_article
 
@@ -24,13 +22,15 @@ _CANONICAL = {"txt": "text", "md": "markdown"}
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
-_ANY_TAG = re.compile(r"<[A-Za-z!/][^>]*>")
+_ANY_TAG = re.compile(r"<[A-Za-z!/?]")
 #: The Meta fields a page can fill.
 PROVENANCE = ("author", "date", "site_name", "source_url", "description", "license")
 
 
 @dataclass
-class ArticleInput:
+class Article:
+    """An article as read, what the segment stage takes: the text to parse and where it came from."""
+
     name: str  # path, URL or "-"
     text: str  # what the ingest reads: the article's text or Markdown (a page's article as Markdown)
     ingest: str  # "txt" or "md": the ingest parser for ``text``
@@ -38,8 +38,18 @@ class ArticleInput:
     sha256: str  # of the input as read (the page itself for HTML)
     provenance: dict[str, str] = field(default_factory=dict)
 
+    @classmethod
+    def from_text(cls, text: str, *, name: str = "-", fmt: str = "auto") -> Article:
+        """A text held in memory: plain text or Markdown (``fmt``, else ``name``'s extension), no provenance.
 
-_ANY_TAG = re.compile(r"<[A-Za-z!/?]")
+        Why no look at the content: a caller holding a string knows what it is; a web page in a string goes
+        through ``read_article``'s extraction, not here.
+        """
+        if fmt == "auto":
+            fmt = "md" if Path(name).suffix.lower() in MARKDOWN_SUFFIXES else "txt"
+        elif fmt not in ("txt", "md"):
+            raise InputError(f"unknown input format {fmt!r}; use txt, md or auto")
+        return cls(name, text, fmt, "markdown" if fmt == "md" else "text", _sha(text))
 
 
 def looks_like_html(text: str) -> bool:
@@ -67,7 +77,7 @@ def _sha(text: str | bytes) -> str:
 
 
 def read_article(name: str, *, encoding: str = "utf-8", fmt: str = "auto", fetch_options: object = None,
-                 what: str = "article", report: Callable[[str], None] | None = None) -> ArticleInput:
+                 what: str = "article", report: Callable[[str], None] | None = None) -> Article:
     """Read (or fetch) one input and turn a web page into Markdown; errors name the file or URL."""
     from pipeline.segment.web.fetch import is_url
 
@@ -87,7 +97,7 @@ def read_article(name: str, *, encoding: str = "utf-8", fmt: str = "auto", fetch
         kind = "text"  # a ".html" file without a single tag is text given the wrong name, not a page
     if kind == "html":
         return _from_html(name, text, _sha(text), url="")
-    return ArticleInput(name, text, "md" if kind == "markdown" else "txt", kind, _sha(text))
+    return Article(name, text, "md" if kind == "markdown" else "txt", kind, _sha(text))
 
 
 def _declared_charset_page(name: str, encoding: str, fmt: str, err: InputError) -> str:
@@ -117,7 +127,7 @@ def _declared_charset_page(name: str, encoding: str, fmt: str, err: InputError) 
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_url(url: str, fmt: str, fetch_options: object, report: Callable[[str], None] | None) -> ArticleInput:
+def _read_url(url: str, fmt: str, fetch_options: object, report: Callable[[str], None] | None) -> Article:
     from pipeline.segment.web.fetch import Fetcher, FetchOptions, decode_page
 
     options = fetch_options if isinstance(fetch_options, FetchOptions) else FetchOptions()
@@ -138,43 +148,16 @@ def _read_url(url: str, fmt: str, fetch_options: object, report: Callable[[str],
     kind = detect_input_format(url, text, fmt)
     if kind == "html":
         return _from_html(url, text, _sha(page.body), url=page.final_url)
-    return ArticleInput(url, text, "md" if kind == "markdown" else "txt", kind, _sha(page.body),
+    return Article(url, text, "md" if kind == "markdown" else "txt", kind, _sha(page.body),
                         provenance={"source_url": page.final_url})
 
 
-def _from_html(name: str, html: str, sha: str, url: str) -> ArticleInput:
+def _from_html(name: str, html: str, sha: str, url: str) -> Article:
     from pipeline.segment.web.extract import extract_article
 
     origin = "standard input" if name == "-" else name
     article = extract_article(html, url=url, origin=origin)
-    return ArticleInput(name, article.markdown, "md", "html", sha, provenance=dict(article.meta))
-
-
-def segment_article(name: str, *, config: Config | None = None, encoding: str = "utf-8", fmt: str = "auto",
-                    lang: str = "id", fetch_options: object = None, what: str = "article",
-                    report: Callable[[str], None] | None = None) -> Document:
-    """Read ``name`` and segment it; a page's provenance goes into the document's ``Meta``."""
-    from pipeline.segment.stage import segment_text
-
-    article = read_article(name, encoding=encoding, fmt=fmt, fetch_options=fetch_options, what=what,
-                           report=report)
-    doc = segment_text(article.text, source_file=name, fmt=article.ingest, config=config, lang=lang)
-    apply_provenance(doc, article)
-    return doc
-
-
-def apply_provenance(doc: Document, article: ArticleInput) -> None:
-    meta = doc.meta
-    meta.source_sha256 = article.sha256
-    meta.settings.setdefault("segment", {})["format"] = {"text": "txt", "markdown": "md"}.get(
-        article.input_format, article.input_format)
-    title = article.provenance.get("title", "")
-    if title:
-        meta.title = title
-    for key in PROVENANCE:
-        value = article.provenance.get(key, "")
-        if value:
-            setattr(meta, key, value)
+    return Article(name, article.markdown, "md", "html", sha, provenance=dict(article.meta))
 
 
 def url_stem(url: str) -> str:

@@ -1,33 +1,49 @@
-"""Stage 1, segment: article text -> bitext document with blocks and source sentences.
+"""Stage 1, segment: an article -> a bitext document with blocks and source sentences.
 
 Why a separate stage: segmentation is cheap and deterministic, so it is always redone from the article,
-while the expensive translation already stored for unchanged sentences is carried over (see ``carry_over``).
+while the expensive translation already stored for unchanged sentences is carried over
+(``pipeline.bitext.carry``).
+
+Two ways in, one stage: :func:`segment` takes an :class:`~pipeline.segment.sources.Article` (what
+``read_article`` gives for a file, standard input or a URL, with the page's provenance) and the
+``[segment]`` section, like every stage; :func:`segment_text` is for a text already in memory (tests,
+benchmarks, a library caller), which has no file to read and no provenance, and returns the document itself.
 """
 
 from __future__ import annotations
 
-import hashlib
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.config import Config
 from pipeline.bitext.document import Block, Document, Meta, Sentence, now_iso
+from pipeline.config import Config, SegmentConfig
 from pipeline.errors import InputError
-from pipeline.segment.ingest import detect_format, parse_article
+from pipeline.segment.ingest import parse_article
 from pipeline.segment.markdown.frontmatter import front_matter_values, value_text
-from pipeline.segment.splitter import load_abbreviations, sentence_spans
+from pipeline.segment.rules import load_abbreviations
+from pipeline.segment.sources import PROVENANCE, Article
+from pipeline.segment.splitter import sentence_spans
+from pipeline.stages import StageResult
 
 
-def segment_text(
-    text: str, *, source_file: str = "-", fmt: str = "auto", config: Config | None = None, lang: str = "id"
-) -> Document:
+@dataclass(frozen=True)
+class SegmentReport:
+    """What ``bilingual segment`` prints: how many blocks and sentences, and how long it took."""
+
+    blocks: int
+    sentences: int
+    seconds: float
+
+
+def segment(article: Article, section: SegmentConfig, *, lang: str = "id") -> StageResult[SegmentReport]:
     """Parse and split an article; ``lang="en"`` is used for the English side of a human translation."""
-    config = config or Config()
-    kind = detect_format(source_file, text, fmt)
+    started = time.perf_counter()
     try:
-        raw_blocks = parse_article(text, kind, config.segment.front_matter_keys)
+        raw_blocks = parse_article(article.text, article.ingest, section.front_matter_keys)
     except InputError as err:
-        raise InputError(f"{source_file}: {err}" if source_file not in ("", "-") else str(err)) from err
-    abbrevs = load_abbreviations(tuple(config.segment.abbreviations) if lang == "id" else (), lang=lang)
+        raise InputError(f"{article.name}: {err}" if article.name not in ("", "-") else str(err)) from err
+    abbrevs = load_abbreviations(tuple(section.abbreviations) if lang == "id" else (), lang=lang)
     blocks: list[Block] = []
     for i, rb in enumerate(raw_blocks, start=1):
         bid = f"b{i}"
@@ -40,19 +56,41 @@ def segment_text(
                 Sentence(id=f"{bid}.s{j}", text=rb.text[s:e], start=s, end=e) for j, (s, e) in enumerate(spans, start=1)
             ]
         blocks.append(block)
-    title = _front_matter_title(blocks, config) or next(
-        (b.text for b in blocks if b.kind == "title"), Path(source_file).stem if source_file != "-" else "")
+    doc = Document(meta=_meta(article, blocks, section), blocks=blocks)
+    report = SegmentReport(len(doc.blocks), len(doc.iter_source()), time.perf_counter() - started)
+    return StageResult(doc, report)
+
+
+def segment_text(
+    text: str, *, source_file: str = "-", fmt: str = "auto", config: Config | None = None, lang: str = "id"
+) -> Document:
+    """Segment a text held in memory; ``fmt`` ``txt``/``md``/``auto`` (from ``source_file``'s extension)."""
+    article = Article.from_text(text, name=source_file, fmt=fmt)
+    return segment(article, (config or Config()).segment, lang=lang).doc
+
+
+def _meta(article: Article, blocks: list[Block], section: SegmentConfig) -> Meta:
+    """The document's provenance: the page's own (title, byline, date ...) where it states it."""
+    name = article.name
+    title = article.provenance.get("title", "") or _front_matter_title(blocks) or next(
+        (b.text for b in blocks if b.kind == "title"), Path(name).stem if name != "-" else "")
     meta = Meta(
         title=title,
-        source_file=source_file,
-        source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        settings={"segment": {"format": kind, "abbreviations": list(config.segment.abbreviations)}},
+        source_file=name,
+        source_sha256=article.sha256,
+        settings={"segment": {"format": {"text": "txt", "markdown": "md"}.get(article.input_format,
+                                                                             article.input_format),
+                              "abbreviations": list(section.abbreviations)}},
     )
+    for key in PROVENANCE:
+        value = article.provenance.get(key, "")
+        if value:
+            setattr(meta, key, value)
     meta.stages["segment"] = now_iso()
-    return Document(meta=meta, blocks=blocks)
+    return meta
 
 
-def _front_matter_title(blocks: list[Block], config: Config) -> str:
+def _front_matter_title(blocks: list[Block]) -> str:
     """The page's ``title:`` from its front matter, as a reader sees it; "" when there is none."""
     front = next((b for b in blocks if b.kind == "front_matter"), None)
     if front is None:
@@ -61,7 +99,3 @@ def _front_matter_title(blocks: list[Block], config: Config) -> str:
         return " ".join(value_text(value, front.text).split())
     return ""
 
-
-from pipeline.bitext.carry import carry_over, carry_work  # noqa: E402 - re-exported: callers know it from here
-
-__all__ = ["carry_over", "carry_work", "segment_text"]

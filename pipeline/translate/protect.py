@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from pipeline.bitext.document import Block, Mark, Sentence
 from pipeline.segment.markdown.spans import split_protected
-from pipeline.publish.inline import Node, sentence_marks
+from pipeline.bitext.marks import Node, sentence_marks
 
 #: Mark kinds whose text is carried as it is (one opaque placeholder); other kinds wrap translated words.
 OPAQUE_KINDS = ("code", "raw")

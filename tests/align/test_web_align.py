@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import parse_page, text_in_lang
-from pipeline.cli.main import main
+from helpers import run_main, parse_page, text_in_lang
 from pipeline.bitext.document import load_document
 
 HTML_DIR = Path(__file__).resolve().parents[1] / "data" / "html"
@@ -17,21 +15,9 @@ SOURCE = HTML_DIR / "sungai-ciliwung.html"
 TRANSLATION = HTML_DIR / "translations" / "sungai-ciliwung.en.html"
 
 
-def _cli(args: list[str]) -> int:
-    old = sys.argv
-    sys.argv = ["bilingual", *args]
-    try:
-        main()
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    finally:
-        sys.argv = old
-    return 0
-
-
 def test_align_two_web_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "doc.bitext.json"
-    assert _cli(["align", str(SOURCE), str(TRANSLATION), "-o", str(out)]) == 0, capsys.readouterr().err
+    assert run_main("align", str(SOURCE), str(TRANSLATION), "-o", str(out)) == 0, capsys.readouterr().err
     doc = load_document(out)
     expected = json.loads((HTML_DIR / "sungai-ciliwung.expected.json").read_text(encoding="utf-8"))
     assert [[b.kind, b.text] for b in doc.blocks] == expected["blocks"]

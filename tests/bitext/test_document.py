@@ -9,7 +9,8 @@ import pytest
 
 from pipeline.bitext.document import Link, MachineTranslation, Sentence, load_document, save_document
 from pipeline.errors import BitextError
-from pipeline.segment.stage import carry_over, segment_text
+from pipeline.bitext.carry import carry_over
+from pipeline.segment.stage import segment_text
 
 ARTICLE = "Judul\n\nDr. Ani datang. Dia senang.\n\nHarga naik 3,5 persen.\n"
 
@@ -112,7 +113,7 @@ def test_the_shipped_schema_names_every_kind_the_document_model_knows() -> None:
 
     from pipeline.bitext.document import BLOCK_KINDS, LINK_STATUSES, MARK_KINDS
 
-    schema = json.loads(resources.files("pipeline").joinpath("data", "bitext.schema.json").read_text("utf-8"))
+    schema = json.loads(resources.files("pipeline.bitext").joinpath("bitext.schema.json").read_text("utf-8"))
     defs = schema["definitions"]
     assert defs["block"]["properties"]["kind"]["enum"] == list(BLOCK_KINDS)
     assert defs["mark"]["properties"]["kind"]["enum"] == list(MARK_KINDS)

@@ -16,7 +16,8 @@ from pipeline.publish import FORMATS, PublishOptions, render_html
 from pipeline.publish.inline import safe_href
 from pipeline.publish.markdown import render_markdown
 from pipeline.review import ops
-from pipeline.segment.stage import carry_over, segment_text
+from pipeline.bitext.carry import carry_over
+from pipeline.segment.stage import segment_text
 from publish_samples import attach_translation
 
 XHTML = "{http://www.w3.org/1999/xhtml}"

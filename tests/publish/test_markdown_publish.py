@@ -325,7 +325,8 @@ def test_human_markdown_translation_keeps_its_marks_front_matter_and_tables(
 
 def test_a_changed_address_reaches_the_reused_translation() -> None:
     from pipeline.bitext.document import MachineTranslation, Mark
-    from pipeline.segment.stage import carry_over, segment_text
+    from pipeline.bitext.carry import carry_over
+    from pipeline.segment.stage import segment_text
 
     old = segment_text("Buka [situs](https://a.id/lama) sekarang.\n", source_file="a.md")
     s = old.blocks[0].source[0]

@@ -8,29 +8,16 @@ person to look at.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from pipeline.cli.main import main
+from helpers import run_main
 from pipeline.publish.credits import readable_date
 
 HTML_DIR = Path(__file__).resolve().parents[1] / "data" / "html"
 PAGES = sorted(p.name[: -len(".expected.json")] for p in HTML_DIR.glob("*.expected.json"))
 ARTIFACTS = Path(__file__).resolve().parents[1] / "_artifacts" / "screenshots"
-
-
-def _cli(args: list[str]) -> int:
-    old = sys.argv
-    sys.argv = ["bilingual", *args]
-    try:
-        main()
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    finally:
-        sys.argv = old
-    return 0
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +29,8 @@ def published(tmp_path_factory: pytest.TempPathFactory, tiny_marian: Path, fast_
     pages = {}
     try:
         for name in PAGES:
-            code = _cli(["run", str(HTML_DIR / f"{name}.html"), "--model", str(tiny_marian), "--config",
-                         str(fast_config_file), "-o", str(out), "-q"])
+            code = run_main("run", str(HTML_DIR / f"{name}.html"), "--model", str(tiny_marian), "--config",
+                            str(fast_config_file), "-o", str(out), "-q")
             assert code == 0, name
             pages[name] = out / name / f"{name}.html"
     finally:

@@ -12,7 +12,8 @@ from review_fixtures import belgorod_document
 from pipeline.bitext.document import Document, load_document, save_document
 from pipeline.errors import ReviewError
 from pipeline.review import ops
-from pipeline.review.textfile import apply_review_text, write_review_text
+from pipeline.publish.review_file import write_review_text
+from pipeline.review.textfile import apply_review_text
 
 
 @pytest.fixture(scope="module")

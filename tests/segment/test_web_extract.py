@@ -13,12 +13,20 @@ from pathlib import Path
 import pytest
 
 from helpers import parse_page, text_in_lang
+from pipeline.bitext.document import Document
+from pipeline.config import SegmentConfig
 from pipeline.errors import InputError
 from pipeline.publish import render_html
-from pipeline.segment.sources import detect_input_format, read_article, segment_article
+from pipeline.segment.sources import detect_input_format, read_article
+from pipeline.segment.stage import segment
 
 HTML_DIR = Path(__file__).resolve().parents[1] / "data" / "html"
 PAGES = sorted(p.name[: -len(".expected.json")] for p in HTML_DIR.glob("*.expected.json"))
+
+
+def _segment(name: str) -> Document:
+    """Read and segment as ``bilingual segment`` does (the page's provenance into the document)."""
+    return segment(read_article(name), SegmentConfig()).doc
 
 
 def _expected(name: str) -> dict:
@@ -34,7 +42,7 @@ def test_there_are_at_least_five_pages_with_a_table_and_a_tweet() -> None:
 @pytest.mark.parametrize("name", PAGES)
 def test_extracted_blocks_are_the_article_and_nothing_else(name: str) -> None:
     exp = _expected(name)
-    doc = segment_article(str(HTML_DIR / f"{name}.html"))
+    doc = _segment(str(HTML_DIR / f"{name}.html"))
     got = [(b.kind, b.text) for b in doc.blocks]
     i = 0
     for want in exp["blocks"]:
@@ -66,7 +74,7 @@ def test_metadata_goes_into_the_bitext_and_onto_the_page(name: str) -> None:
     from pipeline.publish.credits import readable_date
 
     exp = _expected(name)["meta"]
-    doc = segment_article(str(HTML_DIR / f"{name}.html"))
+    doc = _segment(str(HTML_DIR / f"{name}.html"))
     meta = {k: getattr(doc.meta, k) for k in exp}
     assert meta == exp
     assert doc.meta.author and doc.meta.date and doc.meta.title
@@ -105,7 +113,7 @@ def test_page_text_is_never_read_as_markup(tmp_path: Path) -> None:
             "<p>Paragraf ketiga yang biasa saja, dengan kalimat yang cukup panjang agar terbaca sebagai isi.</p>")
     f = tmp_path / "hostile.html"
     f.write_text(_page(body), encoding="utf-8")
-    doc = segment_article(str(f))
+    doc = _segment(str(f))
     texts = [b.text for b in doc.blocks]
     assert texts[1] == ("1998. Tahun itu *tidak* ada <script>alert(1)</script> [x](javascript:y) # bukan judul &amp; "
                         "5 < 6 | a | b |")
@@ -125,7 +133,7 @@ def test_words_like_iklan_and_baca_juga_in_prose_stay(tmp_path: Path) -> None:
             "<p>Paragraf penutup yang cukup panjang untuk menjadi bagian dari artikel ini, tentu saja.</p>")
     f = tmp_path / "prosa.html"
     f.write_text(_page(body), encoding="utf-8")
-    texts = [b.text for b in segment_article(str(f)).blocks]
+    texts = [b.text for b in _segment(str(f)).blocks]
     assert any("melarang iklan rokok" in t for t in texts)
     assert any(t.startswith("Baca juga buku panduan") for t in texts)
     assert not any("Berita Lain" in t for t in texts)
@@ -139,7 +147,7 @@ def test_a_page_without_an_article_is_one_clear_error(tmp_path: Path) -> None:
     f.write_text("<!DOCTYPE html><html><head><title>x</title><style>p{}</style></head><body><div id='app'></div>"
                  "<script>render()</script></body></html>", encoding="utf-8")
     with pytest.raises(InputError, match="kosong.html: no article text found"):
-        segment_article(str(f))
+        _segment(str(f))
 
 
 def test_input_format_detection() -> None:
@@ -165,7 +173,7 @@ def test_plain_text_that_looks_scraped_is_left_as_it_is(tmp_path: Path) -> None:
     f.write_text(text, encoding="utf-8")
     art = read_article(str(f))
     assert art.input_format == "text" and art.text == text and art.provenance == {}
-    doc = segment_article(str(f))
+    doc = _segment(str(f))
     assert [b.text for b in doc.blocks] == ["Judul Berita", "81. selama satu hari", "Para tahanan,",
                                             "dipindahkan ke sel lain."]
     assert doc.meta.author == "" and doc.meta.settings["segment"]["format"] == "txt"
@@ -176,13 +184,13 @@ def test_a_saved_page_is_read_in_the_charset_it_declares(tmp_path: Path) -> None
     f.write_bytes(_page("<p>Kedai kopi “Café Lama” dibuka kembali setelah renovasi selama enam bulan, kata "
                         "pemiliknya.</p><p>Paragraf kedua yang cukup panjang untuk menjadi isi artikel ini juga.</p>",
                         head='<meta charset="windows-1252">').encode("cp1252"))
-    texts = [b.text for b in segment_article(str(f)).blocks]
+    texts = [b.text for b in _segment(str(f)).blocks]
     assert texts[1].startswith("Kedai kopi “Café Lama” dibuka")
     # a plain-text file in another encoding is still refused with the hint to pass --encoding
     t = tmp_path / "lama.txt"
     t.write_bytes("Kedai kopi “Café Lama”.".encode("cp1252"))
     with pytest.raises(InputError, match="--encoding"):
-        segment_article(str(t))
+        _segment(str(t))
 
 
 def test_more_kinds_of_site_debris_inside_the_body(tmp_path: Path) -> None:
@@ -201,7 +209,7 @@ def test_more_kinds_of_site_debris_inside_the_body(tmp_path: Path) -> None:
             "<p>Pada hari <span>Next</span> Level, peserta lomba berkumpul di lapangan sejak pagi hari bersama.</p>")
     f = tmp_path / "rupa.html"
     f.write_text(_page(body), encoding="utf-8")
-    texts = [b.text for b in segment_article(str(f)).blocks]
+    texts = [b.text for b in _segment(str(f)).blocks]
     assert texts == ["Judul Uji", para.format(1), para.format(2), para.format(3),
                      "Pada hari Next Level, peserta lomba berkumpul di lapangan sejak pagi hari bersama."]
 

@@ -71,6 +71,7 @@ class FetchedPage:
 
 
 def is_url(value: str) -> bool:
+    """Whether an input names a web page: http(s) only (another scheme is refused by ``read_article``)."""
     return bool(re.match(r"(?i)^https?://", value.strip()))
 
 
