@@ -336,7 +336,7 @@ def _align_articles(source: str, translation: str, output: str | None, config: C
     bitext = Path(output) if output else Path("output") / stem / f"{stem}.bitext.json"
     html = html_path_for(bitext)
     check_io({"bitext" if is_bitext_name(source) else "article": source, "translation": translation}, [bitext, html])
-    src_doc, tgt_doc = read_pair(source, translation, config, encoding=encoding, fmt=fmt,
+    src_doc, tgt_doc = read_pair(source, translation, config.segment, encoding=encoding, fmt=fmt,
                                  fetch_options=fetch_options, report=_note)
     store = open_target(bitext, config)
     store.refuse_replacing("align", force, human=False)
