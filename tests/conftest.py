@@ -15,12 +15,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_tiny_model  # noqa: E402
 
 
-def _build(tmp_path_factory: pytest.TempPathFactory, arch: str) -> Path:
+def _build(tmp_path_factory: pytest.TempPathFactory, arch: str, published: bool = False) -> Path:
+    """A tiny random model of ``arch`` (as one folder, or laid out like its hub repository), seeded: every
+    session builds the same weights."""
     import torch
 
-    out = tmp_path_factory.mktemp(f"tiny-{arch}")
+    out = tmp_path_factory.mktemp(f"{'published' if published else 'tiny'}-{arch}")
     torch.manual_seed(0)
-    make_tiny_model.BUILDERS[arch](out, make_tiny_model.corpus())
+    (make_tiny_model.PUBLISHED if published else make_tiny_model.BUILDERS)[arch](out, make_tiny_model.corpus())
     return out
 
 
@@ -39,22 +41,13 @@ def tiny_nllb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build(tmp_path_factory, "nllb")
 
 
-def _build_published(tmp_path_factory: pytest.TempPathFactory, arch: str) -> Path:
-    import torch
-
-    out = tmp_path_factory.mktemp(f"published-{arch}")
-    torch.manual_seed(0)
-    make_tiny_model.PUBLISHED[arch](out, make_tiny_model.corpus())
-    return out
-
-
 @pytest.fixture(scope="session")
 def published_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """arch -> a tiny model laid out file by file like its hub repository (built on first use, once)."""
 
     class Lazy(dict):  # type: ignore[type-arg]
         def __missing__(self, arch: str) -> Path:
-            self[arch] = _build_published(tmp_path_factory, arch)
+            self[arch] = _build(tmp_path_factory, arch, published=True)
             return self[arch]
 
     return Lazy()
