@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from pipeline.publish import render_html  # noqa: E402
+from pipeline.publish.html import render_html  # noqa: E402
 from publish_samples import large_document, sample_document  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"

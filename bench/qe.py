@@ -5,7 +5,7 @@ side is broken in one of eight ways (bench/qe_corrupt.py); the rest stay correct
 pair a score (higher = more likely wrong), and the bench prints, per kind and overall, ROC AUC and the recall
 at 5 % false positives (the threshold that flags 5 % of the correct pairs) for:
 
-  (a) rules     today's rule flags (pipeline.translate.quality), the number of review flags raised
+  (a) rules     today's rule flags (pipeline.translate.checks), the number of review flags raised
   (b) qe-sim    the bundled encoder's cross-lingual similarity alone
   (c) qe        the combination the tool uses (pipeline.qe: similarity, clause coverage, length, anchors,
                 negation, rule signals, in a logistic model)
@@ -36,7 +36,7 @@ from qe_corrupt import KINDS, Case, corrupt  # noqa: E402
 from pipeline.align.encoders import CachedEncoder, get_encoder  # noqa: E402
 from pipeline.qe import score as qe_score  # noqa: E402
 from pipeline.qe.features import FEATURES  # noqa: E402
-from pipeline.translate.quality import quality_flags, review_count  # noqa: E402
+from pipeline.translate.checks import quality_flags, review_count  # noqa: E402
 
 
 def roc_auc(pos: np.ndarray, neg: np.ndarray) -> float:

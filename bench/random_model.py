@@ -102,7 +102,8 @@ def prepare(work: Path) -> tuple[Path, Path]:
     models_dir = work / "models"
     os.environ["BILINGUAL_MODELS_DIR"] = str(models_dir)
     from pipeline.translate.spm_tokenizer import SPEC_FILE
-    from pipeline.translate.store import convert_model, ct2_dir
+    from pipeline.translate.hub.convert import convert_model
+    from pipeline.translate.hub.resolve import ct2_dir
 
     ct2 = ct2_dir(str(model), models_dir)
     # without the tokenizer spec the conversion is an older one that CTranslate2 runs through transformers

@@ -82,7 +82,7 @@ def child_raw_ct2(ct2: Path, n: int, inter: int, batch: int, reuse_memory: bool 
 
     from pipeline.translate.allocator import reuse_freed_memory
     from pipeline.translate.cpu_isa import apply_isa
-    from pipeline.translate.engine import machine_threads
+    from pipeline.translate.engines.base import machine_threads
 
     if reuse_memory:  # the process settings `bilingual translate` makes by default
         reuse_freed_memory()

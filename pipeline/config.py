@@ -38,7 +38,7 @@ class TranslateConfig:
     #: Branch, tag or commit; it belongs to ``model``: a file or option naming another model without a revision
     #: gets "main", never the default model's commit.
     revision: str = DEFAULT_MODEL_REVISION
-    engine: str = "transformers"  # transformers | ctranslate2
+    engine: str = "transformers"  # a name in pipeline.registry.ENGINES: transformers | ctranslate2
     #: Language codes for multilingual models (NLLB: "ind_Latn"/"eng_Latn"; M2M100: "id"/"en"). Empty: Indonesian
     #: into English for a multilingual model, nothing for Marian.
     source_lang_code: str = ""
@@ -60,11 +60,18 @@ class TranslateConfig:
     use_memory: bool = True
     retry_flagged: bool = True
     #: Keep memory freed between decoding steps in the process (glibc only): about 8% faster on a CPU; the
-    #: memory goes back to the system when the command ends.
+    #: memory goes back to the system when the command ends. Like cpu_isa and threads for torch, set for the
+    #: whole process by the commands (pipeline/translate/process.py), never by a library call.
     reuse_memory: bool = True
     #: Instruction set of CTranslate2's CPU kernels: auto (AVX-512 on AMD CPUs that have it, else
     #: CTranslate2's choice), default (always CTranslate2's choice), avx512, avx2, avx, generic.
     cpu_isa: str = "auto"
+    #: The quality checks (pipeline/translate/checks.py): a translation shorter than too_short_ratio or longer
+    #: than too_long_ratio times its source (in characters) is flagged, for sources of at least
+    #: min_chars_for_length characters. They are part of the translation memory's key.
+    too_short_ratio: float = 0.4
+    too_long_ratio: float = 2.5
+    min_chars_for_length: int = 20
 
 
 #: ``[translate] device`` values: "auto" takes a GPU when the engine sees one; "cuda" insists on it.
@@ -202,6 +209,10 @@ def validate(config: Config, origin: str = "config") -> None:
         raise ConfigError(f"{origin}: [translate] max_output_ratio must be more than 0")
     if t.threads < 0:
         raise ConfigError(f"{origin}: [translate] threads must be 0 (auto) or more")
+    if not 0 < t.too_short_ratio < t.too_long_ratio:
+        raise ConfigError(f"{origin}: [translate] too_short_ratio must be more than 0 and less than too_long_ratio")
+    if t.min_chars_for_length < 1:
+        raise ConfigError(f"{origin}: [translate] min_chars_for_length must be at least 1")
     if not 0.0 <= config.align.review_threshold <= 1.0:
         raise ConfigError(f"{origin}: [align] review_threshold must be between 0 and 1")
     if config.align.deletion_cost <= 0:

@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 
+def first_line(err: BaseException, limit: int = 200) -> str:
+    """The first line of an error's message, cut to ``limit`` characters.
+
+    Why: a library's exception (transformers, CTranslate2, the hub) can carry pages of text; a user's error
+    stays one line, with the cause's own first line as the reason.
+    """
+    return (str(err).splitlines() or [""])[0][:limit]
+
+
 class BilingualError(Exception):
     """Base of every error a user may see as a one-line message."""
 
@@ -31,6 +40,10 @@ class ModelNotAvailableError(ModelError):
     """The model is not on this machine and cannot be downloaded (offline, no hub access, no conversion)."""
 
     exit_code = 3  # only this: scripts (and `make demo`) fall back to another model on 3, never on a broken one
+
+
+class MemoryStoreError(BilingualError):
+    """A store kept to save time (the translation memory) cannot be read or written: a disk, not a setting."""
 
 
 class AlignmentError(BilingualError):

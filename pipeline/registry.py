@@ -106,9 +106,9 @@ def parse_names(spec: str | Iterable[str], known: Iterable[str], what: str) -> l
 
 ENGINES = Registry(
     "engine",
-    Entry("transformers", "pipeline.translate.engine:TransformersEngine",
+    Entry("transformers", "pipeline.translate.engines.transformers:TransformersEngine",
           "Hugging Face transformers on torch (Marian/opus-mt, NLLB, M2M100)"),
-    Entry("ctranslate2", "pipeline.translate.engine:CTranslate2Engine",
+    Entry("ctranslate2", "pipeline.translate.engines.ctranslate2:CTranslate2Engine",
           "CTranslate2: a converted model, faster on a CPU, no torch needed"),
 )
 

@@ -6,11 +6,14 @@ real model cannot report; every test of what a model outputs uses the tiny real 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import pytest
+
 from pipeline.config import Config, load_config
-from pipeline.translate.engine import Decoding, Hypothesis
+from pipeline.translate.engines.base import Decoding, Hypothesis
 
 
 def fake(text: str) -> str:
@@ -71,3 +74,14 @@ def _article(n: int, offset: int = 0) -> str:
 
 def _factory(engine: EchoEngine):  # type: ignore[no-untyped-def]
     return lambda t, m: engine
+
+
+def cli_exit(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
+    """Run ``bilingual ARGV`` in this process as the console script does; its exit status."""
+    from pipeline.cli.main import main
+
+    monkeypatch.setattr(sys, "argv", ["bilingual", *argv])
+    with pytest.raises(SystemExit) as exc:
+        main()
+        raise SystemExit(0)
+    return int(exc.value.code or 0)

@@ -15,12 +15,13 @@ import click
 
 from pipeline import __version__
 from pipeline.cli.guide import deprecated, echo_lines, next_step, run_report, stage_line
-from pipeline.config import Config, load_config
+from pipeline.config import Config, PublishConfig, load_config
 from pipeline.corpus.inputs import DEFAULT_GLOB
 from pipeline.corpus.results import DEFAULT_WINDOW
 from pipeline.bitext.document import Document, bitext_base, html_path_for, load_document
 from pipeline.errors import BilingualError, ConfigError
-from pipeline.registry import OUTPUT_LAYOUTS
+from pipeline.registry import ENGINES, OUTPUT_LAYOUTS, PAGE_LAYOUTS, QUANTIZE
+from pipeline.registry import FORMATS as FORMAT_NAMES
 from pipeline.cli.qe import estimate_step, qe_option
 from pipeline.cli.qe import qe as qe_command
 
@@ -69,13 +70,16 @@ def _progress(quiet: bool):  # type: ignore[no-untyped-def]
     return None if quiet else TerminalProgress(desc="translating", unit="sent")
 
 
-def _translate_saving(doc: Document, config: Config, save: Callable[[Document], object], quiet: bool) -> None:
+def _translate_saving(doc: Document, config: Config, save: Callable[[Document], object], quiet: bool,
+                      name: str = "") -> None:
     """Translate; on Ctrl-C save the finished sentences (atomically) before giving up, so a rerun resumes."""
-    from pipeline.translate import translate_document
+    from pipeline.translate.process import configure
+    from pipeline.translate.stage import translate
 
+    configure(config.translate)  # this process is the command's: allocator, threads, quiet libraries
     with stage_line("translate", quiet) as st:
         try:
-            report = translate_document(doc, config, progress=_progress(quiet))
+            report = translate(doc, config.translate, name=name, progress=_progress(quiet)).report
         except KeyboardInterrupt:
             save(doc)
             raise
@@ -91,8 +95,8 @@ def translate_options(f):  # type: ignore[no-untyped-def]
     f = click.option("--no-memory", "no_memory", is_flag=True, default=None,
                      help="Do not read or write the translation memory.")(f)
     f = click.option("--beam-size", type=click.IntRange(1, 64), help="Beam size (1 = greedy).")(f)
-    f = click.option("--quantize", type=click.Choice(["none", "int8"]), help="int8: faster on a CPU.")(f)
-    f = click.option("--engine", type=click.Choice(["transformers", "ctranslate2"]),
+    f = click.option("--quantize", type=click.Choice(QUANTIZE), help="int8: faster on a CPU.")(f)
+    f = click.option("--engine", type=click.Choice(ENGINES.names()),
                      help="ctranslate2 needs `bilingual models convert MODEL` once.")(f)
     return f
 
@@ -231,7 +235,7 @@ def translate(bitext: str, output: str | None, model: str | None, engine: str | 
     if output and not (Path(output).exists() and same_file(output, bitext)):
         store.refuse_replacing("translate", force)
     store.refuse_human_translation("translate", force)
-    _translate_saving(doc, config, lambda d: store.save(d, remake_translated(d, config)), quiet)
+    _translate_saving(doc, config, lambda d: store.save(d, remake_translated(d, config)), quiet, bitext)
     if config.qe.run:
         estimate_step(doc, config, quiet)
     with stage_line("align", quiet) as st:
@@ -308,7 +312,7 @@ def _align_bitext(bitext: str, output: str | None, config: Config, force: bool) 
         store.refuse_replacing("align", force)
     result = align(doc, config.align)
     store.save(doc, lambda theirs: align(theirs, config.align).doc)
-    _publish(doc, html, config.publish.layout, config.publish.review_marks, config.publish.images)
+    _publish(doc, html, config.publish)
     click.echo(f"aligned {display(target)}: {result.report.review.line()}; wrote {display(html)}", err=True)
 
 
@@ -342,19 +346,17 @@ def _align_articles(source: str, translation: str, output: str | None, config: C
     store.refuse_replacing("align", force, human=False)
     result = align_translation(src_doc, tgt_doc, config.align)
     store.save(result.doc)
-    _publish(result.doc, html, config.publish.layout, config.publish.review_marks, config.publish.images)
+    _publish(result.doc, html, config.publish)
     click.echo(f"aligned {display(source)} with {display(translation)}: {result.report.review.line()}", err=True)
     echo_lines(next_step(bitext, html, result.doc))
     click.echo(display(html))
 
 
-def _publish(doc: Document, target: Path, layout: str | None = None, review_marks: bool = False,
-             images: str = "placeholder") -> None:
-    """Write the reading page of ``doc`` to ``target`` (used by ``run``)."""
-    from pipeline.publish import publish_document
+def _publish(doc: Document, target: Path, section: PublishConfig) -> None:
+    """Write the reading page of ``doc`` to ``target`` (after ``align``)."""
+    from pipeline.publish import publish
 
-    publish_document(doc, ["html"], target, layout=layout or "side-by-side", review_marks=review_marks,
-                     images=images)
+    publish(doc, section, formats=["html"], output=target)
 
 
 EPILOG_PUBLISH = """\b
@@ -388,9 +390,8 @@ Examples:
 @click.option("--outdir", type=click.Path(file_okay=False),
               help="Output directory for any number of formats (default: next to BITEXT).")
 @click.option("-f", "--format", "formats", metavar="LIST",
-              help="Comma-separated formats: html, md, txt, target, tmx, xliff, xliff12, tsv, jsonl, review "
-                   "(default: [publish] formats).")
-@click.option("--layout", type=click.Choice(["side-by-side", "paragraphs", "sentences", "translation"]),
+              help=f"Comma-separated formats: {', '.join(FORMAT_NAMES.names())} (default: [publish] formats).")
+@click.option("--layout", type=click.Choice(PAGE_LAYOUTS),
               help="Layout the page opens with (default: [publish] layout); readers can switch in the page.")
 @click.option("--review-marks/--reader", "review_marks", default=None,
               help="Mark links that need review on the page, or not (default: [publish] review_marks, off).")
@@ -401,7 +402,7 @@ Examples:
 def publish(bitext: str, output: str | None, outdir: str | None, formats: str | None, layout: str | None,
             review_marks: bool | None, statuses: str | None, bom: bool, config_path: str | None) -> None:
     """Write the bilingual reading page and/or exchange formats of a bitext file."""
-    from pipeline.publish import parse_formats, parse_statuses, publish_document
+    from pipeline.publish import parse_formats, parse_statuses, publish
 
     config = _config(config_path, publish__layout=layout, publish__review_marks=review_marks)
     names = parse_formats(formats if formats is not None else config.publish.formats)
@@ -413,11 +414,10 @@ def publish(bitext: str, output: str | None, outdir: str | None, formats: str | 
         outdir, output = output, None
     doc = load_document(bitext)
     base = str(bitext_base(bitext))
-    written = publish_document(doc, names, output if outdir is None else str(Path(outdir)) + os.sep, base=base,
-                               layout=config.publish.layout, protect=[bitext], bitext_name=Path(bitext).name,
-                               review_marks=config.publish.review_marks, statuses=keep, bom=bom,
-                               images=config.publish.images)
-    for path in written.values():
+    target = output if outdir is None else str(Path(outdir)) + os.sep
+    result = publish(doc, config.publish, formats=names, output=target, base=base, protect=[bitext],
+                     bitext_name=Path(bitext).name, statuses=keep, bom=bom)
+    for path in result.report.written.values():
         click.echo(f"wrote {path}", err=True)
 
 
@@ -474,8 +474,11 @@ def run(paths: tuple[str, ...], outdir: str | None, old_outdir: str | None, revi
     outdir = outdir or old_outdir or "output"
     config = _config(config_path, translate__model=model, qe__run=qe, publish__review_marks=review_marks,
                      **_translate_overrides(engine, quantize, beam_size, no_memory))
-    if ray and config.translate.engine != "ctranslate2":
-        raise click.UsageError("--ray runs CTranslate2 translators: add --engine ctranslate2")
+    if ray:
+        from pipeline.corpus.ray_engine import RAY_ENGINE
+
+        if config.translate.engine != RAY_ENGINE:
+            raise click.UsageError(f"--ray runs CTranslate2 translators: add --engine {RAY_ENGINE}")
     single = len(paths) == 1 and not from_list and (paths[0] == "-" or is_url(paths[0]) or not Path(paths[0]).is_dir())
     extra: list[str] = []
     if formats:
@@ -483,6 +486,9 @@ def run(paths: tuple[str, ...], outdir: str | None, old_outdir: str | None, revi
 
         extra = parse_formats(formats)
     inputs = collect_inputs(paths, glob=glob, from_list=from_list, layout=out_layout)
+    from pipeline.translate.process import configure
+
+    configure(config.translate)  # this process is the command's: allocator, threads, quiet libraries
     options = RunOptions(outdir=Path(outdir), encoding=encoding, fmt=fmt, formats=extra, window=window,
                          single=single, quiet=quiet, ray=ray, ray_actors=ray_actors, ray_ship_model=ray_ship_model,
                          force=force, fetch_options=_fetch_options(timeout, ignore_robots), report=_note)

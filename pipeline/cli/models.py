@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from pipeline.registry import CONVERSION_QUANTIZATIONS
+
 
 def _revision(name: str, revision: str | None) -> str:
     """The revision asked for, or the configured one when NAME is the configured model (its pinned commit)."""
@@ -28,7 +30,7 @@ def models() -> None:
 @click.option("--revision", help=_REVISION_HELP)
 def pull(name: str, revision: str | None) -> None:
     """Download NAME from the Hugging Face hub into models/ and record its exact commit."""
-    from pipeline.translate.store import human_size, pull_model
+    from pipeline.translate.hub.store import human_size, pull_model
 
     m = pull_model(name, _revision(name, revision))
     click.echo(f"pulled {m.name} @ {m.revision} into {m.path} ({human_size(m.size)})", err=True)
@@ -39,8 +41,8 @@ def pull(name: str, revision: str | None) -> None:
               help="Also list models in the Hugging Face hub cache.")
 def list_(cache: bool) -> None:
     """Show local models with size, source and revision."""
-    from pipeline.translate.models import default_models_dir
-    from pipeline.translate.store import human_size, list_cached_models, list_models
+    from pipeline.translate.hub.resolve import default_models_dir
+    from pipeline.translate.hub.store import human_size, list_cached_models, list_models
 
     rows = list_models() + (list_cached_models() if cache else [])
     if not rows:
@@ -55,7 +57,7 @@ def list_(cache: bool) -> None:
 @click.argument("name")
 def remove(name: str) -> None:
     """Delete NAME (as shown by `models list`) from models/."""
-    from pipeline.translate.store import remove_model
+    from pipeline.translate.hub.store import remove_model
 
     path = remove_model(name)
     click.echo(f"removed {path}", err=True)
@@ -63,12 +65,15 @@ def remove(name: str) -> None:
 
 @models.command()
 @click.argument("name")
-@click.option("--quantization", type=click.Choice(["int8", "int8_float32", "int16", "float16", "float32"]),
+@click.option("--quantization", type=click.Choice(CONVERSION_QUANTIZATIONS),
               default="int8", show_default=True, help="Weight type of the converted model.")
 @click.option("--revision", help=_REVISION_HELP)
 def convert(name: str, quantization: str, revision: str | None) -> None:
     """Convert NAME (hub name or local directory) for the CTranslate2 engine, into models/NAME.ct2."""
-    from pipeline.translate.store import convert_model, human_size
+    from pipeline.translate.hub.convert import convert_model
+    from pipeline.translate.hub.store import human_size
+    from pipeline.translate.process import quiet_transformers
 
+    quiet_transformers()
     m = convert_model(name, _revision(name, revision), quantization)
     click.echo(f"converted {name} into {m.path} ({m.kind}, {human_size(m.size)})", err=True)

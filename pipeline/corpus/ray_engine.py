@@ -23,10 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import TranslateConfig
-from pipeline.errors import ModelError
-from pipeline.translate.engine import CTranslate2Engine, Decoding
+from pipeline.errors import ModelError, first_line
+from pipeline.translate.checks import Checks
+from pipeline.translate.engines.base import Decoding, LoadedModel
+from pipeline.translate.engines.ctranslate2 import CTranslate2Engine
 from pipeline.translate.memory import Entry
-from pipeline.translate.stage import LoadedModel
+
+#: The engine whose translators the actors run: ``--ray`` needs it (``bilingual run`` says so).
+RAY_ENGINE = CTranslate2Engine.name
 
 #: CPUs (and so CTranslate2 threads) per actor when --ray-actors is not given: two one-thread replicas
 #: per actor, the setting that is fastest per core on a CPU (see ct2_threads).
@@ -60,7 +64,7 @@ class BatchTranslator:
 
     def __init__(self, path: str, config: dict[str, Any], input_positions: int | None, decoding: dict[str, Any],
                  retry: bool, split: bool, bundle: list[Any] | None = None) -> None:
-        from pipeline.translate.allocator import reuse_freed_memory
+        from pipeline.translate.process import configure
 
         t = TranslateConfig(**config)
         model_path = Path(path)
@@ -68,10 +72,10 @@ class BatchTranslator:
             import ray
 
             model_path = unpack_bundle(ray.get(bundle[0]))
-        if t.reuse_memory:
-            reuse_freed_memory()
+        configure(t)  # the actor's process is ours: the same set-up as `bilingual translate`
         self.engine = CTranslate2Engine(model_path, t, input_positions=input_positions)
         self.decoding = Decoding(**decoding)
+        self.checks = Checks.from_config(t)
         self.retry = retry
         # split a batch over the replicas only where the local run would (its few batches): same output
         self.parts = None if split else 1
@@ -84,8 +88,8 @@ class BatchTranslator:
         entries_json, retried = [], []
         for texts in batch["texts"]:
             report = TranslateReport()
-            entries = next(checked_batches(self.engine, [[str(x) for x in texts]], self.decoding, self.retry,
-                                           report, parts=self.parts))
+            entries = next(checked_batches(self.engine, [[str(x) for x in texts]], self.decoding, self.checks,
+                                           self.retry, report, parts=self.parts))
             entries_json.append(json.dumps([dataclasses.asdict(e) for e in entries], ensure_ascii=False))
             retried.append(report.retried)
         return {"i": np.asarray(batch["i"]), "entries": np.asarray(entries_json, dtype=object),
@@ -95,7 +99,7 @@ class BatchTranslator:
 class RayEngine:
     """The Engine the translate stage sees: tokens are counted here, batches are translated by the actor pool."""
 
-    name = "ctranslate2"
+    name = CTranslate2Engine.name
 
     def __init__(self, address: str, t: TranslateConfig, model: LoadedModel, *, actors: int = 0,
                  ship_model: bool = False) -> None:
@@ -112,7 +116,7 @@ class RayEngine:
                          logging_level=logging.WARNING, log_to_driver=False)
             except Exception as err:  # noqa: BLE001 - no cluster at that address, version mismatch...
                 raise ModelError(f"--ray {address}: cannot connect to the Ray cluster "
-                                 f"({(str(err).splitlines() or [''])[0][:200]})") from err
+                                 f"({first_line(err)})") from err
         cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
         self.actors = actors or max(1, cpus // CPUS_PER_ACTOR)
         self.cpus_per_actor = max(1, cpus // self.actors) if actors else min(cpus, CPUS_PER_ACTOR)

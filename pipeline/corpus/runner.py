@@ -218,13 +218,11 @@ class CollectionRun:
 
     def publish(self, r: DocResult, doc: Document) -> None:
         """The document's outputs; the page last, so that a document whose page exists has them all."""
-        from pipeline.publish import publish_document
+        from pipeline.publish import publish
 
         bitext = self.bitext_path(r)
-        publish_document(doc, self.formats, None, base=r.folder / r.input.stem,
-                         layout=self.config.publish.layout or "side-by-side", protect=[bitext],
-                         bitext_name=bitext.name, review_marks=self.config.publish.review_marks,
-                         images=self.config.publish.images)
+        publish(doc, self.config.publish, formats=self.formats, base=r.folder / r.input.stem, protect=[bitext],
+                bitext_name=bitext.name)
 
     # ------------------------------------------------------------ the run
 

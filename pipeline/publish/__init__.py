@@ -1,26 +1,26 @@
-"""Stage 4, publish: the interactive bilingual page and the exchange formats translators use."""
+"""Stage 4, publish: the interactive bilingual page and the exchange formats translators use.
+
+The renderers (``pipeline.publish.html`` ...) are not imported here: each is loaded when its format is written.
+"""
 
 from pipeline.publish.formats import (
     FORMATS,
-    PAIR_FORMATS,
     OutputFormat,
     PublishOptions,
+    PublishReport,
     parse_formats,
     parse_statuses,
-    publish_document,
+    publish,
     register_format,
 )
-from pipeline.publish.html import LAYOUTS, render_html
 
 __all__ = [
     "FORMATS",
-    "LAYOUTS",
     "OutputFormat",
-    "PAIR_FORMATS",
     "PublishOptions",
+    "PublishReport",
     "parse_formats",
     "parse_statuses",
-    "publish_document",
+    "publish",
     "register_format",
-    "render_html",
 ]

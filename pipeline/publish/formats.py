@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.bitext.document import LINK_STATUSES, Document
+from pipeline.bitext.guard import check_io
+from pipeline.config import PublishConfig
 from pipeline.errors import ConfigError, InputError
 from pipeline.fileio import atomic_write_text
 from pipeline.registry import FORMATS as FORMAT_NAMES
 from pipeline.registry import PAIR_FORMATS, parse_names
+from pipeline.stages import StageResult, require
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,6 @@ def render_jsonl_file(doc: Document, o: PublishOptions) -> str:
 
 def render_review_file(doc: Document, o: PublishOptions) -> str:
     from pipeline.publish.review_file import write_review_text
-    from pipeline.stages import require
 
     require(doc, "review", o.bitext_name)
     return write_review_text(doc, o.bitext_name)
@@ -160,26 +162,34 @@ def plan_outputs(
     return {name: folder / FORMATS[name].filename(stem, doc) for name in formats}
 
 
-def publish_document(
+@dataclass
+class PublishReport:
+    """What publish wrote: each format's file, in the order the formats were asked for."""
+
+    written: dict[str, Path]
+
+
+def publish(
     doc: Document,
-    formats: str | Iterable[str],
-    output: str | Path | None = None,
+    section: PublishConfig,
     *,
+    formats: str | Iterable[str] | None = None,
+    output: str | Path | None = None,
     base: str | Path | None = None,
-    layout: str = "side-by-side",
     protect: Iterable[str | Path] = (),
     bitext_name: str = "",
-    images: str = "placeholder",
-    review_marks: bool = False,
     statuses: Iterable[str] | None = None,
     bom: bool = False,
-) -> dict[str, Path]:
-    """Render every requested format and write each atomically; returns format -> path written.
+) -> StageResult[PublishReport]:
+    """Render every requested format (default: ``section.formats``) and write each atomically.
 
+    The page's layout, images and review marks come from ``section``. ``output`` is the file of the one
+    format or, ending in a path separator, a directory; without it the files go next to ``base``.
     ``protect`` lists files that must never be overwritten (the bitext itself); the article named in
     ``doc.meta.source_file`` is always protected, since ``txt``/``md`` outputs can share its name.
     """
-    names = parse_formats(formats)
+    require(doc, "publish", bitext_name)
+    names = parse_formats(formats if formats is not None else section.formats)
     keep = parse_statuses(statuses) if statuses is not None else None
     if keep is not None and not any(n in PAIR_FORMATS for n in names):
         raise ConfigError(f"--status filters the formats {', '.join(PAIR_FORMATS)}; none of them was asked for")
@@ -190,14 +200,12 @@ def publish_document(
         base = out.with_suffix("")
     as_dir = isinstance(output, str) and output.endswith(("/", os.sep))
     targets = plan_outputs(doc, names, base=Path(base), output=out, output_is_dir=as_dir)
-    from pipeline.bitext.guard import check_io
-
     guarded = [Path(p) for p in protect]
     check_io([("bitext", p) for p in guarded], targets.values(),
              docs=[(doc, guarded[0] if guarded else None)])
-    options = PublishOptions(layout=layout, bitext_name=bitext_name, review_marks=review_marks, statuses=keep, bom=bom,
-                             images=images)
+    options = PublishOptions(layout=section.layout, bitext_name=bitext_name, review_marks=section.review_marks,
+                             statuses=keep, bom=bom, images=section.images)
     rendered = {name: FORMATS[name].render(doc, options) for name in names}  # render all before writing any
     for name, path in targets.items():
         atomic_write_text(path, rendered[name])
-    return targets
+    return StageResult(doc, PublishReport(targets))

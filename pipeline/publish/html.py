@@ -2,10 +2,12 @@
 
 Why it is built this way:
 
-* No template engine, no CDN, no web font: the page must open offline from a file, and every piece of
-  article text passes through ``escape`` (``_e``) on its way in, so a hostile article can never inject
-  markup or script. No article text ever becomes an attribute name or a script; the only URLs are the
-  article's own links (Markdown input), and only those with a safe scheme (see ``inline.safe_href``).
+* No CDN, no web font: the page must open offline from a file; its style and script (``static/``) are
+  inlined through the template (``templates/page.html``, see ``page_assets``). Every piece of article
+  text is escaped on its way in: by ``_e`` where this module builds markup, by the template's autoescaping
+  everywhere else, so a hostile article can never inject markup or script. No article text ever becomes an
+  attribute name or a script; the only URLs are the article's own links (Markdown input), and only those
+  with a safe scheme (see ``inline.safe_href``).
 * One DOM serves all four layouts. Switching is a ``data-layout`` attribute on ``<main>``; the
   sentence-interleaved layout reorders the same sentence elements with CSS ``order`` (each sentence carries
   its slot in ``--o``), so switching never rebuilds anything and works for any article size.
@@ -19,188 +21,35 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
+from markupsafe import Markup
+
 from pipeline import __version__
 from pipeline.bitext.document import Block, Document, Link, Sentence
 from pipeline.segment.markdown.frontmatter import translated_values
 from pipeline.segment.markdown.html_blocks import readable_regions
 from pipeline.publish import page_assets, page_parts
+from pipeline.publish.page_assets import asset
 from pipeline.bitext.marks import Node, sentence_marks, target_marks
 from pipeline.publish.inline import followable_links, live_tags, render, safe_href, safe_tag, tag_name
-from pipeline.publish.page_media import MEDIA_CSS, block_images, image_html, raw_html, visible_words
+from pipeline.publish.page_media import block_images, image_html, raw_html, visible_words
 from pipeline.publish.pairs import target_text
 from pipeline.publish.regions import cells, targets_in
 from pipeline.bitext.status import review_of, review_summary
+from pipeline.registry import PAGE_LAYOUTS
 
-LAYOUTS = {
+#: The switcher's words for each layout of ``pipeline.registry.PAGE_LAYOUTS`` (a test checks both agree).
+LAYOUT_LABELS = {
     "side-by-side": "Side by side",
     "paragraphs": "Paragraphs",
     "sentences": "Sentences",
     "translation": "Translation only",
 }
-DEFAULT_LAYOUT = "side-by-side"
+DEFAULT_LAYOUT = PAGE_LAYOUTS[0]
 _FIRST_SENTENCE = re.compile(r'<span class="s(?=[ "])')
 
 
 def _e(value: object) -> str:
     return escape(str(value), quote=True)
-
-
-_CSS = """
-:root{color-scheme:light dark;--fg:#1c1c1c;--bg:#fff;--muted:#5e5e5e;--soft:#f4f3ef;--line:#e3e1dc;
---hl:#ffe38a;--on:#ffd23f;--rv:#b45500;--fl:#c4262e;--accent:#2457a6}
-@media (prefers-color-scheme:dark){:root{--fg:#e7e5e0;--bg:#151515;--muted:#a9a6a0;--soft:#222120;--line:#34322f;
---hl:#574600;--on:#7a6200;--rv:#f3a250;--fl:#ff8080;--accent:#8db4ff}}
-*{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--fg);background:var(--bg)}
-.bar{position:sticky;top:0;z-index:2;background:var(--bg);border-bottom:1px solid var(--line);padding:.45rem 1rem;
-display:flex;flex-wrap:wrap;gap:.35rem 1.5rem;align-items:center;justify-content:space-between}
-.layouts{display:flex;flex-wrap:wrap;gap:.3rem;align-items:center}
-.layouts .lbl{font-size:.8rem;color:var(--muted);margin-right:.2rem}
-.layouts label{position:relative}
-.layouts input{position:absolute;opacity:0;width:1px;height:1px;margin:0}
-.layouts span.opt{display:inline-block;padding:.15rem .7rem;border:1px solid var(--line);border-radius:999px;font-size:.82rem;cursor:pointer;white-space:nowrap}
-.layouts input:checked+span.opt{background:var(--fg);color:var(--bg);border-color:var(--fg)}
-.layouts input:focus-visible+span.opt{outline:2px solid var(--accent);outline-offset:2px}
-.legend .s{cursor:default}
-main{max-width:78rem;margin:0 auto;padding:1rem 1.25rem 2.5rem}
-.blk{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:0}
-.side{min-width:0;overflow-wrap:anywhere;word-break:normal;hyphens:auto}
-.side.src{padding-right:1.4rem}
-.side.tgt{padding-left:1.4rem;border-left:1px solid var(--line)}
-.side>*{margin:.5rem 0}
-h1{font-size:1.85rem;line-height:1.25;margin:.6rem 0 1rem}
-h2{font-size:1.4rem;line-height:1.3}
-h3{font-size:1.18rem}
-h4,h5,h6{font-size:1.05rem}
-blockquote{margin-left:0;padding-left:1rem;border-left:3px solid var(--line);font-style:italic}
-pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--soft);padding:.6rem .8rem;border-radius:.35rem;font-size:.88rem;line-height:1.45}
-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-.side>.li{margin:.25rem 0;padding-left:calc(var(--lv,1) * 1.4rem);text-indent:-1.4rem}
-.li .mk{display:inline-block;min-width:1.4rem;padding-right:.3rem;text-indent:0;color:var(--muted)}
-.s{border-radius:.2em;cursor:pointer;-webkit-box-decoration-break:clone;box-decoration-break:clone}
-.s{unicode-bidi:isolate}
-.s:focus{outline:none}
-.s:focus-visible{outline:2px solid var(--accent);outline-offset:1px}
-.s.hl{background:var(--hl)}
-.s.on{background:var(--on)}
-.rv{text-decoration:underline wavy var(--rv) 1px;text-underline-offset:.28em;text-decoration-skip-ink:none}
-.un{text-decoration:underline dashed var(--muted) 1px;text-underline-offset:.28em}
-.sw{display:inline-block;padding:0 .3em;border-radius:.2em;background:var(--hl)}
-#pop{position:absolute;z-index:3;left:0;top:0;max-width:min(28rem,calc(100vw - 1rem));background:var(--soft);color:var(--fg);
-border:1px solid var(--line);border-radius:.45rem;padding:.45rem .7rem;box-shadow:0 4px 18px rgba(0,0,0,.2);font-size:.92rem;line-height:1.45;overflow-wrap:anywhere}
-#pop[hidden]{display:none}
-footer{max-width:78rem;margin:0 auto;padding:1rem 1.25rem 2rem;border-top:1px solid var(--line);color:var(--muted);font-size:.82rem}
-footer dl{display:flex;flex-wrap:wrap;gap:.2rem 1.4rem;margin:0}
-footer dt{font-weight:600;display:inline}
-footer dd{display:inline;margin:0 0 0 .3rem;overflow-wrap:anywhere}
-footer div{min-width:0}
-main:not([data-layout="side-by-side"]){max-width:48rem}
-main[data-layout="paragraphs"] .blk,main[data-layout="translation"] .blk{grid-template-columns:minmax(0,1fr)}
-main:not([data-layout="side-by-side"]) .side.src{padding-right:0}
-main[data-layout="paragraphs"] .side.tgt{border-left:3px solid var(--line);padding-left:.9rem;margin-bottom:.9rem}
-main[data-layout="paragraphs"] .nt .tgt,main[data-layout="sentences"] .nt .tgt,main[data-layout="translation"] .src{display:none}
-main[data-layout="translation"] .side.tgt{border:0;padding:0}
-main[data-layout="translation"] .tgt .s{cursor:help}
-main[data-layout="sentences"] .blk{display:flex;flex-direction:column}
-main[data-layout="sentences"] .il .side,main[data-layout="sentences"] .il .side>*,main[data-layout="sentences"] .il blockquote>p{display:contents}
-main[data-layout="sentences"] .il .s{display:block;order:var(--o,0);margin:.35rem 0 0}
-main[data-layout="sentences"] .il .tgt .s{margin:.1rem 0 .5rem;padding-left:.8rem;border-left:3px solid var(--line)}
-main[data-layout="sentences"] .side.tgt{border:0;padding:0}
-main[data-layout="sentences"] .list_item .side.tgt{padding-left:.8rem;border-left:3px solid var(--line)}
-main[data-layout="sentences"] .list_item .side>.li{margin:.1rem 0}
-main[data-layout="sentences"] .title .s,main[data-layout="sentences"] .heading .s{margin-top:.8rem}
-@media (max-width:40rem){
-body{font-size:1rem}
-.bar{position:static;padding:.4rem .6rem}
-main{padding:.5rem .6rem 2rem}
-main[data-layout="side-by-side"] .blk{font-size:.9rem;line-height:1.5}
-.side.src{padding-right:.55rem}
-.side.tgt{padding-left:.55rem}
-h1{font-size:1.35rem}
-h2{font-size:1.15rem}
-h3{font-size:1.05rem}
-footer{padding:1rem .6rem 2rem}
-}
-"""
-
-#: Only pages of articles with inline markup carry it (a plain article's page stays byte-identical).
-_MARKS_CSS = """
-.side a{color:var(--accent);text-underline-offset:.18em}
-.side a:focus-visible{outline:2px solid var(--accent);outline-offset:1px}
-.src-link{margin-left:.25em;padding:0 .1em;font-size:.85em;text-decoration:none;border-radius:.2em}
-.src-link:hover{text-decoration:underline}
-@media print{.src-link{display:none}}
-"""
-
-_JS = """
-(function(){
-"use strict";
-var main=document.getElementById("doc"),pop=document.getElementById("pop"),KEY="bilingual.layout";
-var radios=document.querySelectorAll('input[name="layout"]');
-function setLayout(v,save){
- var ok=false;
- for(var i=0;i<radios.length;i++){if(radios[i].value===v){radios[i].checked=true;ok=true;}}
- if(!ok)return;
- main.setAttribute("data-layout",v);
- hidePop();
- if(save){try{localStorage.setItem(KEY,v);}catch(e){}}
-}
-try{var saved=localStorage.getItem(KEY);if(saved)setLayout(saved,false);}catch(e){}
-document.getElementById("layouts").addEventListener("change",function(e){
- if(e.target&&e.target.name==="layout")setLayout(e.target.value,true);
-});
-var index=null,lit=[],cur=null,pinned=null;
-function build(){
- index=Object.create(null);
- var all=main.querySelectorAll(".s[data-l]");
- for(var i=0;i<all.length;i++){
-  var ls=all[i].getAttribute("data-l").split(" ");
-  for(var j=0;j<ls.length;j++){(index[ls[j]]||(index[ls[j]]=[])).push(all[i]);}
- }
-}
-function peers(el){
- if(!index)build();
- var out=[el],ls=(el.getAttribute("data-l")||"").split(" ");
- for(var i=0;i<ls.length;i++){var g=index[ls[i]]||[];for(var j=0;j<g.length;j++){if(out.indexOf(g[j])<0)out.push(g[j]);}}
- return out;
-}
-function hidePop(){pop.hidden=true;}
-function clear(){for(var i=0;i<lit.length;i++)lit[i].classList.remove("hl","on");lit=[];cur=null;hidePop();}
-function showPop(el){
- var src=[];
- for(var i=0;i<lit.length;i++){if(lit[i].closest(".src"))src.push(lit[i].textContent);}
- if(!src.length)return;
- pop.textContent=src.join(" ");
- pop.hidden=false;
- var r=el.getBoundingClientRect(),vw=document.documentElement.clientWidth;
- var left=Math.max(8,Math.min(r.left,vw-pop.offsetWidth-8));
- pop.style.left=(left+window.scrollX)+"px";
- var h=pop.offsetHeight,below=r.bottom+6+h<=window.innerHeight||r.top<h+6;
- pop.style.top=((below?r.bottom+6:r.top-h-6)+window.scrollY)+"px";
-}
-function show(el){
- if(el===cur)return;
- clear();
- if(!el)return;
- cur=el;lit=peers(el);
- for(var i=0;i<lit.length;i++)lit[i].classList.add("hl");
- el.classList.add("on");
- if(main.getAttribute("data-layout")==="translation"&&el.closest(".tgt"))showPop(el);
-}
-function sentence(t){return t&&t.closest?t.closest(".s"):null;}
-main.addEventListener("mouseover",function(e){var s=sentence(e.target);if(s)show(s);});
-main.addEventListener("mouseout",function(e){
- var s=sentence(e.target);if(!s)return;
- var to=sentence(e.relatedTarget);if(!to||!main.contains(to))show(pinned);
-});
-main.addEventListener("focusin",function(e){var s=sentence(e.target);if(s){pinned=s;show(s);}});
-main.addEventListener("focusout",function(e){if(!sentence(e.relatedTarget)){pinned=null;clear();}});
-main.addEventListener("click",function(e){var s=sentence(e.target);pinned=s;if(s){cur=null;show(s);}else clear();});
-document.addEventListener("keydown",function(e){if(e.key==="Escape"){pinned=null;clear();}});
-window.addEventListener("resize",function(){if(!pop.hidden&&cur)showPop(cur);});
-})();
-"""
 
 
 def _sentence_slots(block: Block) -> tuple[dict[str, list[int]], dict[str, int]]:
@@ -468,20 +317,10 @@ def _blocks(doc: Document, marks: _Marks, images: str = "placeholder") -> str:
     return _FIRST_SENTENCE.sub('<span tabindex="0" class="s', text, count=1)
 
 
-def _media_css(doc: Document) -> str:
-    """Styles for tables, images and front matter, only on pages that have them."""
-    rich = any(b.kind in ("table", "front_matter", "html") or any(m.kind in ("image", "raw") for m in b.marks)
+def _rich(doc: Document) -> bool:
+    """Pages with tables, images or front matter get their styles; others stay smaller."""
+    return any(b.kind in ("table", "front_matter", "html") or any(m.kind in ("image", "raw") for m in b.marks)
                for b in doc.blocks)
-    return MEDIA_CSS if rich else ""
-
-
-def _switcher(layout: str) -> str:
-    options = "".join(
-        f'<label><input type="radio" name="layout" value="{value}"{" checked" if value == layout else ""}>'
-        f'<span class="opt">{label}</span></label>'
-        for value, label in LAYOUTS.items()
-    )
-    return f'<div class="layouts" id="layouts" role="radiogroup" aria-label="Layout"><span class="lbl">Layout</span>{options}</div>'
 
 
 def _meta(doc: Document) -> dict[str, str]:
@@ -512,7 +351,7 @@ def render_html(doc: Document, layout: str = DEFAULT_LAYOUT, images: str = "plac
     nothing needs review, when the page looks like the reader's edition. ``images``: "placeholder" (nothing
     is loaded from anywhere) or "load" (lazy ``<img>`` tags).
     """
-    if layout not in LAYOUTS:
+    if layout not in PAGE_LAYOUTS:
         layout = DEFAULT_LAYOUT
     info = _meta(doc)
     m = doc.meta
@@ -523,8 +362,8 @@ def render_html(doc: Document, layout: str = DEFAULT_LAYOUT, images: str = "plac
         marks = _Marks(on=False)
         text = _blocks(doc, marks, images)  # nothing to review: the reader's edition, without tooltips or legend
     legend = page_parts.legend(summary, marks.reasons, marks.notes, marks.unlinked) if marks.on else ""
-    head_meta = "\n".join(
-        f'<meta name="{name}" content="{_e(value)}">'
+    meta = [
+        (name, value)
         for name, value in (
             ("generator", f"bilingual {info['version']}"),
             ("description", m.description.strip()
@@ -537,21 +376,16 @@ def render_html(doc: Document, layout: str = DEFAULT_LAYOUT, images: str = "plac
             ("bilingual.version", info["version"]),
         )
         if value or name != "author"
-    )
-    marks_css = _MARKS_CSS if any(b.marks for b in doc.blocks) else ""
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(_title(doc))}</title>\n{head_meta}\n"
-        f"<style>{_CSS}{marks_css}{_media_css(doc)}{page_assets.CSS}</style>\n</head>\n<body>\n"
-        '<a class="skip" href="#doc">Skip to the text</a>\n'
-        f'<div class="bar" role="region" aria-label="Reading options">{_switcher(layout)}'
-        f"{page_parts.view_controls(doc)}{legend}</div>\n"
-        f'<main id="doc" data-layout="{layout}" tabindex="-1">\n{text}\n</main>\n'
-        f'<div id="pop" role="tooltip" lang="{_e(m.source_lang)}" hidden></div>\n'
-        '<button type="button" id="cp" hidden aria-label="Copy link to this sentence">copy link</button>\n'
-        '<div id="msg" role="status" aria-live="polite"></div>\n'
-        f"{page_parts.footer(doc, summary)}\n"
-        f"<script>{_JS}</script>\n<script>{page_assets.JS}</script>\n</body>\n</html>\n"
+    ]
+    styles = [asset("page.css")]
+    if any(b.marks for b in doc.blocks):
+        styles.append(asset("marks.css"))
+    if _rich(doc):
+        styles.append(asset("media.css"))
+    return page_assets.template("page.html").render(
+        title=_title(doc), meta=meta, styles=[*styles, asset("publication.css")],
+        layouts=[(name, LAYOUT_LABELS[name]) for name in PAGE_LAYOUTS], layout=layout,
+        view_controls=Markup(page_parts.view_controls(doc)), legend=Markup(legend), text=Markup(text),
+        source_lang=m.source_lang, footer=Markup(page_parts.footer(doc, summary)),
+        scripts=[asset("page.js"), asset("publication.js")],
     )

@@ -14,22 +14,6 @@ from html import escape
 
 from pipeline.publish.inline import safe_href, safe_tag
 
-IMAGE_MODES = ("placeholder", "load")
-
-MEDIA_CSS = """
-.img{display:inline-flex;flex-wrap:wrap;align-items:baseline;gap:.1rem .45rem;max-width:100%;padding:.15rem .5rem;margin:.1rem 0;
-border:1px dashed var(--line);border-radius:.35rem;background:var(--soft);font-size:.92em;vertical-align:baseline}
-.img::before{content:"";align-self:center;width:.95em;height:.75em;border:1.5px solid var(--muted);border-radius:2px;
-background:linear-gradient(135deg,transparent 55%,var(--muted) 55%,var(--muted) 65%,transparent 65%)}
-.img .addr{font-size:.8em;color:var(--muted);overflow-wrap:anywhere}
-.img img{max-width:100%;height:auto;display:block}
-.side table{border-collapse:collapse;width:100%;font-size:.94em;display:block;overflow-x:auto}
-.side th,.side td{border:1px solid var(--line);padding:.25rem .45rem;text-align:left;vertical-align:top}
-.side th{background:var(--soft)}
-.side .fm{color:var(--muted);font-size:.95em}
-"""
-
-
 def _e(value: object) -> str:
     return escape(str(value), quote=True)
 

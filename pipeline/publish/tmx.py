@@ -18,12 +18,16 @@ from pipeline.publish.pairs import iter_pairs, xml_safe
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def tmx_date(iso: str) -> str:
-    """ISO 8601 (``2024-08-14T10:00:00+00:00``) to TMX's basic UTC form (``20240814T100000Z``)."""
+def tmx_date(iso: str) -> str | None:
+    """ISO 8601 (``2024-08-14T10:00:00+00:00``) to TMX's basic UTC form (``20240814T100000Z``).
+
+    None when ``iso`` is not a date (a hand-edited bitext): the creation date is optional in TMX, and a
+    missing one is honest where the moment of export would claim a date the translation does not have.
+    """
     try:
         moment = _dt.datetime.fromisoformat(iso)
     except (TypeError, ValueError):
-        moment = _dt.datetime.now(_dt.timezone.utc)
+        return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=_dt.timezone.utc)
     return moment.astimezone(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -49,7 +53,7 @@ def render_tmx(doc: Document, statuses: Collection[str] | None = None) -> str:
             "adminlang": "en",
             "srclang": m.source_lang,
             "datatype": "plaintext",
-            "creationdate": date,
+            **({"creationdate": date} if date else {}),
         },
     )
     if m.source_file:
@@ -58,7 +62,7 @@ def render_tmx(doc: Document, statuses: Collection[str] | None = None) -> str:
         _prop(header, "x-model", str(m.model["name"]))
     body = ET.SubElement(root, "body")
     for pair in iter_pairs(doc, statuses):
-        tu = ET.SubElement(body, "tu", {"tuid": pair.id, "creationdate": date})
+        tu = ET.SubElement(body, "tu", {"tuid": pair.id, **({"creationdate": date} if date else {})})
         _prop(tu, "x-status", pair.link.status)
         if pair.link.score is not None:
             _prop(tu, "x-score", f"{pair.link.score:.4g}")

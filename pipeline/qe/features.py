@@ -16,7 +16,7 @@ import numpy as np
 
 from pipeline.align.signals import anchor_matrices
 from pipeline.segment.numbers import extract_numbers
-from pipeline.translate.quality import has_repetition, is_copy
+from pipeline.translate.checks import has_repetition, is_copy
 
 #: Order of the feature vector; the weights in score.py follow it.
 FEATURES = (

@@ -15,13 +15,14 @@ import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from pipeline.bitext.document import Block, Document, Link
+from pipeline.bitext.document import Block, Document
 from pipeline.errors import BilingualError, ReviewError
-from pipeline.review import ops
+from pipeline.review import actions, ops
 from pipeline.bitext.status import link_qe, reason_json, review_of
 from pipeline.review.storage import BitextFile, ConflictError
 
@@ -106,14 +107,14 @@ def delta_json(old: Document, new: Document) -> dict[str, Any]:
     return out
 
 
-def _shape(link: Link) -> str:
-    return f"{len(link.src)}:{len(link.tgt)}"
-
-
 def token_page(*, missing: bool, nonce: str) -> str:
     """What a person sees who opens the editor without its session token: what happened and what to do."""
     what = "has no session token" if missing else "has a wrong or outdated session token"
     return _static("token.html").replace("{{nonce}}", nonce).replace("{{what}}", what)
+
+
+#: What a session operation gives back: the message, the link to select, and whether the page redraws all.
+Outcome = tuple[str, "ops.Spot | None", bool]
 
 
 class ReviewSession:
@@ -140,123 +141,49 @@ class ReviewSession:
     def apply(self, req: dict[str, Any]) -> dict[str, Any]:
         """Run one operation; the file is saved before the history moves, so a refused save changes nothing."""
         with self.lock:
-            if req.get("version") != self.version and req.get("op") != "reload":
-                raise ConflictError("the page is out of date (changed in another tab?); reload the page")
             op = req.get("op")
+            if req.get("version") != self.version and op != "reload":
+                raise ConflictError("the page is out of date (changed in another tab?); reload the page")
             doc = self.history.current
-            select: ops.Spot | None = None
-            full = False
-            if op == "undo" or op == "redo":
-                change = self.history.next_undo() if op == "undo" else self.history.next_redo()
-                if not (self.history.can_undo() if op == "undo" else self.history.can_redo()):
-                    raise ReviewError(f"nothing to {op}")
-                target = self.history.states[self.history.position + (-1 if op == "undo" else 1)]
-                self.file.save(target)
-                if op == "undo":
-                    self.history.undo()
-                else:
-                    self.history.redo()
-                label = change.label if change else "a change"
-                message = f"undid: {label}" if op == "undo" else f"redid: {label}"
-                if change:
-                    select = change.before if op == "undo" else change.after
-            elif op == "publish":
-                self.file.check_unchanged()  # never publish a page from a document the file no longer holds
-                self.file.doc = doc
-                message = f"wrote {self.file.publish_html().name}"
-            elif op == "reload":
-                self.history = ops.History.start(self.file.reload())
-                self.file.prepare()
-                message = f"reloaded {self.file.path.name} from disk"
-                full = True
+            own = self._session_operations().get(op) if isinstance(op, str) else None
+            if own is not None:
+                message, select, full = own()
             else:
-                new, change = self._change(doc, op, req)
+                new, change = actions.change(doc, op, req)
                 self.file.save(new)
                 self.history.push(new, change)
-                message, select = change.label, change.after
+                message, select, full = change.label, change.after, False
             self.version += 1
             now = self.history.current
             body = state_json(now) if full else delta_json(doc, now)
             return {**body, **self.summary(), "message": message,
                     "select": None if select is None else {"block": select[0], "index": select[1]}}
 
-    @staticmethod
-    def _change(doc: Document, op: Any, req: dict[str, Any]) -> tuple[Document, ops.Change]:
-        """Make the change and say what it did, naming the links as the editor shows them (``b4·2``)."""
-        if op == "edit":
-            return ReviewSession._edit(doc, req)
-        block, index = str(req.get("block", "")), req.get("index")
-        if not isinstance(index, int) or isinstance(index, bool):
-            raise ReviewError("no link selected")
-        here = (block, index)
-        name = ops.link_label(block, index)
-        if op in ("merge", "move"):
-            direction = str(req.get("direction"))
-            pair = ops.pair_spot(doc, block, index, direction)
-            joined = f"; joined paragraphs {pair.block} and {pair.joined}" if pair.joined else ""
-            if op == "merge":
-                new = ops.merge(doc, block, index, direction)
-                at = (pair.block, pair.index if direction == "next" else pair.index - 1)
-                other = ops.link_label(block, index + 1) if direction == "next" else ops.link_label(block, index - 1)
-                if pair.joined:
-                    other = ops.link_label(pair.joined, 0) if direction == "next" else \
-                        ops.link_label(pair.block, pair.index - 1)
-                merged = new.block(at[0]).links[at[1]]
-                return new, ops.Change(f"merged {name} with {other} into {ops.link_label(*at)} "
-                                       f"({_shape(merged)}){joined}", here, at)
-            side = str(req.get("side"))
-            new = ops.move(doc, block, index, side, direction)
-            mine = getattr(ops.link_at(doc, block, index), side)
-            sid = mine[-1] if direction == "next" else mine[0]
-            rest = {*ops.link_at(doc, block, index).src, *ops.link_at(doc, block, index).tgt} - {sid}
-            links = new.block(pair.block).links
-            dest = next(i for i, x in enumerate(links) if sid in getattr(x, side))
-            stays = next((i for i, x in enumerate(links) if rest & {*x.src, *x.tgt}), dest)
-            return new, ops.Change(f"moved {sid} to {ops.link_label(pair.block, dest)}{joined}", here,
-                                   (pair.block, stays))
-        if op == "split":
-            sid, offset = req.get("sid"), req.get("offset")
-            if sid is None:
-                new = ops.split(doc, block, index)
-                cut = ""
-            else:
-                if not isinstance(offset, int) or isinstance(offset, bool):
-                    raise ReviewError("split at a cursor needs the character offset")
-                new = ops.split_at(doc, block, index, str(sid), offset)
-                born = ops.sentence_ids(new, block) - ops.sentence_ids(doc, block)
-                cut = f"cut {sid} at the cursor (the rest is {born.pop()}); " if born else ""
-            links = new.block(block).links
-            return new, ops.Change(f"{cut}split {name} into {name} ({_shape(links[index])}) and "
-                                   f"{ops.link_label(block, index + 1)} ({_shape(links[index + 1])})", here, here)
-        if op == "confirm":
-            yes = req.get("confirmed")
-            if not isinstance(yes, bool):  # "false" is a true string: never guess
-                raise ReviewError("confirm needs \"confirmed\": true or false")
-            new = ops.set_confirmed(doc, block, index, yes)
-            label = f"confirmed {name}" if yes else f"took back the confirmation of {name}: it needs review again"
-            return new, ops.Change(label, here, here)
-        if op == "confirm_above":
-            new = ops.confirm_upto(doc, block, index)
-            n = counts(new)["confirmed"] - counts(doc)["confirmed"]
-            return new, ops.Change(f"confirmed {n} link{'s' if n != 1 else ''} down to {name}", here, here)
-        raise ReviewError(f"unknown operation {op!r}")
+    def _session_operations(self) -> dict[str, Callable[[], Outcome]]:
+        """The operations on the session itself (its history and file); the document's are ``actions.OPERATIONS``."""
+        return {"undo": lambda: self._step("undo"), "redo": lambda: self._step("redo"),
+                "publish": self._publish, "reload": self._reload}
 
-    @staticmethod
-    def _edit(doc: Document, req: dict[str, Any]) -> tuple[Document, ops.Change]:
-        edits = req.get("edits")
-        if not isinstance(edits, dict) or not edits or not all(isinstance(v, str) for v in edits.values()):
-            raise ReviewError("edit needs {sentence id: text}")
-        new = ops.edit_texts(doc, {str(k): v for k, v in edits.items()})
-        first = str(next(iter(edits)))
-        block, _, side = ops.find_sentence(doc, first)
-        index = next((i for i, x in enumerate(block.links) if first in x.src or first in x.tgt), None)
-        changed = [str(k) for k in edits if ops.text_of(new, str(k)) != ops.text_of(doc, str(k))]
-        what = "source" if side == "src" else "translation"
-        where = ops.link_label(block.id, index) if index is not None else first
-        label = (f"edited the {what} of {where} ({', '.join(changed)})" if changed
-                 else f"no change to the {what} of {where}")
-        spot = None if index is None else (block.id, index)
-        return new, ops.Change(label, spot, spot)
+    def _step(self, op: str) -> Outcome:
+        undo = op == "undo"
+        change = self.history.next_undo() if undo else self.history.next_redo()
+        if not (self.history.can_undo() if undo else self.history.can_redo()):
+            raise ReviewError(f"nothing to {op}")
+        self.file.save(self.history.states[self.history.position + (-1 if undo else 1)])
+        self.history.undo() if undo else self.history.redo()
+        label = change.label if change else "a change"
+        select = (change.before if undo else change.after) if change else None
+        return (f"undid: {label}" if undo else f"redid: {label}"), select, False
+
+    def _publish(self) -> Outcome:
+        self.file.check_unchanged()  # never publish a page from a document the file no longer holds
+        self.file.doc = self.history.current
+        return f"wrote {self.file.publish_html().name}", None, False
+
+    def _reload(self) -> Outcome:
+        self.history = ops.History.start(self.file.reload())
+        self.file.prepare()
+        return f"reloaded {self.file.path.name} from disk", None, True
 
 
 class _Handler(BaseHTTPRequestHandler):

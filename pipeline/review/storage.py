@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipeline.bitext.document import Document, html_path_for, load_document, now_iso
 from pipeline.errors import ReviewError
-from pipeline.fileio import DEFAULT_BACKUPS, atomic_write_bytes, atomic_write_text, backup_paths, keep_backup
+from pipeline.fileio import DEFAULT_BACKUPS, atomic_write_bytes, backup_paths, keep_backup
 from pipeline.review.snapshot_json import DocumentJson
 
 
@@ -85,8 +85,9 @@ class BitextFile:
 
     def publish_html(self) -> Path:
         """Write the page of the document as it is on disk: refused if the file changed since it was read."""
-        from pipeline.publish import render_html
+        from pipeline.config import PublishConfig
+        from pipeline.publish import publish
 
         self._check_unchanged()
-        atomic_write_text(self.html_path, render_html(self.doc))
+        publish(self.doc, PublishConfig(), formats=["html"], output=self.html_path, protect=[self.path])
         return self.html_path

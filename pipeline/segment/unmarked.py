@@ -41,11 +41,7 @@ def unmarked_cuts(text: str, abbrevs: Abbreviations, english: bool) -> list[int]
 
 
 def _line_cuts(text: str, abbrevs: Abbreviations) -> list[int]:
-    """Cuts at line ends that close a headline or a list line; hard-wrapped lines are joined.
-
-    Why "would the next word have fit": a writer who wraps by hand breaks only when the line is full,
-    so a line that still had room for the next word ends where the writer meant it to.
-    """
+    """Cuts at line ends that close a headline or a list line; hard-wrapped lines are joined."""
     lines: list[tuple[int, int]] = []  # [start, end) of each line, without the newline
     start = 0
     for m in re.finditer("\n", text):
@@ -56,42 +52,39 @@ def _line_cuts(text: str, abbrevs: Abbreviations) -> list[int]:
     # one sentence per line (most lines end with a sentence mark): an unpunctuated line is a headline too
     ended = sum(1 for s, e in lines[:-1] if _LINE_END_MARK.search(text[s:e].rstrip()))
     per_line = ended >= 2 and ended >= 0.6 * (len(lines) - 1)
-    cuts = []
-    for (s, e), (ns, ne) in zip(lines, lines[1:]):
-        line = text[s:e].strip()
-        nxt = text[ns:ne].strip()
-        if not line or not nxt:
-            cuts.append(e)  # an empty line inside the block: always a break
-            continue
-        if _LIST_LINE.match(nxt):
-            cuts.append(e)
-            continue
-        if _LINE_END_MARK.search(line):
-            continue  # ends with a sentence mark: the sentence rules decide
-        if line.rstrip(",").lower() in word_list("letter_formulas_id.txt"):
-            cuts.append(e)  # "Dengan hormat," / "Hormat kami,": a letter's salutation or closing is a line of its own
-            continue
-        if line.endswith(",") and len(line) < WRAP_MIN_CHARS and _line_shape(line) == "title" and _titled_name(nxt, abbrevs):
-            cuts.append(e)  # a signature block: "Plt. Kepala Dinas Pendidikan," then "Drs. Asep Saepudin, M.Pd."
-            continue
-        if _WRAP_END.search(line) or nxt[0].islower():
-            continue
-        last_word = line.rsplit(None, 1)[-1].lower()
-        if last_word in _CONTINUATION:
-            continue
-        if _LIST_LINE.match(line) or _LABEL_LINE.match(line):
-            cuts.append(e)  # a list line or a "Baca juga:" / "Oleh:" line is a unit of its own
-            continue
-        if not per_line and len(line) >= WRAP_MIN_CHARS:
-            shape = _line_shape(line)
-            if _opens_unit(nxt):
-                pass  # the next line opens with a dateline or a pronoun: this line ended, mark or not
-            elif shape == "prose":
-                continue  # a sentence-case line without a mark: the sentence goes on (hard wrap)
-            elif shape != "title" and len(line) + 1 + len(nxt.split(None, 1)[0]) > width:
-                continue  # the line was full: a hard wrap
-        cuts.append(e)
-    return cuts
+    return [e for (s, e), (ns, ne) in zip(lines, lines[1:])
+            if _line_ends(text[s:e].strip(), text[ns:ne].strip(), per_line, width, abbrevs)]
+
+
+def _line_ends(line: str, nxt: str, per_line: bool, width: int, abbrevs: Abbreviations) -> bool:
+    """Whether a sentence ends at the end of ``line`` (stripped), with ``nxt`` the line after it.
+
+    Why "would the next word have fit": a writer who wraps by hand breaks only when the line is full,
+    so a line that still had room for the next word ends where the writer meant it to.
+    """
+    if not line or not nxt:
+        return True  # an empty line inside the block: always a break
+    if _LIST_LINE.match(nxt):
+        return True
+    if _LINE_END_MARK.search(line):
+        return False  # ends with a sentence mark: the sentence rules decide
+    if line.rstrip(",").lower() in word_list("letter_formulas_id.txt"):
+        return True  # "Dengan hormat," / "Hormat kami,": a letter's salutation or closing is a line of its own
+    if line.endswith(",") and len(line) < WRAP_MIN_CHARS and _line_shape(line) == "title" and _titled_name(nxt, abbrevs):
+        return True  # a signature block: "Plt. Kepala Dinas Pendidikan," then "Drs. Asep Saepudin, M.Pd."
+    if _WRAP_END.search(line) or nxt[0].islower():
+        return False
+    if line.rsplit(None, 1)[-1].lower() in _CONTINUATION:
+        return False
+    if _LIST_LINE.match(line) or _LABEL_LINE.match(line):
+        return True  # a list line or a "Baca juga:" / "Oleh:" line is a unit of its own
+    if per_line or len(line) < WRAP_MIN_CHARS or _opens_unit(nxt):
+        return True  # the next line opens with a dateline or a pronoun: this line ended, mark or not
+    shape = _line_shape(line)
+    if shape == "prose":
+        return False  # a sentence-case line without a mark: the sentence goes on (hard wrap)
+    # the line was full (the next word would not have fit): a hard wrap
+    return shape == "title" or len(line) + 1 + len(nxt.split(None, 1)[0]) <= width
 
 
 def _titled_name(line: str, abbrevs: Abbreviations) -> bool:

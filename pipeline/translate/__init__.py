@@ -1,5 +1,5 @@
 """Stage 2, translate: machine translation of source sentences with an open MT model."""
 
-from pipeline.translate.stage import translate_document
+from pipeline.translate.stage import translate, translate_documents
 
-__all__ = ["translate_document"]
+__all__ = ["translate", "translate_documents"]

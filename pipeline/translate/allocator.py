@@ -8,8 +8,9 @@ time spent zeroing pages went away with the settings below: about 8% less decodi
 This is what ``MALLOC_MMAP_THRESHOLD_``/``MALLOC_TRIM_THRESHOLD_``/``MALLOC_TOP_PAD_`` do, set from inside
 the process because glibc reads those variables only at start-up.
 
-The cost: memory a translation frees stays with the process until it exits (peak use does not grow). A
-program that embeds bilingual and must give memory back can set ``[translate] reuse_memory = false``.
+The cost: memory a translation frees stays with the process until it exits (peak use does not grow). So
+only a command makes this setting (pipeline/translate/process.py: ``configure``), never the stage itself; a
+program that embeds bilingual keeps glibc's defaults unless it calls ``configure`` too.
 """
 
 from __future__ import annotations

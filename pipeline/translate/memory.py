@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.errors import ConfigError
+from pipeline.errors import MemoryStoreError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
@@ -52,7 +52,7 @@ class TranslationMemory:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as err:
-            raise ConfigError(f"{self.path}: cannot use the translation memory ({err}); "
+            raise MemoryStoreError(f"{self.path}: cannot use the translation memory ({err}); "
                               f"set [translate] memory_dir or use --no-memory") from err
 
     def get_many(self, sources: Iterable[str]) -> dict[str, Entry]:
@@ -76,11 +76,6 @@ class TranslationMemory:
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(*self.key, s, e.target, e.score, json.dumps(e.flags)) for s, e in items],
             )
-
-    def count(self) -> int:
-        return int(self._db.execute(
-            "SELECT count(*) FROM translations WHERE model=? AND revision=? AND settings=?", self.key,
-        ).fetchone()[0])
 
     def close(self) -> None:
         self._db.close()

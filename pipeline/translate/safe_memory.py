@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from pipeline.errors import MemoryStoreError
 from pipeline.translate.memory import Entry, TranslationMemory
 
 #: What a broken memory raises: the database, the file system, or rows that are not what we wrote.
@@ -27,7 +28,7 @@ class GuardedMemory:
         self._tm: TranslationMemory | None = None
         try:
             self._tm = TranslationMemory(directory, model, revision, settings)
-        except Exception as err:  # noqa: BLE001 - ConfigError wraps the cause; any failure means "go on without"
+        except MemoryStoreError as err:  # it wraps the cause: an unusable file, folder or disk
             self._off(err)
 
     @property

@@ -3,115 +3,88 @@
 Why this shape: sentences already translated (in the bitext file or in the translation memory) cost
 nothing; the rest are split to fit the model, batched by length, translated, checked and stored batch by
 batch, so an interrupted run keeps every finished batch and the next run resumes from there.
+
+``translate`` is the stage (one document, the ``[translate]`` section); ``translate_documents`` is the
+same work over many documents in shared batches, for ``bilingual run``.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.config import Config, TranslateConfig
 from pipeline.bitext.document import Document, MachineTranslation, Sentence, now_iso
-from pipeline.translate.allocator import reuse_freed_memory
-from pipeline.translate.batching import plan_batches, ramp_up
-from pipeline.translate.engine import CTranslate2Engine, Decoding, Engine, Hypothesis, TransformersEngine
+from pipeline.config import Config, TranslateConfig
 from pipeline.fileio import default_cache_dir
-from pipeline.translate.memory import Entry
-from pipeline.translate.models import ResolvedModel, exact_revision, resolve_model
-from pipeline.translate.protect import MARKUP_LOST, Masked, mask, unmask
-from pipeline.translate.quality import CHECKS_VERSION, better, quality_flags, review_count
+from pipeline.registry import ENGINES
+from pipeline.stages import StageResult, require
+from pipeline.translate.checks import Checks
+from pipeline.translate.engines.base import Decoding, Engine, LoadedModel
+from pipeline.translate.protect import Masked, mask
+from pipeline.translate.report import TranslateReport
 from pipeline.translate.safe_memory import GuardedMemory
-from pipeline.translate.clauses import split_to_fit
+from pipeline.translate.sentences import SentenceRun
 
 Progress = Callable[[int, int], None]
+#: Loads the engine for the model found; the stage calls it only when some sentence needs the engine.
+EngineFactory = Callable[[TranslateConfig, LoadedModel], Engine]
 
-
-@dataclass
-class TranslateReport:
-    """What a run did; ``translated`` counts sentences that went through the engine."""
-
-    sentences: int = 0
-    translated: int = 0
-    from_memory: int = 0
-    split: int = 0
-    retried: int = 0
-    flagged: int = 0
-    flags: dict[str, int] = field(default_factory=dict)
-
-    def __int__(self) -> int:
-        return self.translated
-
-
-@dataclass
-class LoadedModel:
-    resolved: ResolvedModel
-    revision: str
-    quantization: str
-    input_positions: int | None = None
+__all__ = ["TranslateReport", "translate", "translate_documents"]
 
 
 def resolve_for_engine(t: TranslateConfig) -> LoadedModel:
     """Find the model files for the chosen engine without loading any weights."""
-    if t.engine == "ctranslate2":
-        from pipeline.translate.store import read_ct2_marker, resolve_ct2
+    return ENGINES.load(t.engine).locate(t)  # type: ignore[no-any-return]
 
-        resolved = resolve_ct2(t.model, t.revision)
-        marker = read_ct2_marker(resolved.path)
-        quant = "int8" if t.quantize == "int8" else str(marker.get("quantization") or "default")
-        positions = marker.get("max_position_embeddings")
-        return LoadedModel(resolved, exact_revision(resolved), quant,
-                           int(positions) if isinstance(positions, int) else None)
-    resolved = resolve_model(t.model, t.revision)
-    return LoadedModel(resolved, exact_revision(resolved), t.quantize)
+
+def load_engine(t: TranslateConfig, model: LoadedModel) -> Engine:
+    """The configured engine on the model found by ``resolve_for_engine`` (the default EngineFactory)."""
+    return ENGINES.load(t.engine).load(model, t)  # type: ignore[no-any-return]
 
 
 def settings_signature(t: TranslateConfig, quantization: str) -> str:
     """Everything besides the model that changes the output, in a compact, stable form."""
     # the tool and its checks make the flags; the input limit decides how long sentences are split
-    parts = [f"tool:{__version__}", f"checks:{CHECKS_VERSION}", f"engine:{t.engine}", f"q:{quantization}",
-             f"beam:{t.beam_size}", f"max:{t.max_new_tokens}", f"ratio:{t.max_output_ratio:g}",
+    parts = [f"tool:{__version__}", f"checks:{Checks.from_config(t).signature()}", f"engine:{t.engine}",
+             f"q:{quantization}", f"beam:{t.beam_size}", f"max:{t.max_new_tokens}", f"ratio:{t.max_output_ratio:g}",
              f"in:{t.max_input_tokens}", f"retry:{Decoding.retry_signature(t.retry_flagged)}"]
     if t.source_lang_code or t.target_lang_code:
         parts.append(f"lang:{t.source_lang_code}>{t.target_lang_code}")
     return "|".join(parts)
 
 
-def model_signature(config: Config, revision: str, quantization: str | None = None) -> str:
-    t = config.translate
+def section_signature(t: TranslateConfig, revision: str, quantization: str | None = None) -> str:
+    """What a translation records as its ``model``: the model, its revision and the settings."""
     return f"{t.model}@{revision}|{settings_signature(t, quantization or t.quantize)}"
+
+
+def model_signature(config: Config, revision: str, quantization: str | None = None) -> str:
+    """``section_signature`` of the config's ``[translate]`` (what ``bilingual run`` compares documents with)."""
+    return section_signature(config.translate, revision, quantization)
 
 
 def memory_dir(t: TranslateConfig) -> Path:
     return Path(t.memory_dir).expanduser() if t.memory_dir else default_cache_dir()
 
 
-def load_engine(t: TranslateConfig, model: LoadedModel) -> Engine:
-    if t.reuse_memory:
-        reuse_freed_memory()
-    if t.engine == "ctranslate2":
-        return CTranslate2Engine(model.resolved.path, t, input_positions=model.input_positions)
-    return TransformersEngine(model.resolved.path, t)
-
-
-def translate_document(
-    doc: Document, config: Config, *, progress: Progress | None = None,
-    engine_factory: Callable[[TranslateConfig, LoadedModel], Engine] | None = None,
-) -> TranslateReport:
+def translate(doc: Document, section: TranslateConfig, *, name: str = "", progress: Progress | None = None,
+              engine_factory: EngineFactory | None = None) -> StageResult[TranslateReport]:
     """Fill ``Sentence.mt`` for source sentences that lack a translation from this model and settings.
 
-    Sentences get their translation as soon as their batch is finished, so a caller that catches
-    KeyboardInterrupt can save the partly translated document.
+    ``name`` is the document's file, for the error when it is not segmented. Sentences get their translation
+    as soon as their batch is finished, so a caller that catches KeyboardInterrupt can save the partly
+    translated document.
     """
-    return translate_documents([doc], config, progress=progress, engine_factory=engine_factory)
+    require(doc, "translate", name)
+    report = _translate_all([doc], section, progress=progress, engine_factory=engine_factory)
+    return StageResult(doc, report)
 
 
 def translate_documents(
     docs: Sequence[Document], config: Config, *, progress: Progress | None = None,
-    engine_factory: Callable[[TranslateConfig, LoadedModel], Engine] | None = None,
-    on_document: Callable[[Document], None] | None = None,
+    engine_factory: EngineFactory | None = None, on_document: Callable[[Document], None] | None = None,
 ) -> TranslateReport:
     """Translate the sentences of several documents together, in shared length-sorted batches.
 
@@ -120,13 +93,25 @@ def translate_documents(
     identical sentences (boilerplate lines) are translated once. ``on_document`` is called as soon as
     every sentence of a document has its translation, so the caller can write it while the rest goes on.
     """
-    t = config.translate
-    model = resolve_for_engine(t)
-    sig = model_signature(config, model.revision, model.quantization)
-    report = TranslateReport()
-    todo: list[Sentence] = []
-    masks: list[Masked] = []
-    owner: list[int] = []
+    return _translate_all(docs, config.translate, progress=progress, engine_factory=engine_factory,
+                          on_document=on_document)
+
+
+@dataclass
+class _Todo:
+    """The sentences that need a translation, their masked form and the document each belongs to."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    masks: list[Masked] = field(default_factory=list)
+    owner: list[int] = field(default_factory=list)
+
+
+def _collect(docs: Sequence[Document], t: TranslateConfig, model: LoadedModel, sig: str) -> _Todo:
+    """Record the model on every document and gather what it has not translated yet.
+
+    A sentence that is only code, addresses or shortcodes is its own translation: nothing for a model.
+    """
+    todo = _Todo()
     for d, doc in enumerate(docs):
         doc.meta.model = {"name": model.resolved.name, "revision": model.revision, "engine": t.engine,
                           "quantization": model.quantization, "signature": sig, "path": str(model.resolved.path)}
@@ -135,167 +120,62 @@ def translate_documents(
             if s.mt is not None and s.mt.model == sig:
                 continue
             m = mask(b, s)
-            if m.verbatim:  # only code, addresses, shortcodes: nothing for a model to translate
+            if m.verbatim:
                 s.mt = MachineTranslation(text=m.source, flags=[], model=sig, marks=list(m.marks))
                 continue
-            todo.append(s)
-            masks.append(m)
-            owner.append(d)
-    waiting = [0] * len(docs)
-    for d in owner:
-        waiting[d] += 1
+            todo.sentences.append(s)
+            todo.masks.append(m)
+            todo.owner.append(d)
+    return todo
 
-    def document_done(d: int) -> None:
-        docs[d].meta.stages["translate"] = now_iso()
-        docs[d].meta.target_origin = "machine"
-        if on_document is not None:
-            on_document(docs[d])
 
-    def sentence_done(k: int) -> None:
-        waiting[owner[k]] -= 1
-        if waiting[owner[k]] == 0:
-            document_done(owner[k])
+class _Documents:
+    """Counts each document's sentences still waiting; a document with none left is marked translated."""
 
-    for d in range(len(docs)):
-        if waiting[d] == 0:
-            document_done(d)
-    report.sentences = len(todo)
-    if todo:
-        memory = None
-        if t.use_memory:
-            memory = GuardedMemory(memory_dir(t), model.resolved.name, model.revision,
-                                   settings_signature(t, model.quantization))
-        try:
-            _translate_sentences(todo, masks, t, model, sig, memory, report, progress, engine_factory or load_engine,
-                                 sentence_done)
-        finally:
-            if memory is not None:
-                memory.close()
+    def __init__(self, docs: Sequence[Document], owner: list[int],
+                 on_document: Callable[[Document], None] | None) -> None:
+        self.docs = docs
+        self.owner = owner
+        self.on_document = on_document
+        self.waiting = [0] * len(docs)
+        for d in owner:
+            self.waiting[d] += 1
+        for d, left in enumerate(self.waiting):
+            if left == 0:
+                self._done(d)
+
+    def sentence_done(self, k: int) -> None:
+        d = self.owner[k]
+        self.waiting[d] -= 1
+        if self.waiting[d] == 0:
+            self._done(d)
+
+    def _done(self, d: int) -> None:
+        doc = self.docs[d]
+        doc.meta.stages["translate"] = now_iso()
+        doc.meta.target_origin = "machine"
+        if self.on_document is not None:
+            self.on_document(doc)
+
+
+def _translate_all(docs: Sequence[Document], t: TranslateConfig, *, progress: Progress | None = None,
+                   engine_factory: EngineFactory | None = None,
+                   on_document: Callable[[Document], None] | None = None) -> TranslateReport:
+    model = resolve_for_engine(t)
+    sig = section_signature(t, model.revision, model.quantization)
+    todo = _collect(docs, t, model, sig)
+    documents = _Documents(docs, todo.owner, on_document)
+    report = TranslateReport(sentences=len(todo.sentences))
+    if not todo.sentences:
+        return report
+    memory = None
+    if t.use_memory:
+        memory = GuardedMemory(memory_dir(t), model.resolved.name, model.revision,
+                               settings_signature(t, model.quantization))
+    try:
+        run = SentenceRun(todo.sentences, todo.masks, t, sig, memory, report, documents.sentence_done)
+        run.translate(lambda: (engine_factory or load_engine)(t, model), progress)
+    finally:
+        if memory is not None:
+            memory.close()
     return report
-
-
-def _restored(masked: Masked, text: str, score: float | None, flags: list[str], sig: str) -> MachineTranslation:
-    """The model's answer with the protected spans and marks of the source put back."""
-    restored, marks, lost = unmask(masked, text)
-    if lost:
-        flags = [*flags, MARKUP_LOST]
-    return MachineTranslation(text=restored, score=score, flags=flags, model=sig, marks=marks)
-
-
-def _translate_sentences(
-    todo: list[Sentence], masks: list[Masked], t: TranslateConfig, model: LoadedModel, sig: str, memory: GuardedMemory | None,
-    report: TranslateReport, progress: Progress | None,
-    engine_factory: Callable[[TranslateConfig, LoadedModel], Engine], sentence_done: Callable[[int], None],
-) -> None:
-    texts = [m.text for m in masks]  # the model and the memory see placeholders, never code or addresses
-    known = memory.get_many(texts) if memory else {}
-    rest: list[int] = []
-    for k, s in enumerate(todo):
-        hit = known.get(texts[k])
-        if hit is not None:
-            s.mt = _restored(masks[k], hit.target, hit.score, list(hit.flags), sig)
-            report.from_memory += 1
-            sentence_done(k)
-        else:
-            rest.append(k)
-    if not rest:
-        return
-    engine = engine_factory(t, model)
-    # split what does not fit, then look the parts up too (a split sentence interrupted half-way)
-    parts: dict[int, list[str]] = {}
-    for k in rest:
-        pieces = split_to_fit(texts[k], lambda x: engine.count_tokens([x])[0], engine.input_limit) or [texts[k]]
-        parts[k] = pieces
-        report.split += len(pieces) > 1
-    unit_texts = list(dict.fromkeys(p for k in rest for p in parts[k]))
-    done: dict[str, Entry] = memory.get_many(unit_texts) if memory else {}
-    pending = [u for u in unit_texts if u not in done]
-    waiting = {k: len([p for p in parts[k] if p not in done]) for k in rest}
-    users: dict[str, list[int]] = {}
-    for k in rest:
-        for p in parts[k]:
-            users.setdefault(p, []).append(k)
-
-    finished = 0  # source sentences with their whole translation; the progress bar counts these
-
-    def finish(k: int) -> None:
-        nonlocal finished
-        entries = [done[p] for p in parts[k]]
-        flags = sorted({f for e in entries for f in e.flags})
-        if len(entries) > 1:
-            flags.append("split")
-            if memory:
-                memory.put_many([(texts[k], Entry(" ".join(e.target for e in entries), _mean(entries), flags))])
-        todo[k].mt = _restored(masks[k], " ".join(e.target for e in entries).strip(), _mean(entries), flags, sig)
-        report.translated += 1
-        for f in flags:
-            report.flags[f] = report.flags.get(f, 0) + 1
-        report.flagged += review_count(flags) > 0
-        finished += 1
-        sentence_done(k)
-
-    for k in rest:
-        if waiting[k] == 0:
-            finish(k)
-    total = len(rest)
-    if progress:
-        progress(finished, total)
-    lengths = engine.count_tokens(pending) if pending else []
-    batches = ramp_up(plan_batches(lengths, t.batch_tokens, t.max_batch_size))
-    decoding = Decoding.from_config(t)
-    batch_texts = [[pending[i] for i in b] for b in batches]
-    for batch, entries in zip(batch_texts, checked_batches(engine, batch_texts, decoding, t.retry_flagged, report),
-                              strict=True):
-        if memory:
-            memory.put_many(list(zip(batch, entries, strict=True)))
-        for unit, entry in zip(batch, entries, strict=True):
-            done[unit] = entry
-            for k in users[unit]:
-                waiting[k] -= 1
-                if waiting[k] == 0:
-                    finish(k)
-        if progress:
-            progress(finished, total)
-
-
-def checked_batches(engine: Engine, batches: Sequence[Sequence[str]], decoding: Decoding, retry: bool,
-                    report: TranslateReport, *, parts: int | None = None) -> Iterator[list[Entry]]:
-    """Translate ``batches`` in order, each result checked and its flagged sentences retried.
-
-    Why a function of its own: an engine that runs elsewhere (a Ray actor pool) does this same work next
-    to its translator, so that a retry is not a round trip, and offers it as ``translate_checked``.
-    ``parts`` is handed to a CTranslate2 engine (see CTranslate2Engine.translate_batches).
-    """
-    remote = getattr(engine, "translate_checked", None)
-    if remote is not None:
-        for entries, retried in remote(batches, decoding, retry):
-            report.retried += retried
-            yield entries
-        return
-    results = (engine.translate_batches(batches, decoding) if parts is None
-               else engine.translate_batches(batches, decoding, parts=parts))  # type: ignore[call-arg]
-    for batch, hyps in zip(batches, results, strict=True):
-        yield _check_and_retry(engine, list(batch), hyps, decoding, retry, report)
-
-
-def _mean(entries: list[Entry]) -> float | None:
-    scores = [e.score for e in entries if e.score is not None and math.isfinite(e.score)]
-    return sum(scores) / len(scores) if scores else None
-
-
-def _check_and_retry(engine: Engine, sources: list[str], hyps: list[Hypothesis], decoding: Decoding,
-                     retry: bool, report: TranslateReport) -> list[Entry]:
-    """Flag each translation; retry flagged ones once with safer decoding and keep the better result."""
-    entries = [Entry(h.text, h.score, quality_flags(s, h.text, hit_length_cap=h.hit_cap))
-               for s, h in zip(sources, hyps, strict=True)]
-    again = [i for i, e in enumerate(entries) if review_count(e.flags) > 0]
-    if retry and again:
-        second = next(iter(engine.translate_batches([[sources[i] for i in again]], decoding.safer())))
-        for i, h in zip(again, second, strict=True):
-            alt = Entry(h.text, h.score, quality_flags(sources[i], h.text, hit_length_cap=h.hit_cap))
-            if better((entries[i].flags, entries[i].score), (alt.flags, alt.score)):
-                entries[i] = alt
-            entries[i].flags = [*entries[i].flags, "retried"]
-        report.retried += len(again)
-    return entries
-

@@ -31,7 +31,7 @@ def test_ray_path_equals_local_path(isolated: Path, tiny_marian: Path) -> None:
     ray = pytest.importorskip("ray", reason="ray is not installed (pip install -e '.[ray]')")
     pytest.importorskip("ray.data", reason="Ray Data is not installed (pip install 'ray[data]')")
     pytest.importorskip("ctranslate2", reason="ctranslate2 is not installed (pip install -e '.[ct2]')")
-    from pipeline.translate.store import convert_model
+    from pipeline.translate.hub.convert import convert_model
 
     convert_model(str(tiny_marian), quantization="int8", models_dir=isolated / "models")
     docs = isolated / "docs"

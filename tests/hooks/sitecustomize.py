@@ -1,7 +1,7 @@
 """Test hook, loaded only by tests that put tests/hooks on PYTHONPATH: pause ``run`` and ``translate`` before they translate.
 
 Why: to save an edit in the review editor *while* ``run`` translates, a test needs the run to wait at
-that moment. With BILINGUAL_TEST_PAUSE=DIR the real translate_document(s) is called unchanged, after
+that moment. With BILINGUAL_TEST_PAUSE=DIR the real translate stage (``translate``, ``translate_documents``) is called unchanged, after
 DIR/started is written and DIR/go appears. Product code knows nothing of this.
 """
 
@@ -27,7 +27,7 @@ if _PAUSE:
             return real(*args, **kwargs)
         return paused
 
-    for _name in ("translate_document", "translate_documents"):
+    for _name in ("translate", "translate_documents"):
         if hasattr(_stage, _name):
             setattr(_stage, _name, _pausing(getattr(_stage, _name)))
             if hasattr(_translate, _name):

@@ -19,7 +19,9 @@ import pytest
 
 from pipeline.bitext.document import load_document, save_document
 from pipeline.errors import ConfigError, ReviewError
-from pipeline.publish import FORMATS, PAIR_FORMATS, PublishOptions, parse_statuses, publish_document
+from pipeline.config import PublishConfig
+from pipeline.publish import FORMATS, PublishOptions, parse_statuses, publish
+from pipeline.registry import PAIR_FORMATS
 from pipeline.publish.pairs import iter_pairs, join_sentences
 from pipeline.publish.tabular import read_tsv
 from pipeline.publish.xliff import XLIFF_NS
@@ -64,7 +66,7 @@ def test_status_names_are_checked() -> None:
     with pytest.raises(ConfigError, match="unknown link status 'aproved'"):
         parse_statuses("aproved")
     with pytest.raises(ConfigError, match="filters the formats"):
-        publish_document(sample_document(), ["html"], "x.html", statuses=["confirmed"])
+        publish(sample_document(), PublishConfig(), formats=["html"], output="x.html", statuses=["confirmed"])
 
 
 # ------------------------------------------------------------------ XLIFF 1.2
@@ -232,3 +234,13 @@ def test_jsonl_status_filter_through_the_cli(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     records = [json.loads(line) for line in (tmp_path / "reviewed.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sorted(r["status"] for r in records) == ["confirmed", "edited"]
+
+
+def test_the_stage_refuses_a_document_without_sentences_and_names_the_file(tmp_path: Path) -> None:
+    from pipeline.bitext.document import Document, Meta
+    from pipeline.stages import NotReadyError
+
+    empty = Document(meta=Meta(), blocks=[])
+    with pytest.raises(NotReadyError, match=r"^empty\.bitext\.json: has no sentences; run `bilingual segment` first$"):
+        publish(empty, PublishConfig(), formats=["html"], output=tmp_path / "x.html", bitext_name="empty.bitext.json")
+    assert not (tmp_path / "x.html").exists()

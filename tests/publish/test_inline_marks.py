@@ -12,7 +12,8 @@ from markdown_it import MarkdownIt
 from pipeline.bitext.document import Document, Link, Mark, Sentence, load_document, save_document
 from pipeline.errors import BitextError
 from pipeline.segment.ingest import parse_markdown, parse_text
-from pipeline.publish import FORMATS, PublishOptions, render_html
+from pipeline.publish import FORMATS, PublishOptions
+from pipeline.publish.html import render_html
 from pipeline.publish.inline import safe_href
 from pipeline.publish.markdown import render_markdown
 from pipeline.review import ops

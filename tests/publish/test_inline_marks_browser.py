@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.publish import LAYOUTS, render_html
+from pipeline.publish.html import render_html
+from pipeline.registry import PAGE_LAYOUTS
 from pipeline.segment.stage import segment_text
 from publish_samples import attach_translation
 
@@ -55,7 +56,7 @@ def test_links_keep_highlighting_and_keyboard_access(page) -> None:  # type: ign
 
 
 def test_links_show_in_every_layout_without_overflow(page) -> None:  # type: ignore[no-untyped-def]
-    for layout in LAYOUTS:
+    for layout in PAGE_LAYOUTS:
         page.click(f'#layouts label:has(input[value="{layout}"])')
         assert page.is_visible('[id="b2.t2"] .src-link'), layout
         if layout != "translation":

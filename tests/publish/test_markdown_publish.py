@@ -13,7 +13,7 @@ from mdcheck import check_dir
 
 from pipeline.cli.main import cli
 from pipeline.config import Config, load_config
-from pipeline.translate.engine import Decoding, Hypothesis
+from pipeline.translate.engines.base import Decoding, Hypothesis
 
 ROOT = Path(__file__).resolve().parents[2]
 MD_DEV = SHARED / "data" / "md-dev"
@@ -107,7 +107,7 @@ class _Recording:
 def _translate(text: str, name: str, model: Path, tmp_path: Path, answer: str | None = None) -> tuple[object, list[str]]:
     from pipeline.align import align
     from pipeline.segment.stage import segment_text
-    from pipeline.translate.stage import load_engine, translate_document
+    from pipeline.translate.stage import load_engine, translate
 
     config = Config()
     config.translate.model = str(model)
@@ -116,7 +116,7 @@ def _translate(text: str, name: str, model: Path, tmp_path: Path, answer: str | 
     config.translate.retry_flagged = False
     doc = segment_text(text, source_file=name, config=config)
     seen: list[str] = []
-    translate_document(doc, config, engine_factory=lambda t, m: _Recording(load_engine(t, m), seen, answer))
+    translate(doc, config.translate, engine_factory=lambda t, m: _Recording(load_engine(t, m), seen, answer))
     align(doc, config.align)
     return doc, seen
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.publish import render_html
+from pipeline.publish.html import render_html
 from publish_samples import large_document, publication_document
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "_artifacts" / "screenshots"

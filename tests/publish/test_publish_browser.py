@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.publish import LAYOUTS, render_html
+from pipeline.publish.html import render_html
+from pipeline.registry import PAGE_LAYOUTS
 from publish_samples import hostile_document, large_document, markdown_document, sample_document
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "_artifacts" / "screenshots"
@@ -134,7 +135,7 @@ def test_review_marks_are_explained(open_page) -> None:
 def test_every_layout_switches_without_reload_and_is_remembered(open_page, browser, pages_dir: Path) -> None:
     page = open_page("sample")
     page.evaluate("window.__marker = 'same page'")
-    for layout in LAYOUTS:
+    for layout in PAGE_LAYOUTS:
         _set_layout(page, layout)
         assert page.evaluate("window.__marker") == "same page"
         visible_src = page.is_visible('[id="b2.s1"]')
@@ -158,7 +159,7 @@ def test_every_layout_switches_without_reload_and_is_remembered(open_page, brows
 @pytest.mark.parametrize("name", ["sample", "markdown", "hostile"])
 def test_no_horizontal_scrolling_on_a_phone(open_page, name: str) -> None:
     page = open_page(name, PHONE)
-    for layout in LAYOUTS:
+    for layout in PAGE_LAYOUTS:
         _set_layout(page, layout)
         widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert widths[0] <= widths[1], f"{name} overflows horizontally in {layout}: {widths}"
@@ -183,7 +184,7 @@ def test_structure_is_kept(open_page) -> None:
 
 def test_hostile_article_runs_nothing(open_page) -> None:
     page = open_page("hostile")
-    for layout in (*LAYOUTS, "side-by-side"):
+    for layout in (*PAGE_LAYOUTS, "side-by-side"):
         _set_layout(page, layout)
     for el in page.query_selector_all("#doc .s"):
         el.hover()
@@ -241,7 +242,7 @@ def test_screenshots_of_every_layout(open_page, viewport_name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     viewport = DESKTOP if viewport_name == "desktop" else PHONE
     page = open_page("sample", viewport)
-    for layout in LAYOUTS:
+    for layout in PAGE_LAYOUTS:
         _set_layout(page, layout)
         page.hover('[id="b4.t1"]')  # a 2:1 link marked for review and flagged
         page.screenshot(path=str(ARTIFACTS / f"{layout}-{viewport_name}.png"))

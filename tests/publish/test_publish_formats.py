@@ -71,6 +71,17 @@ def test_tmx_header_has_every_required_attribute(doc: Document) -> None:
     assert langs == {"id", "en"}
 
 
+@pytest.mark.parametrize(("updated", "expected"), [("2024-08-14T12:00:00+02:00", "20240814T100000Z"),
+                                                   ("2024-08-14", "20240814T000000Z"), ("kemarin", None), ("", None)])
+def test_tmx_creation_date_is_the_documents_or_left_out(doc: Document, updated: str, expected: str | None) -> None:
+    """A date that is not one is left out (TMX makes it optional) rather than replaced by the export's moment."""
+    from lxml import etree
+
+    doc.meta.updated = updated
+    root = etree.fromstring(render_tmx(doc).encode("utf-8"))
+    assert {e.get("creationdate") for e in [root.find("header"), *root.iter("tu")]} == {expected}
+
+
 def test_xliff_reads_back_with_the_same_pairs_and_states(doc: Document) -> None:
     from lxml import etree
 

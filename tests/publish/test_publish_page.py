@@ -10,9 +10,12 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline import __version__
-from pipeline.cli.main import _publish, cli
+from pipeline.cli.main import cli
+from pipeline.config import PublishConfig
+from pipeline.publish import publish
 from pipeline.bitext.document import load_document, save_document
-from pipeline.publish import LAYOUTS, render_html
+from pipeline.publish.html import render_html
+from pipeline.registry import PAGE_LAYOUTS
 from publish_samples import hostile_document, large_document, markdown_document, sample_document
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -148,7 +151,13 @@ def test_hand_edited_ids_and_markers_stay_inert() -> None:
     assert len([e for e in tree.iter(f"{XHTML}script")]) == 2  # the page's own two
 
 
-@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_every_layout_of_the_registry_has_a_label_in_the_switcher() -> None:
+    from pipeline.publish.html import LAYOUT_LABELS
+
+    assert tuple(LAYOUT_LABELS) == PAGE_LAYOUTS
+
+
+@pytest.mark.parametrize("layout", list(PAGE_LAYOUTS))
 def test_layout_sets_the_default(layout: str) -> None:
     page = render_html(sample_document(), layout)
     assert f'<main id="doc" data-layout="{layout}" tabindex="-1">' in page
@@ -248,9 +257,10 @@ def test_cli_publish_never_overwrites_its_input(bitext: Path, tmp_path: Path) ->
     assert proc.returncode == 1 and article.read_text(encoding="utf-8") == "original"
 
 
-def test_run_helper_writes_the_page(tmp_path: Path) -> None:
+def test_the_stage_writes_the_page_into_a_new_folder(tmp_path: Path) -> None:
     target = tmp_path / "out" / "page.html"
-    _publish(sample_document(), target)
+    result = publish(sample_document(), PublishConfig(), formats=["html"], output=target)
+    assert result.report.written == {"html": target}
     page = target.read_text(encoding="utf-8")
     assert 'id="layouts"' in page and 'lang="id"' in page
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from review_fixtures import belgorod_document
 
@@ -198,3 +200,30 @@ def test_cutting_a_sentence_gives_the_rest_a_new_id_that_is_free(doc: Document) 
     for bad in (0, len(b.source[0].text), -1, 10_000):
         with pytest.raises(ReviewError):
             ops.cut_sentence(new, "b13.s1", bad)
+
+
+@pytest.mark.parametrize(("req", "message"), [
+    ({"op": "zap", "block": "b2", "index": 0}, "unknown operation 'zap'"),
+    ({"op": 7}, "unknown operation 7"),
+    ({"op": "merge", "block": "b2", "index": "0", "direction": "next"}, "no link selected"),
+    ({"op": "confirm", "block": "b2", "index": 0, "confirmed": "false"}, 'confirm needs "confirmed": true or false'),
+    ({"op": "confirm", "block": "b2", "confirmed": True}, "no link selected"),
+    ({"op": "edit", "edits": {"b2.t1": 5}}, "edit needs {sentence id: text}"),
+    ({"op": "split", "block": "b2", "index": 0, "sid": "b2.t1", "offset": "3"}, "split at a cursor needs the character offset"),
+])
+def test_each_operation_checks_its_arguments_before_it_runs(req: dict, message: str) -> None:
+    from pipeline.review import actions
+
+    doc = belgorod_document()
+    with pytest.raises(ReviewError, match="^" + re.escape(message)):
+        actions.change(doc, req["op"], req)
+
+
+def test_the_operation_table_makes_the_change_and_names_it() -> None:
+    from pipeline.review import actions
+
+    doc = belgorod_document()
+    block = next(b for b in doc.blocks if b.links)
+    new, change = actions.change(doc, "confirm", {"block": block.id, "index": 0, "confirmed": True})
+    assert new.block(block.id).links[0].status == "confirmed" and doc.block(block.id).links[0].status != "confirmed"
+    assert change.label == f"confirmed {ops.link_label(block.id, 0)}" and change.after == (block.id, 0)

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from pipeline.bitext.document import save_document
-from pipeline.publish import render_html
+from pipeline.publish.html import render_html
 from pipeline.review.server import state_json
 from pipeline.bitext.status import FLAGS, review_of, review_summary
 from pipeline.segment.stage import segment_text
-from pipeline.translate import translate_document
+from pipeline.translate.stage import translate
 from pipeline.translate.batching import plan_batches, ramp_up
 from helpers import assert_one_line_error, run_cli
 from publish_samples import sample_document
@@ -82,7 +82,7 @@ def test_progress_counts_finished_sentences_from_the_first_one(tmp_path: Path, t
     doc = segment_text(_article(12), config=config)
     calls: list[tuple[int, int]] = []
     engine = EchoEngine()
-    translate_document(doc, config, engine_factory=_factory(engine), progress=lambda d, t: calls.append((d, t)))
+    translate(doc, config.translate, engine_factory=_factory(engine), progress=lambda d, t: calls.append((d, t)))
     assert calls[0] == (0, 12) and calls[1] == (1, 12) and calls[-1] == (12, 12)
     assert len(engine.batches[0]) == 1
 

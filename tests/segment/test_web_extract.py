@@ -16,7 +16,7 @@ from helpers import parse_page, text_in_lang
 from pipeline.bitext.document import Document
 from pipeline.config import SegmentConfig
 from pipeline.errors import InputError
-from pipeline.publish import render_html
+from pipeline.publish.html import render_html
 from pipeline.segment.sources import detect_input_format, read_article
 from pipeline.segment.stage import segment
 

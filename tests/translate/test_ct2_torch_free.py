@@ -18,7 +18,9 @@ from typing import Any
 import pytest
 
 from pipeline.config import load_config
-from pipeline.translate.engine import CTranslate2Engine, Decoding, TransformersTokens, load_tokenizer
+from pipeline.translate.engines.base import Decoding
+from pipeline.translate.engines.ctranslate2 import CTranslate2Engine
+from pipeline.translate.hf_tokenizer import TransformersTokens, load_tokenizer
 from pipeline.translate.spm_tokenizer import SPEC_FILE, SpmTokenizer, decode_options, read_spec
 
 pytest.importorskip("ctranslate2")
@@ -42,7 +44,7 @@ def conversions(tmp_path_factory: pytest.TempPathFactory, tiny_marian: Path, tin
     from click.testing import CliRunner
 
     from pipeline.cli.main import cli
-    from pipeline.translate.store import ct2_dir
+    from pipeline.translate.hub.resolve import ct2_dir
 
     sources = {"tiny-marian": tiny_marian, "tiny-m2m100": tiny_m2m100, "tiny-nllb": tiny_nllb,
                **{f"published-{a}": published_models[a] for a in ("marian", "marian-multi", "m2m100", "nllb")}}

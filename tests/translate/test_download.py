@@ -19,7 +19,7 @@ import pytest
 
 from pipeline.config import DEFAULT_MODEL, DEFAULT_MODEL_REVISION
 from pipeline.errors import ModelNotAvailableError
-from pipeline.translate.download import wanted
+from pipeline.translate.hub.download import wanted
 
 #: What the engines read from opus-mt-id-en's repository; everything else there is another framework's or docs.
 MARIAN_WANTED = {"config.json", "pytorch_model.bin", "source.spm", "target.spm", "tokenizer_config.json", "vocab.json"}
@@ -113,7 +113,7 @@ def test_published_layout_has_the_foreign_files(published_marian: Path) -> None:
 
 def test_run_downloads_only_the_wanted_files_at_one_commit(hub: FakeHub) -> None:
     """Before: the run path called snapshot_download without a filter and fetched tf_model.h5 (292 MB) too."""
-    from pipeline.translate.models import resolve_model
+    from pipeline.translate.hub.resolve import resolve_model
 
     resolved = resolve_model(DEFAULT_MODEL, "main")
     assert resolved.source == "hub" and resolved.revision == MAIN_COMMIT
@@ -129,8 +129,8 @@ def test_run_downloads_only_the_wanted_files_at_one_commit(hub: FakeHub) -> None
 
 
 def test_pull_uses_the_same_filter_and_records_the_commit(hub: FakeHub, isolated: Path) -> None:
-    from pipeline.translate.models import resolve_model
-    from pipeline.translate.store import pull_model
+    from pipeline.translate.hub.resolve import resolve_model
+    from pipeline.translate.hub.store import pull_model
 
     stored = pull_model(DEFAULT_MODEL, "main")
     pulled = {f for f, _ in hub.downloads}
@@ -146,7 +146,7 @@ def test_pull_uses_the_same_filter_and_records_the_commit(hub: FakeHub, isolated
 
 
 def test_safetensors_published_next_to_bin_downloads_one_format(hub: FakeHub) -> None:
-    from pipeline.translate.models import resolve_model
+    from pipeline.translate.hub.resolve import resolve_model
 
     (hub.repo / "model.safetensors").write_bytes(b"same weights, safe format")
     resolve_model("someone/opus-mt-both", "main")
@@ -155,8 +155,8 @@ def test_safetensors_published_next_to_bin_downloads_one_format(hub: FakeHub) ->
 
 
 def test_offline_never_touches_the_network(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline.translate.models import resolve_model
-    from pipeline.translate.store import pull_model
+    from pipeline.translate.hub.resolve import resolve_model
+    from pipeline.translate.hub.store import pull_model
 
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(ModelNotAvailableError, match="HF_HUB_OFFLINE") as err:
@@ -168,7 +168,7 @@ def test_offline_never_touches_the_network(hub: FakeHub, monkeypatch: pytest.Mon
 
 
 def test_unknown_revision_is_model_not_available(hub: FakeHub) -> None:
-    from pipeline.translate.models import resolve_model
+    from pipeline.translate.hub.resolve import resolve_model
 
     with pytest.raises(ModelNotAvailableError, match="RevisionNotFound.*no-such-branch"):
         resolve_model(DEFAULT_MODEL, "no-such-branch")
@@ -181,7 +181,7 @@ class Tty(io.StringIO):
 
 
 def test_download_progress_bar_on_a_terminal_only(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline.translate.models import resolve_model
+    from pipeline.translate.hub.resolve import resolve_model
 
     tty = Tty()
     monkeypatch.setattr(sys, "stderr", tty)
@@ -198,14 +198,14 @@ def test_default_model_is_pinned_and_the_bitext_records_the_commit(hub: FakeHub)
     """Before: revision "main" in configs/default.toml, so two installations could translate with two models."""
     from pipeline.config import load_config
     from pipeline.segment.stage import segment_text
-    from pipeline.translate.stage import translate_document
+    from pipeline.translate.stage import translate
 
     config = load_config()
     assert config.translate.model == DEFAULT_MODEL
     assert config.translate.revision == DEFAULT_MODEL_REVISION and len(DEFAULT_MODEL_REVISION) == 40
     config.translate.beam_size, config.translate.max_new_tokens = 1, 8
     doc = segment_text("Harga beras naik 3,5 persen.", config=config)
-    translate_document(doc, config)
+    translate(doc, config.translate)
     assert hub.info_requests == [DEFAULT_MODEL_REVISION]
     assert {rev for _, rev in hub.downloads} == {DEFAULT_MODEL_REVISION}
     assert doc.meta.model["revision"] == DEFAULT_MODEL_REVISION

@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 
 from pipeline.config import load_config
-from pipeline.translate.engine import CTranslate2Engine, Decoding, Hypothesis, TransformersEngine
+from pipeline.translate.engines.base import Decoding, Hypothesis
+from pipeline.translate.engines.ctranslate2 import CTranslate2Engine
+from pipeline.translate.engines.transformers import TransformersEngine
 
 ARCHS = ("marian", "marian-multi", "nllb", "m2m100")
 BEAMS = (1, 4)
@@ -43,7 +45,7 @@ def converted_published(tmp_path_factory: pytest.TempPathFactory,
     from click.testing import CliRunner
 
     from pipeline.cli.main import cli
-    from pipeline.translate.store import ct2_dir
+    from pipeline.translate.hub.resolve import ct2_dir
 
     models = tmp_path_factory.mktemp("ct2-published")
     out = {}
@@ -201,7 +203,7 @@ def test_the_stage_sends_nothing_over_the_input_limit(
     arch: str, tmp_path: Path, published_models: dict[str, Path], converted_published: dict[str, Path],
 ) -> None:
     from pipeline.segment.stage import segment_text
-    from pipeline.translate.stage import translate_document
+    from pipeline.translate.stage import translate
 
     config = load_config()
     config.translate.model, config.translate.revision = str(published_models[arch]), "main"
@@ -221,6 +223,6 @@ def test_the_stage_sends_nothing_over_the_input_limit(
     long = ("Pemerintah mengumumkan rencana baru pada hari Senin, yang akan berlaku tahun depan; para pejabat "
             "mengatakan bahwa harga beras akan turun dan petani akan mendapat bantuan dari negara.")
     doc = segment_text(long, config=config)
-    translate_document(doc, config, engine_factory=lambda t, m: engine)
+    translate(doc, config.translate, engine_factory=lambda t, m: engine)
     assert engine.input_limit == 16 and len(sent) > 1 and max(sent) <= 16
     assert "split" in doc.iter_source()[0][1].mt.flags  # type: ignore[union-attr]

@@ -17,7 +17,8 @@ import pytest
 
 from pipeline.config import DEFAULT_MODEL, DEFAULT_MODEL_REVISION, load_config
 from pipeline.errors import ConfigError, ModelError, ModelNotAvailableError
-from pipeline.translate.engine import Decoding, TransformersEngine
+from pipeline.translate.engines.base import Decoding
+from pipeline.translate.engines.transformers import TransformersEngine
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = ["Harga beras naik 3,5 persen.", "Presiden meresmikan jembatan baru di Belgorod pada hari Senin pagi."]
@@ -34,8 +35,7 @@ def _config(tmp_path: Path, model: Path, **translate: object):  # type: ignore[n
 
 
 def _first_token(engine: TransformersEngine, text: str = "Harga naik.") -> str:
-    ids = engine.tokenizer(engine._inputs([text]))["input_ids"][0]
-    return str(engine.tokenizer.convert_ids_to_tokens(ids[0]))
+    return str(engine.tokenize([text])[0][0])
 
 
 def _main(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
@@ -173,7 +173,7 @@ def _store_copy(models: Path, name: str, model: Path, commit: str, ref: str | No
 
 def test_store_copy_serves_only_its_own_revision(isolated: Path, tiny_marian: Path) -> None:
     """Before: a copy in models/ won over any requested --revision."""
-    from pipeline.translate.models import resolve_model
+    from pipeline.translate.hub.resolve import resolve_model
 
     commit = "0123456789abcdef0123456789abcdef01234567"
     _store_copy(isolated / "models", "org/mt", tiny_marian, commit, "main")
@@ -211,7 +211,8 @@ def converted(isolated: Path, tiny_marian: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_ct2_conversion_serves_only_its_own_revision(converted: Path) -> None:
     """Before: resolve_ct2 ignored the revision it was given."""
-    from pipeline.translate.store import read_ct2_marker, resolve_ct2
+    from pipeline.translate.hub.markers import read_ct2_marker
+    from pipeline.translate.hub.resolve import resolve_ct2
 
     commit = read_ct2_marker(converted)["revision"]
     assert commit == "0123456789abcdef0123456789abcdef01234567"
@@ -226,7 +227,8 @@ def test_local_models_with_the_same_name_get_their_own_conversion(
 ) -> None:
     """Before: ./a/model and ./b/model both converted into models/model.ct2, the second overwriting the first."""
     pytest.importorskip("ctranslate2")
-    from pipeline.translate.store import read_ct2_marker, resolve_ct2
+    from pipeline.translate.hub.markers import read_ct2_marker
+    from pipeline.translate.hub.resolve import resolve_ct2
 
     a, b = isolated / "a" / "model", isolated / "b" / "model"
     shutil.copytree(tiny_marian, a)
@@ -300,15 +302,15 @@ def test_cuda_without_a_gpu_is_a_clear_config_error(
 
 def test_memory_key_changes_with_tool_checks_input_limit_and_retry(monkeypatch: pytest.MonkeyPatch) -> None:
     """Before: none of these were in the key, so flags made by older checks were served as today's."""
-    from pipeline.translate import engine as engine_module
-    from pipeline.translate import stage
+    from pipeline.translate import checks, stage
+    from pipeline.translate.engines import base as engine_module
 
     t = load_config().translate
     base = stage.settings_signature(t, "none")
     keys = {base}
     monkeypatch.setattr(stage, "__version__", "9.9.9")
     keys.add(stage.settings_signature(t, "none"))
-    monkeypatch.setattr(stage, "CHECKS_VERSION", 99)
+    monkeypatch.setattr(checks, "CHECKS_VERSION", 99)
     keys.add(stage.settings_signature(t, "none"))
     t.max_input_tokens = 100
     keys.add(stage.settings_signature(t, "none"))
@@ -322,16 +324,19 @@ def test_memory_key_changes_with_tool_checks_input_limit_and_retry(monkeypatch: 
 def test_memory_is_not_served_after_the_checks_change(tmp_path: Path, tiny_marian: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline.segment.stage import segment_text
-    from pipeline.translate import stage
+    from pipeline.translate import checks, stage
     from translate_fakes import EchoEngine
 
     config = _config(tmp_path, tiny_marian)
     engine = EchoEngine()
     factory = lambda t, m: engine  # noqa: E731
-    first = stage.translate_document(segment_text("Harga beras naik.", config=config), config, engine_factory=factory)
-    again = stage.translate_document(segment_text("Harga beras naik.", config=config), config, engine_factory=factory)
+    def once() -> stage.TranslateReport:
+        return stage.translate(segment_text("Harga beras naik.", config=config), config.translate,
+                               engine_factory=factory).report
+
+    first, again = once(), once()
     assert first.translated == 1 and again.from_memory == 1
-    monkeypatch.setattr(stage, "CHECKS_VERSION", stage.CHECKS_VERSION + 1)
-    later = stage.translate_document(segment_text("Harga beras naik.", config=config), config, engine_factory=factory)
+    monkeypatch.setattr(checks, "CHECKS_VERSION", checks.CHECKS_VERSION + 1)
+    later = once()
     assert later.translated == 1 and later.from_memory == 0
     json.dumps(later.flags)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import ModelNotAvailableError
+from pipeline.errors import ModelError, ModelNotAvailableError, first_line
 
 #: What transformers and the converters read: configs, tokenizer and sentencepiece files, weights.
 WANTED_FILES = ("*.json", "*.spm", "*.model", "*.txt", "*.safetensors", "*.bin")
@@ -69,14 +69,24 @@ class Download:
 
 
 def find_in_cache(name: str, revision: str) -> Download | None:
-    """The hub cache's snapshot of ``name`` at ``revision`` with every wanted file, without any network."""
-    from huggingface_hub import snapshot_download
+    """The hub cache's snapshot of ``name`` at ``revision`` with every wanted file, without any network.
+
+    None only when the cache does not hold it (or holds it partly: a download completes it); a cache that
+    cannot be read is a ModelError naming it, never "not cached" (that would send a user to download again
+    what is there, or offline, say a model is missing that is only unreadable).
+    """
+    from huggingface_hub import constants, snapshot_download
+    from huggingface_hub.errors import HFValidationError, LocalEntryNotFoundError
 
     try:
         path = Path(snapshot_download(name, revision=revision, local_files_only=True,
                                       allow_patterns=list(WANTED_FILES), ignore_patterns=ignore_patterns()))
-    except Exception:  # noqa: BLE001 - not cached, partly cached or unreadable: all mean "not here"
-        return None
+    except (LocalEntryNotFoundError, HFValidationError):  # not cached, partly (an interrupted download), or
+        return None  # a name the hub cannot have (the download then says why)
+    except (OSError, ValueError) as err:  # unreadable folders or refs, a corrupt tree listing
+        where = getattr(err, "filename", None) or constants.HF_HUB_CACHE
+        raise ModelError(f"{where}: cannot read the Hugging Face cache for {name!r} "
+                         f"({type(err).__name__}: {first_line(err)})") from err
     commit = path.name if path.parent.name == "snapshots" and len(path.name) == 40 else revision
     return Download(path, commit)
 
@@ -99,9 +109,8 @@ def download(name: str, revision: str, local_dir: Path | None = None) -> Downloa
                                  allow_patterns=list(WANTED_FILES), ignore_patterns=ignore_patterns(files),
                                  tqdm_class=progress_bar_class())  # type: ignore[arg-type]
     except Exception as err:  # noqa: BLE001 - network, auth and 404 errors all end the same way for the user
-        first = (str(err).splitlines() or [""])[0][:160]
         raise ModelNotAvailableError(f"cannot download {name!r} at revision {revision!r} "
-                                     f"({type(err).__name__}: {first})") from err
+                                     f"({type(err).__name__}: {first_line(err, 160)})") from err
     if local_dir is None and revision != commit:
         _remember_branch(name, revision, commit)
     return Download(Path(path), commit)

@@ -12,6 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import ModelError, ModelNotAvailableError
+from pipeline.translate.hub.download import download, find_in_cache, offline
+from pipeline.translate.hub.markers import (
+    DEFAULT_BRANCH,
+    read_ct2_marker,
+    read_ref,
+    read_revision,
+    revision_matches,
+)
+
+#: The ending of a CTranslate2 conversion's directory in models/.
+CT2_SUFFIX = ".ct2"
 
 
 def default_models_dir() -> Path:
@@ -31,40 +42,27 @@ def store_dir(name: str, models_dir: Path | None = None) -> Path:
     return (models_dir or default_models_dir()) / name.replace("/", "__")
 
 
-#: The default branch: a copy pulled from it (or without a recorded branch) serves a request for it.
-DEFAULT_BRANCH = "main"
-REF_MARKER = ".bilingual-ref"
+def ct2_dir(name: str, models_dir: Path | None = None) -> Path:
+    """Where the CTranslate2 conversion of a model lives: ``models/<owner>__<name>.ct2`` for a hub model.
 
-
-def read_revision(path: Path) -> str:
-    marker = path / ".bilingual-revision"
-    if marker.is_file():
-        return marker.read_text(encoding="utf-8").strip()
-    return "local"
-
-
-def read_ref(path: Path) -> str:
-    marker = path / REF_MARKER
-    return marker.read_text(encoding="utf-8").strip() if marker.is_file() else ""
-
-
-def revision_matches(requested: str, commit: str, ref: str = "") -> bool:
-    """Is a copy made from ``commit`` (pulled as ``ref``) the requested revision?
-
-    Why not always: a pinned commit must never be served by a copy of another commit; a branch name can only
-    be checked against the branch the copy was pulled from (offline nobody knows where a branch points now).
+    A local directory gets its name and a hash of its absolute path: two directories called ``model`` in
+    different places must not share (and overwrite) one conversion.
     """
-    if not requested or requested in (commit, ref):
-        return True
-    if len(requested) >= 7 and all(c in "0123456789abcdef" for c in requested) and commit.startswith(requested):
-        return True
-    return requested == DEFAULT_BRANCH and not ref
+    p = Path(name).expanduser()
+    if p.is_dir():
+        resolved = p.resolve()
+        root = (models_dir or default_models_dir()).resolve()
+        if resolved.parent == root:  # a model of the store itself keeps its store name
+            base = resolved.name
+        else:
+            base = f"{resolved.name}-{hashlib.sha256(str(resolved).encode()).hexdigest()[:8]}"
+    else:
+        base = name.replace("/", "__")
+    return (models_dir or default_models_dir()) / (base + CT2_SUFFIX)
 
 
-def resolve_model(name: str, revision: str = "main", models_dir: Path | None = None) -> ResolvedModel:
+def resolve_model(name: str, revision: str = DEFAULT_BRANCH, models_dir: Path | None = None) -> ResolvedModel:
     """Return a local directory holding the model, downloading it only when allowed and needed."""
-    from pipeline.translate.download import download, find_in_cache, offline
-
     p = Path(name).expanduser()
     if p.is_dir():
         if not (p / "config.json").is_file():
@@ -98,6 +96,28 @@ def resolve_model(name: str, revision: str = "main", models_dir: Path | None = N
     except ModelNotAvailableError as err:
         raise ModelNotAvailableError(f"model {name!r} is not available locally{other} and {err}; {how}") from err
     return ResolvedModel(name=name, path=got.path, revision=got.commit, source="hub")
+
+
+def resolve_ct2(name: str, revision: str = DEFAULT_BRANCH, models_dir: Path | None = None) -> ResolvedModel:
+    """The converted model for ``name``: a CTranslate2 directory given directly, or ``models/<name>.ct2``.
+
+    A conversion of a hub model serves only the revision it was converted from: a pinned commit is never
+    answered by a conversion of another one.
+    """
+    p = Path(name).expanduser()
+    if p.is_dir() and (p / "model.bin").is_file():
+        path = p
+    else:
+        path = ct2_dir(name, models_dir)
+        if not (path / "model.bin").is_file():
+            raise ModelNotAvailableError(f"no CTranslate2 conversion of {name!r} in {path.parent}; run `bilingual "
+                                         f"models convert {name}` once (or use --engine transformers)")
+    marker = read_ct2_marker(path)
+    rev = str(marker.get("revision") or read_revision(path))
+    if path != p and not p.is_dir() and not revision_matches(revision, rev, str(marker.get("ref") or "")):
+        raise ModelNotAvailableError(f"{path} was converted from revision {rev} of {name!r}, not {revision!r}; run "
+                                     f"`bilingual models convert {name} --revision {revision}`")
+    return ResolvedModel(name=str(marker.get("source") or name), path=path, revision=rev, source="store")
 
 
 def exact_revision(resolved: ResolvedModel) -> str:
