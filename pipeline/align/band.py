@@ -135,11 +135,16 @@ def band_path(band: Band, shapes: list[Shape], costs: dict[Shape, np.ndarray]) -
             best, arg = _relax_row(best, arg, zero, s, e)
         dp[s:e] = best
         back[s:e] = arg
-    end = int(band.off[n] + band.m - band.lo[n])
+    return _trace(band, shapes, prev, dp, back)
+
+
+def _trace(band: Band, shapes: list[Shape], prev: list[np.ndarray], dp: np.ndarray, back: np.ndarray) -> list[Step]:
+    """The path ending at (n, m), followed back through the chosen shapes; [] when (n, m) is unreachable."""
+    end = int(band.off[band.n] + band.m - band.lo[band.n])
     if not math.isfinite(dp[end]):
         return []
     path: list[Step] = []
-    i, j, at = n, band.m, end
+    i, j, at = band.n, band.m, end
     while i > 0 or j > 0:
         a, b = shapes[int(back[at])]
         before = int(prev[int(back[at])][at])

@@ -254,27 +254,37 @@ def band_costs(src: Units, tgt: Units, params: BeadParams, shapes: tuple[tuple[i
         sel = np.flatnonzero((s >= 0) & (t >= 0) & (s <= n - a) & (t <= m - b))
         s, t = s[sel], t[sel]
         if a == 0 or b == 0:
-            w = sw if b == 0 else tw
-            size = a or b
-            per = params.deletion * size + params.w_anchor * w.anchor_total(size)
-            cost[sel] = per[s] if b == 0 else per[t]
-            continue
-        sim = _band_similarity(sw.emb(a), tw.emb(b), s, t)
-        if per_unit:
-            # vecalign's normaliser: how far each window is, on average, from every unit of the other side
-            denom = np.maximum((sw.dist(a)[s] + tw.dist(b)[t]) / 2.0, 1e-3)
-            emb = np.clip((1.0 - sim) / denom, 0.0, 2.0)
+            cost[sel] = _deletion_cost(sw, a, s) if b == 0 else _deletion_cost(tw, b, t)
         else:
-            emb = np.clip((1.0 - sim) / (1.0 - base), 0.0, 2.0)
-        ls, lt = sw.length(a)[s], tw.length(b)[t]
-        delta = (lt - ratio * ls) / np.sqrt(params.gc_variance * np.maximum((ls * ratio + lt) / 2.0, 1.0))
-        gc = log_tail(delta)
-        shared = _shared(sw, tw, a, b, s, t)
-        unmatched = np.maximum(sw.anchor_total(a)[s] + tw.anchor_total(b)[t] - 2.0 * shared, 0.0)
-        c = (a + b) * emb + params.w_len * gc + params.w_anchor * unmatched + params.priors.get((a, b), 1.0)
-        c[sw.crossing(a)[s] | tw.crossing(b)[t]] = np.inf
-        cost[sel] = c
+            cost[sel] = _pair_cost(sw, tw, a, b, s, t, params, ratio, None if per_unit else base)
     return out
+
+
+def _deletion_cost(w: _Windows, size: int, at: np.ndarray) -> np.ndarray:
+    """A bead that leaves ``size`` units of one side unaligned: a fixed cost per unit plus its anchors."""
+    per = w.params.deletion * size + w.params.w_anchor * w.anchor_total(size)
+    return per[at]
+
+
+def _pair_cost(sw: _Windows, tw: _Windows, a: int, b: int, s: np.ndarray, t: np.ndarray, params: BeadParams,
+               ratio: float, base: float | None) -> np.ndarray:
+    """An a:b bead at cells (s, t): embedding distance, length mismatch (Gale-Church), unmatched anchors and
+    the shape's prior; inf where it would join units across a break. ``base`` None: the per-unit normaliser."""
+    sim = _band_similarity(sw.emb(a), tw.emb(b), s, t)
+    if base is None:
+        # vecalign's normaliser: how far each window is, on average, from every unit of the other side
+        denom = np.maximum((sw.dist(a)[s] + tw.dist(b)[t]) / 2.0, 1e-3)
+        emb = np.clip((1.0 - sim) / denom, 0.0, 2.0)
+    else:
+        emb = np.clip((1.0 - sim) / (1.0 - base), 0.0, 2.0)
+    ls, lt = sw.length(a)[s], tw.length(b)[t]
+    delta = (lt - ratio * ls) / np.sqrt(params.gc_variance * np.maximum((ls * ratio + lt) / 2.0, 1.0))
+    gc = log_tail(delta)
+    shared = _shared(sw, tw, a, b, s, t)
+    unmatched = np.maximum(sw.anchor_total(a)[s] + tw.anchor_total(b)[t] - 2.0 * shared, 0.0)
+    c = (a + b) * emb + params.w_len * gc + params.w_anchor * unmatched + params.priors.get((a, b), 1.0)
+    c[sw.crossing(a)[s] | tw.crossing(b)[t]] = np.inf
+    return c
 
 
 #: Above this many cells (a short document's full DP), quantities defined over all n x m pairs are computed

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -99,43 +100,13 @@ def anchor_counts(src_texts: list[str], tgt_texts: list[str], src_lang: str = "i
     does no harm). Quote marks and marked punctuation count as anchors too (per occurrence), with lower weight.
     """
     vocab: dict[str, int] = {}
-
-    def key(k: str) -> int:
-        if k not in vocab:
-            vocab[k] = len(vocab)
-        return vocab[k]
-
-    src_caps = {c for t in src_texts for c in _cap_tokens(t)}
-    prefix_map: dict[str, str] = {}
-    for c in src_caps:
-        if len(c) >= 5:
-            prefix_map.setdefault(c[:5], c)
-
-    def cap_key(c: str) -> str:
-        if c in src_caps:
-            return c
-        if len(c) >= 5 and c[:5] in prefix_map:
-            return prefix_map[c[:5]]
-        return c
-
+    same_name = _source_name_matcher(src_texts)
     rows: list[list[tuple[int, float]]] = []
     for side, texts, lang in (("s", src_texts, src_lang), ("t", tgt_texts, tgt_lang)):
         for text in texts:
-            feats: list[tuple[int, float]] = []
-            for num, cnt in extract_numbers(text, lang).items():
-                feats.append((key("#" + num), 1.0 * cnt))
-            for c in _cap_tokens(text):
-                feats.append((key("@" + (cap_key(c) if side == "t" else c)), 0.5))
-            # counted, not capped: a line that joins two quoted or two questioning sentences must carry
-            # twice the marks of one, or the anchors cannot tell a merge from a 1:1 plus a deletion
-            q = len(_QUOTES.findall(text))
-            if q:
-                feats.append((key("\"q"), 0.15 * q))
-            for p in _PUNCT:
-                c = text.count(p)
-                if c:
-                    feats.append((key("p" + p), 0.2 * c))
-            rows.append(feats)
+            names = same_name if side == "t" else None
+            rows.append([(vocab.setdefault(name, len(vocab)), weight)
+                         for name, weight in _anchor_features(text, lang, names)])
     k = max(1, len(vocab))
     r_idx = [r for r, feats in enumerate(rows) for _ in feats]
     c_idx = [c for feats in rows for c, _ in feats]
@@ -144,6 +115,41 @@ def anchor_counts(src_texts: list[str], tgt_texts: list[str], src_lang: str = "i
                            np.array(c_idx, dtype=np.int64))), shape=(len(rows), k))
     mat.sum_duplicates()
     return mat[: len(src_texts)], mat[len(src_texts):]
+
+
+def _source_name_matcher(src_texts: list[str]) -> Callable[[str], str]:
+    """A target name -> the source name it matches: itself when equal, else one sharing its first 5 letters."""
+    src_caps = {c for t in src_texts for c in _cap_tokens(t)}
+    prefix_map: dict[str, str] = {}
+    for c in src_caps:
+        if len(c) >= 5:
+            prefix_map.setdefault(c[:5], c)
+
+    def match(c: str) -> str:
+        if c in src_caps:
+            return c
+        if len(c) >= 5 and c[:5] in prefix_map:
+            return prefix_map[c[:5]]
+        return c
+
+    return match
+
+
+def _anchor_features(text: str, lang: str, same_name: Callable[[str], str] | None) -> list[tuple[str, float]]:
+    """The anchors of one text with their weights: numbers, names (``same_name`` maps a target's names to
+    the source's spelling), quote marks and marked punctuation."""
+    feats = [("#" + num, 1.0 * cnt) for num, cnt in extract_numbers(text, lang).items()]
+    feats += [("@" + (same_name(c) if same_name else c), 0.5) for c in _cap_tokens(text)]
+    # counted, not capped: a line that joins two quoted or two questioning sentences must carry
+    # twice the marks of one, or the anchors cannot tell a merge from a 1:1 plus a deletion
+    q = len(_QUOTES.findall(text))
+    if q:
+        feats.append(("\"q", 0.15 * q))
+    for p in _PUNCT:
+        c = text.count(p)
+        if c:
+            feats.append(("p" + p, 0.2 * c))
+    return feats
 
 
 def window_sums(x: np.ndarray, size: int) -> np.ndarray:

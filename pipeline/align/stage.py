@@ -18,7 +18,7 @@ from pipeline.align.from_mt import link_machine_translation
 from pipeline.align.human import link_translation
 from pipeline.bitext.document import Document, load_document, now_iso
 from pipeline.bitext.status import ReviewSummary, review_summary
-from pipeline.config import AlignConfig, Config
+from pipeline.config import AlignConfig, SegmentConfig
 from pipeline.stages import StageResult, require
 
 
@@ -53,10 +53,10 @@ def align_translation(source: Document, target: Document, section: AlignConfig, 
     return StageResult(source, AlignReport(review_summary(source)))
 
 
-def read_pair(source: str, translation: str, config: Config, *, encoding: str = "utf-8", fmt: str = "auto",
-              fetch_options: object = None,
+def read_pair(source: str, translation: str, section: SegmentConfig, *, encoding: str = "utf-8",
+              fmt: str = "auto", fetch_options: object = None,
               report: Callable[[str], None] | None = None) -> tuple[Document, Document]:
-    """The two documents ``align SOURCE TRANSLATION`` aligns, segmented with ``config.segment``.
+    """The two documents ``align SOURCE TRANSLATION`` aligns, segmented with ``section`` (``[segment]``).
 
     A bitext file as ``source`` keeps its segmentation (and any reviewed source text); its targets are
     replaced. File names are stored as they can be printed (``fileio.display``).
@@ -67,9 +67,9 @@ def read_pair(source: str, translation: str, config: Config, *, encoding: str = 
 
     src_doc = load_document(source) if is_bitext_name(source) else segment(
         read_article(source, encoding=encoding, fmt=fmt, fetch_options=fetch_options, report=report),
-        config.segment).doc
+        section).doc
     tgt_doc = segment(read_article(translation, encoding=encoding, fmt=fmt, fetch_options=fetch_options,
-                                   what="translation", report=report), config.segment, lang="en").doc
+                                   what="translation", report=report), section, lang="en").doc
     src_doc.meta.source_file = display(src_doc.meta.source_file)
     tgt_doc.meta.source_file = display(tgt_doc.meta.source_file)
     return src_doc, tgt_doc

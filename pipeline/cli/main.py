@@ -20,7 +20,7 @@ from pipeline.corpus.inputs import DEFAULT_GLOB
 from pipeline.corpus.results import DEFAULT_WINDOW
 from pipeline.bitext.document import Document, bitext_base, html_path_for, load_document
 from pipeline.errors import BilingualError, ConfigError
-from pipeline.registry import ENGINES, PAGE_LAYOUTS, QUANTIZE
+from pipeline.registry import ENGINES, OUTPUT_LAYOUTS, PAGE_LAYOUTS, QUANTIZE
 from pipeline.registry import FORMATS as FORMAT_NAMES
 from pipeline.cli.qe import estimate_step, qe_option
 from pipeline.cli.qe import qe as qe_command
@@ -340,7 +340,7 @@ def _align_articles(source: str, translation: str, output: str | None, config: C
     bitext = Path(output) if output else Path("output") / stem / f"{stem}.bitext.json"
     html = html_path_for(bitext)
     check_io({"bitext" if is_bitext_name(source) else "article": source, "translation": translation}, [bitext, html])
-    src_doc, tgt_doc = read_pair(source, translation, config, encoding=encoding, fmt=fmt,
+    src_doc, tgt_doc = read_pair(source, translation, config.segment, encoding=encoding, fmt=fmt,
                                  fetch_options=fetch_options, report=_note)
     store = open_target(bitext, config)
     store.refuse_replacing("align", force, human=False)
@@ -432,7 +432,7 @@ def publish(bitext: str, output: str | None, outdir: str | None, formats: str | 
 @click.option("--glob", "glob", default=DEFAULT_GLOB, show_default=True, help="Files taken from a folder.")
 @click.option("--from-list", "from_list", metavar="FILE",
               help="Also the documents named in FILE, one path a line (- reads the list from standard input).")
-@click.option("--layout", "out_layout", type=click.Choice(["tree", "flat"]), default="tree", show_default=True,
+@click.option("--layout", "out_layout", type=click.Choice(OUTPUT_LAYOUTS), default="tree", show_default=True,
               help="tree: OUTDIR/a/b/ for FOLDER/a/b.md; flat: OUTDIR/a-b/.")
 @click.option("-f", "--format", "formats", metavar="LIST",
               help="Exports written for every document besides the page, e.g. md,tmx (see `publish --help`).")

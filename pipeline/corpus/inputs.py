@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 
 from pipeline.errors import InputError
 from pipeline.fileio import doc_name
+from pipeline.registry import OUTPUT_LAYOUTS
 
 DEFAULT_GLOB = "*.md,*.txt,*.html"
-LAYOUTS = ("tree", "flat")
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,8 @@ def collect_inputs(paths: Sequence[str], *, glob: str = DEFAULT_GLOB, from_list:
     """
     from pipeline.segment.web.fetch import is_url  # the one test of an address (not at import: the CLI loads us)
 
-    if layout not in LAYOUTS:
-        raise InputError(f"unknown layout {layout!r}; use {' or '.join(LAYOUTS)}")
+    if layout not in OUTPUT_LAYOUTS:
+        raise InputError(f"unknown layout {layout!r}; use {' or '.join(OUTPUT_LAYOUTS)}")
     patterns = _patterns(glob)
     specs = list(paths) + (read_list(from_list) if from_list else [])
     folders = [s for s in specs if not is_url(s) and s != "-" and Path(s).is_dir()]

@@ -12,7 +12,8 @@ that cannot be read or published is reported and listed as failed in the index; 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -130,8 +131,7 @@ class CollectionRun:
         from pipeline.bitext.carry import carry_work
         from pipeline.rerun import orphan_warning
 
-        t0 = time.perf_counter()
-        try:
+        with self.step(r, "prepare", r.input.source):
             doc = doc if doc is not None else self.read(r)
             bitext = self.bitext_path(r)
             store = BitextTarget(bitext, backups=self.config.files.backups)  # a corrupt file fails this document
@@ -150,13 +150,21 @@ class CollectionRun:
                 if report.orphans:
                     self.progress.message(orphan_warning(len(report.orphans), bitext))
             return doc
+        return None
+
+    @contextmanager
+    def step(self, r: DocResult, timing: str, where: object) -> Iterator[None]:
+        """Time a step of one document (``timings[timing]``); its error fails that document alone, an OSError
+        named by its file or else by ``where``."""
+        t0 = time.perf_counter()
+        try:
+            yield
         except BilingualError as err:
             self.fail(r, err)
         except OSError as err:
-            self.fail(r, InputError(f"{getattr(err, 'filename', None) or r.input.source}: {err.strerror or err}"))
+            self.fail(r, InputError(f"{getattr(err, 'filename', None) or where}: {err.strerror or err}"))
         finally:
-            self.timings["prepare"] += time.perf_counter() - t0
-        return None
+            self.timings[timing] += time.perf_counter() - t0
 
     def up_to_date(self, r: DocResult, doc: Document, old: Document) -> bool:
         """Same article, every sentence translated by this model and settings, aligned, every output there."""
@@ -184,8 +192,8 @@ class CollectionRun:
 
     def finish(self, r: DocResult, doc: Document) -> None:
         """Estimate (if asked), align, save and publish one translated document."""
-        t0 = time.perf_counter()
-        try:
+        with self.step(r, "finish", r.folder):
+            t0 = time.perf_counter()
             self.estimate_and_align(doc)
             t1 = time.perf_counter()
             self.timings["align"] += t1 - t0
@@ -194,12 +202,6 @@ class CollectionRun:
             self.timings["publish"] += time.perf_counter() - t1
             self.record(r, doc, "done")
             self.progress.document_finished()
-        except BilingualError as err:
-            self.fail(r, err)
-        except OSError as err:
-            self.fail(r, InputError(f"{getattr(err, 'filename', None) or r.folder}: {err.strerror or err}"))
-        finally:
-            self.timings["finish"] += time.perf_counter() - t0
 
     def estimate_and_align(self, doc: Document) -> None:
         """QE (``[qe] run``) of the sentences not yet estimated, then the machine links."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from pipeline.align.encoders import Encoder
 from pipeline.bitext.document import Document, Sentence, now_iso
-from pipeline.bitext.status import REVIEWED_STATUSES
+from pipeline.bitext.status import REVIEWED_STATUSES, link_translations
 from pipeline.config import QEConfig
 from pipeline.qe.score import QE_VERSION, score_pairs
 from pipeline.stages import StageResult, require
@@ -61,18 +61,13 @@ def estimate(doc: Document, section: QEConfig, *, encoder: Encoder, only_missing
     return StageResult(doc, report)
 
 
-def _qe_flags(sent: Sentence) -> list[str]:
-    return [f for f in sent.mt.flags if f in QE_FLAGS] if sent.mt else []
-
-
 def _mark_links(doc: Document) -> None:
     """Machine links of an aligned document take their sentences' QE flags; a person's links stay as they are."""
     for block in doc.blocks:
-        by_id = {s.id: s for s in block.source}
         for link in block.links:
             if link.status in REVIEWED_STATUSES:
                 continue
-            qe_flags = sorted({f for sid in link.src if sid in by_id for f in _qe_flags(by_id[sid])})
+            qe_flags = sorted({f for mt in link_translations(block, link) for f in mt.flags if f in QE_FLAGS})
             link.flags = [f for f in link.flags if f not in QE_FLAGS] + qe_flags
             if qe_flags:
                 link.status = "needs_review"

@@ -4,6 +4,12 @@ Why so strict: any web page the person visits can send requests to localhost. Ev
 session token, name this server in its Host header (against DNS rebinding) and, for changes, be a JSON POST
 from this origin. The server never takes a path from a request: it reads and writes only the opened bitext,
 its numbered ``.bak.N`` backups and its ``.html`` page.
+
+Why the standard library and not Starlette or Bottle: the checks (token, Host, Origin, CSP) are 26 lines
+here; as middleware they would be about as long, since Starlette's host check ignores the port, the token
+page and the body limits are ours either way, and neither framework bounds a request body. That is not
+worth two dependencies, an ASGI server and an async rewrite of the session's lock. The operations the page
+asks for are a table in ``pipeline.review.actions``.
 """
 
 from __future__ import annotations
