@@ -143,6 +143,8 @@ FORMATS = Registry(
 #: Formats made of one record per link, which ``--status`` filters.
 PAIR_FORMATS = ("tmx", "xliff", "xliff12", "tsv", "jsonl")
 
+#: ``--input-format``: how an article is read (``auto`` decides by its name and first bytes).
+INPUT_FORMATS = ("auto", "text", "markdown", "html", "txt", "md")
 #: ``[publish] layout``: how the reading page places the two languages.
 PAGE_LAYOUTS = ("side-by-side", "paragraphs", "sentences", "translation")
 #: ``[publish] images``: placeholders (nothing loaded from elsewhere) or lazy ``<img>`` tags.

@@ -27,6 +27,17 @@ def run_cli(*args: str, cwd: Path | None = None, input: str | bytes | None = Non
                           text=True, env=full_env, timeout=timeout)
 
 
+def load_script(path: Path):  # type: ignore[no-untyped-def]
+    """A bench or generator script (not a package module) imported as a module, to test its parts."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec and spec.loader, path
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def run_main(*args: str) -> int:
     """Run ``bilingual ARGS`` in this process, through the entry point (errors become one line and an exit
     code, as for a user); returns the exit code. In-process runs let a test patch what the command calls."""

@@ -3,24 +3,17 @@ repeat from an earlier cycle), and a gold that covers both sides once, in order,
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from helpers import load_script
+
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "alignment_scale.py"
 
 
-def _scale():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("alignment_scale", BENCH)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_scale_documents_are_unique_and_their_gold_is_complete() -> None:
-    scale = _scale()
+    scale = load_script(BENCH)
     if not (scale.MT_DEV / "id.txt").is_file():
         pytest.skip("../shared/data/mt-dev is not here")
     src, tgt, gold, para = scale.build(2500)

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.registry import INPUT_FORMATS
 from pipeline.bitext.filekind import check_article
 
-#: ``--input-format`` values; ``txt`` and ``md`` are kept as the older spellings.
-INPUT_FORMATS = ("auto", "text", "markdown", "html", "txt", "md")
+#: The older spellings of two ``--input-format`` values.
 _CANONICAL = {"txt": "text", "md": "markdown"}
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")

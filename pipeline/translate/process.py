@@ -5,7 +5,8 @@ Why explicit: four things a fast, quiet translation wants change the whole proce
 cpu_isa.py), torch's thread count, and transformers' log level and progress bars. A command owns its process
 and wants them; a program that embeds the translate stage owns its process too, and must not find its
 environment, its allocator or its loggers changed by a library call. So ``bilingual translate`` and
-``bilingual run`` (pipeline/cli/main.py) and each Ray actor call ``configure``; the stage itself does not.
+``bilingual run`` (pipeline/cli/steps.py, pipeline/cli/run.py) and each Ray actor call ``configure``; the
+stage itself does not.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from pipeline.bitext.document import Block, Mark, Sentence
 from pipeline.segment.markdown.spans import split_protected
-from pipeline.bitext.marks import Node, sentence_marks
+from pipeline.bitext.marks import Node, clean_text, sentence_marks
 
 #: Mark kinds whose text is carried as it is (one opaque placeholder); other kinds wrap translated words.
 OPAQUE_KINDS = ("code", "raw")
@@ -65,14 +65,10 @@ class Masked:
         return not _WORD.search(rest)
 
 
-def _squashed(text: str) -> str:
-    return " ".join(text.split())
-
-
 def mask(block: Block, sent: Sentence) -> Masked:
     """The sentence with every protected span and mark boundary replaced by a placeholder number."""
     tree = sentence_marks(block, sent)
-    nodes: list[Node | str] = tree if tree is not None else [_squashed(sent.text)]
+    nodes: list[Node | str] = tree if tree is not None else [clean_text(sent.text)]
     taken = {int(n) for n in re.findall(r"\d+", sent.text)}
     counter = [0]
 
@@ -138,7 +134,7 @@ def mask(block: Block, sent: Sentence) -> Masked:
         sp.glue_left = bool(before) and not before[-1].isspace()
         sp.glue_right = bool(after) and not after[0].isspace()
         text.append(f" {sp.number} ")
-    return Masked(_squashed("".join(text)), "".join(source), spans, marks)
+    return Masked(clean_text("".join(text)), "".join(source), spans, marks)
 
 
 _OPEN_TAG = re.compile(r"<([A-Za-z][\w:-]*)[^>]*(?<!/)>\Z")

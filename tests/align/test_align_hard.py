@@ -7,12 +7,12 @@ digest, number-heavy election counts) and scores them with the benchmark's own s
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
+from helpers import load_script
 from pipeline.align.signals import anchor_matrices
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "align_hard" / "align.jsonl"
@@ -22,14 +22,6 @@ FLOOR_DOCS = ("hard001", "hard002", "hard008")
 
 def _docs() -> list[dict]:
     return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
-
-
-def _bench():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_alignment", BENCH)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def test_gold_covers_both_sides_once_in_order() -> None:
@@ -53,7 +45,7 @@ def test_anchors_of_a_joined_line_are_the_sum_of_its_parts() -> None:
 
 
 def test_floor_on_three_held_out_documents(real_encoder) -> None:  # type: ignore[no-untyped-def]
-    bench = _bench()
+    bench = load_script(BENCH)
     from pipeline.align.beads import BeadParams
     from pipeline.align.sentences import align_sentences
 

@@ -594,12 +594,9 @@ def test_hard_set_gold_is_well_formed(name: str, min_rows: int, min_f1: float, m
 def test_hard_set_is_what_its_cases_build(name: str) -> None:
     """The committed set is exactly what ``tests/data/make_seg_hard.py`` builds from ``seg_hard/<set>.txt``:
     a case edited without rebuilding (or a set edited by hand) fails here."""
-    import importlib.util
+    from helpers import load_script
 
-    spec = importlib.util.spec_from_file_location("make_seg_hard", ROOT / "tests" / "data" / "make_seg_hard.py")
-    assert spec and spec.loader
-    generator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generator)
+    generator = load_script(ROOT / "tests" / "data" / "make_seg_hard.py")
     cases = ROOT / "tests" / "data" / "seg_hard" / name.replace(".jsonl", ".txt")
     assert generator.render(cases) == (ROOT / "tests" / "data" / name).read_text(encoding="utf-8")
 

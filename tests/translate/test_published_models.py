@@ -183,7 +183,7 @@ def test_default_config_pin_belongs_to_the_default_model(tmp_path: Path, monkeyp
     assert load_config(cfg).translate.revision == "main"
     cfg.write_text('[translate]\nmodel = "org/m"\nrevision = "v1"\n', encoding="utf-8")
     assert load_config(cfg).translate.revision == "v1"
-    from pipeline.cli.main import _config as cli_config
+    from pipeline.cli.options import command_config as cli_config
 
     assert cli_config(None, translate__model="org/other").translate.revision == "main"
     assert cli_config(None, translate__model=DEFAULT_MODEL).translate.revision == DEFAULT_MODEL_REVISION

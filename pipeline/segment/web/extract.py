@@ -96,8 +96,6 @@ def extract_article(html: str | bytes, *, url: str = "", origin: str = "page",
     from pipeline.segment.web.prepare import prepare_tree
     from pipeline.segment.web.xml_markdown import block_markdown, escape
 
-    _quiet_libraries()
-
     try:
         tree = load_html(html)
         if tree is None:
@@ -169,15 +167,3 @@ def restore_headings(page: object, body: object) -> int:
         have.add(text)
         restored += 1
     return restored
-
-
-def _quiet_libraries() -> None:
-    """trafilatura and its helpers log through ``logging``; with no handler set, Python would print their
-    warnings ("parsed tree length: 0") on stderr next to our one-line error. Our errors say it instead."""
-    import logging
-
-    for name in ("trafilatura", "htmldate", "courlan", "justext"):
-        logger = logging.getLogger(name)
-        if not logger.handlers:
-            logger.addHandler(logging.NullHandler())
-        logger.propagate = False
