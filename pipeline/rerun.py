@@ -16,7 +16,7 @@ from pipeline.bitext.store import BitextTarget, take_translations
 from pipeline.bitext.carry import CarryReport, carry_work
 from pipeline.config import Config
 from pipeline.bitext.document import Document
-from pipeline.fileio import display
+from pipeline.fileio import display, doc_name
 
 
 def stem_for(article: str) -> str:
@@ -25,8 +25,6 @@ def stem_for(article: str) -> str:
     Why the care: ``...txt`` would give ``..`` and write outside the output folder; a name that is not
     UTF-8 would give a folder name that cannot be printed or stored (``fileio.doc_name``).
     """
-    from pipeline.fileio import doc_name
-
     return doc_name(article if article == "-" else Path(article).name)
 
 
